@@ -1,0 +1,1 @@
+"""Device drivers: one sub-package per device family (transport → codec → driver), each with an emulator."""

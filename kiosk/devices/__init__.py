@@ -1,0 +1,1 @@
+"""Device ports: what the kiosk needs from each device kind, as Protocols with closed statuses and typed events."""

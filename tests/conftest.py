@@ -1,0 +1,29 @@
+"""Shared fixtures: a fake clock and a real SQLite store in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.ledger import Ledger
+from kiosk.store import Store
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "kiosk.db", clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ledger(store: Store) -> Ledger:
+    return Ledger(store)

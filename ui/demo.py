@@ -1,0 +1,56 @@
+"""`make demo` before the touch screen exists: a scripted bill payment through the real ledger, narrated."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.clock import FakeClock, to_ist
+from kiosk.journal import verify_journal
+from kiosk.ledger import Ledger
+from kiosk.money import Money
+from kiosk.outbox import Outbox
+from kiosk.store import Store
+from kiosk.transactions import PaymentMode
+from kiosk.words import amount_in_words
+
+
+def run_ledger_demo(out: TextIO, workdir: Path | None = None) -> int:
+    """Pay a ₹350 electricity bill with ₹200 + ₹100 + ₹100 (₹50 change due), print what the ledger recorded."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
+        folder = workdir or Path(tmp)
+        clock = FakeClock()
+        store = Store.open(folder / "kiosk.db", clock)
+        ledger = Ledger(store)
+        out.write(f"e-Mitra Plus demo — ledger at {store.path}\n")
+        txn = ledger.create(
+            service_id="jvvnl-bill",
+            service_name_hi="बिजली बिल भुगतान (JVVNL)",
+            service_name_en="Electricity bill (JVVNL)",
+            reference="210412345678",
+            amount_due=Money.rupees(350),
+        )
+        out.write(f"  bill {txn.reference}: {txn.total_due} due ({amount_in_words(txn.total_due)})\n")
+        ledger.await_payment(txn.id, PaymentMode.CASH)
+        for note in (200, 100, 100):
+            clock.advance(4)
+            credit = ledger.credit_cash(txn.id, Money.rupees(note), device_ref=f"demo-note-{clock.monotonic()}")
+            out.write(
+                f"  {to_ist(clock.now()):%H:%M:%S} note ₹{note} credited — paid {credit.txn.amount_paid},"
+                f" still due {credit.txn.remaining}, state {credit.txn.state.value}\n"
+            )
+            if credit.voucher_no is not None:
+                voucher = next(v for v in ledger.vouchers() if v.no == credit.voucher_no)
+                out.write(f"  change-due voucher #{voucher.no} for {voucher.amount} (the operator pays it out)\n")
+        ledger.receipt_printed(txn.id, job_id=f"receipt-{txn.id}")
+        done = ledger.complete(txn.id)
+        out.write(f"  receipt no. {done.receipt_no} printed; transaction {done.state.value}\n")
+        outbox = Outbox(store)
+        out.write(f"  outbox: {outbox.depth()} events queued for the server, seq 1…{outbox.last_seq()}\n")
+        out.write(f"  {verify_journal(store).describe()}\n")
+        out.write(f"  cash in the box: {ledger.cash_total()}\n")
+        ok = done.state.value == "completed" and verify_journal(store).ok
+        store.close()
+        out.write("demo payment completed\n" if ok else "demo payment FAILED\n")
+        return 0 if ok else 1
