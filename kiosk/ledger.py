@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kiosk.clock import business_day
+from kiosk.clock import business_day, parse_iso_utc
 from kiosk.money import Money
 from kiosk.store import Store, UnitOfWork
 from kiosk.transactions import PaymentMode, Txn, TxnState, check_transition
@@ -134,14 +134,15 @@ class Ledger:
         """Count one stacked note: cash event + transaction + outbox + journal in one transaction.
 
         `device_ref` identifies the device's credit event; crediting the same one again changes nothing.
+        This is the hot path of a cash payment, so it reads through the bare connection.
         """
         if denomination.paise <= 0:
             raise LedgerError(f"a note must have a positive value, got {denomination}")
-        if device_ref is not None:
-            seen = self.store.read_one("SELECT id, txn_id FROM cash_events WHERE device_ref = ?", (device_ref,))
-            if seen is not None:
-                return Credit(self.get(seen["txn_id"]), int(seen["id"]), None, duplicate=True)
         with self.store.write(self.actor) as uow:
+            if device_ref is not None:
+                seen = uow.execute("SELECT id, txn_id FROM cash_events WHERE device_ref = ?", (device_ref,)).fetchone()
+                if seen is not None:
+                    return Credit(self._locked(uow, str(seen[1])), int(seen[0]), None, duplicate=True)
             txn = self._locked(uow, txn_id)
             if txn.state is not TxnState.AWAITING_PAYMENT or txn.payment_mode is not PaymentMode.CASH:
                 raise LedgerError(f"transaction {txn_id} is not waiting for cash (state {txn.state.value})")
@@ -150,8 +151,7 @@ class Ledger:
             state = TxnState.PAID if paid >= txn.total_due else TxnState.AWAITING_PAYMENT
             receipt_no = uow.next_number("receipt_no") if state is TxnState.PAID else None
             uow.execute(
-                "UPDATE transactions SET amount_paid = ?, state = ?, receipt_no = COALESCE(receipt_no, ?),"
-                " updated_at = ? WHERE id = ?",
+                "UPDATE transactions SET amount_paid = ?, state = ?, receipt_no = ?, updated_at = ? WHERE id = ?",
                 (paid.paise, state.value, receipt_no, uow.now, txn_id),
             )
             uow.checkpoint("after_ledger")
@@ -171,7 +171,8 @@ class Ledger:
             overpaid = paid - txn.total_due
             if overpaid.paise > 0:
                 voucher_no = self._issue_voucher(uow, txn_id, overpaid, "overpaid", txn.business_day)
-        return Credit(self.get(txn_id), event_id, voucher_no)
+        updated = replace(txn, amount_paid=paid, state=state, receipt_no=receipt_no, updated_at=uow.now)
+        return Credit(updated, event_id, voucher_no)
 
     def record_suspense(
         self, denomination: Money, *, channel: int | None, reason: str, device_ref: str | None = None
@@ -233,6 +234,7 @@ class Ledger:
     def cancel(self, txn_id: str, *, reason: str) -> Txn:
         """Cancel a transaction nobody has paid anything towards."""
         txn = self.get(txn_id)
+        check_transition(txn_id, txn.state, TxnState.CANCELLED)
         if txn.amount_paid.paise > 0:
             raise LedgerError(f"transaction {txn_id} has {txn.amount_paid} paid; abandon it to issue a voucher")
         return self._move(txn_id, TxnState.CANCELLED, "txn.cancelled", {"reason": reason})
@@ -296,11 +298,11 @@ class Ledger:
         channel: int | None,
         device_ref: str | None,
     ) -> int:
-        day = business_day(self.store.clock.now()).isoformat()
+        day = business_day(parse_iso_utc(uow.now)).isoformat()
         cursor = uow.execute(
-            "INSERT INTO cash_events (uuid, txn_id, kind, denomination, channel, device_ref, business_day, occurred_at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (str(uuidlib.uuid4()), txn_id, kind, denomination.paise, channel, device_ref, day, uow.now),
+            "INSERT INTO cash_events (txn_id, kind, denomination, channel, device_ref, business_day, occurred_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (txn_id, kind, denomination.paise, channel, device_ref, day, uow.now),
         )
         uow.checkpoint("after_cash_event")
         return int(cursor.lastrowid or 0)

@@ -9,7 +9,8 @@ PAISE_PER_RUPEE = 100
 # The largest amount any single entry may hold: ₹99,99,99,999.99 (far above any bill).
 MAX_PAISE = 99_99_99_999_99
 
-_RUPEE_STRING = re.compile(r"(?P<rupees>\d{1,10})(?:\.(?P<paise>\d{1,2}))?")
+# ASCII digits only: \d would also accept Devanagari digits, which int() then silently converts.
+_RUPEE_STRING = re.compile(r"(?P<rupees>[0-9]{1,10})(?:\.(?P<paise>[0-9]{1,2}))?")
 
 
 class MoneyError(ValueError):

@@ -60,12 +60,21 @@ def chain_hash(prev_hash: str, row: tuple[Any, ...]) -> str:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the durability settings every writer must use (WAL, synchronous=FULL)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
+    conn = _open_plain(path)
+    make_durable(conn)
+    return conn
+
+
+def _open_plain(path: Path) -> sqlite3.Connection:
+    # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE by Store.write().
+    return sqlite3.connect(str(path), isolation_level=None, timeout=30.0, check_same_thread=False)
+
+
+def make_durable(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout=30000")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=30000")
-    return conn
 
 
 class Store:
@@ -88,14 +97,13 @@ class Store:
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise StoreError(f"database file {path} is not readable and writable by this user")
         existed = path.exists() and path.stat().st_size > 0
-        try:
-            conn = connect(path)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a kiosk database ({exc})") from None
+        # Identify the file before changing anything in it (switching to WAL rewrites the header).
+        conn = _open_plain(path)
         store = cls(conn, path, clock, fault)
         try:
             store._check_identity(existed)
             store.check_integrity()
+            make_durable(conn)
             if migrate:
                 store.migrate()
         except BaseException:

@@ -34,7 +34,6 @@ CREATE INDEX transactions_state ON transactions (state);
 -- Every note the acceptor credited, exactly once. Never updated, never deleted.
 CREATE TABLE cash_events (
     id INTEGER PRIMARY KEY,
-    uuid TEXT NOT NULL UNIQUE,
     txn_id TEXT REFERENCES transactions (id),
     kind TEXT NOT NULL CHECK (kind IN ('credit', 'suspense')),
     denomination INTEGER NOT NULL CHECK (denomination > 0),
