@@ -1,0 +1,56 @@
+"""Installing the systemd units, the kiosk user and the udev rules into a root (a temp root in tests)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+UNITS_DIR = Path(__file__).resolve().parent.parent / "systemd"
+PLACES = {
+    "kiosk.service": "etc/systemd/system",
+    "kiosk-agent.service": "etc/systemd/system",
+    "kiosk.sysusers.conf": "usr/lib/sysusers.d",
+    "99-emitra-kiosk.rules": "etc/udev/rules.d",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InstallResult:
+    written: tuple[str, ...]  # files that changed
+    unchanged: tuple[str, ...]
+    enabled: bool
+
+
+def install_units(root: Path, *, source: Path = UNITS_DIR) -> InstallResult:
+    """Copy each file where systemd/udev look for it; identical files are left alone, so a re-run changes nothing."""
+    written, unchanged = [], []
+    for name, folder in PLACES.items():
+        target = root / folder / name
+        data = (source / name).read_bytes()
+        if target.exists() and target.read_bytes() == data:
+            unchanged.append(str(target))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(target.suffix + ".new")
+        temporary.write_bytes(data)
+        temporary.chmod(0o644)
+        temporary.replace(target)
+        written.append(str(target))
+    enabled = _enable(root)
+    return InstallResult(tuple(written), tuple(unchanged), enabled)
+
+
+def _enable(root: Path) -> bool:
+    """`systemctl --root` enables units offline (symlinks only), which is also what a live system needs first."""
+    systemctl = shutil.which("systemctl")
+    if systemctl is None:
+        return False
+    result = subprocess.run(
+        [systemctl, f"--root={root}", "enable", "kiosk.service", "kiosk-agent.service"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode == 0

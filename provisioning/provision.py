@@ -1,0 +1,161 @@
+"""`kioskctl provision`: one resumable sequence of steps that leaves a machine configured, installed and recorded.
+
+Each step is idempotent and records its result in the root's state file, so a half-finished provisioning resumes
+where it stopped and a re-run on a provisioned machine repairs instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import tomli_w
+
+from kiosk.clock import Clock, iso_utc
+from kiosk.store import Store, StoreError
+from provisioning.answers import Answers
+from provisioning.geo import GeoError, Position, distance_m, parse_manual
+from provisioning.install import install_units
+
+CONFIG_PATH = "etc/kiosk/kiosk.toml"
+STATE_DIR = "var/lib/kiosk"
+
+
+class StepFailed(RuntimeError):
+    """A step that could not finish; the message says what went wrong and how to fix it."""
+
+
+@dataclass
+class Context:
+    root: Path
+    answers: Answers
+    clock: Clock
+    out: TextIO
+    facts: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_PATH
+
+    @property
+    def database(self) -> Path:
+        return self.root / STATE_DIR / "kiosk.db"
+
+    @property
+    def state_path(self) -> Path:
+        return self.root / STATE_DIR / "provision.json"
+
+
+Step = Callable[[Context], str]
+
+
+def step_config(ctx: Context) -> str:
+    document = ctx.answers.config_document(Path("/", STATE_DIR, "kiosk.db") if ctx.root == Path("/") else ctx.database)
+    text = tomli_w.dumps(document)
+    try:
+        ctx.config_path.parent.mkdir(parents=True, exist_ok=True)
+        if ctx.config_path.exists() and ctx.config_path.read_text(encoding="utf-8") == text:
+            return f"config unchanged ({ctx.config_path})"
+        temporary = ctx.config_path.with_suffix(".toml.new")
+        temporary.write_text(text, encoding="utf-8")
+        os.chmod(temporary, 0o640)
+        temporary.replace(ctx.config_path)
+    except PermissionError:
+        raise StepFailed(f"cannot write {ctx.config_path}: run kioskctl provision as root (sudo)") from None
+    except OSError as exc:
+        raise StepFailed(f"cannot write {ctx.config_path} ({exc.strerror}): check that folder") from None
+    return f"config written ({ctx.config_path})"
+
+
+def step_database(ctx: Context) -> str:
+    ctx.database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        store = Store.open(ctx.database, ctx.clock)
+    except StoreError as exc:
+        raise StepFailed(f"{exc}. Move the file aside and run provision again to start a fresh database") from None
+    version = store.schema_version()
+    store.close()
+    return f"database ready, schema version {version}"
+
+
+def step_geotag(ctx: Context) -> str:
+    if not ctx.answers.geotag:
+        raise StepFailed('no GPS fix and no manual position: give [geotag].manual = "lat, lon" in the answers')
+    try:
+        position = parse_manual(ctx.answers.geotag)
+    except GeoError as exc:
+        raise StepFailed(str(exc)) from None
+    store = Store.open(ctx.database, ctx.clock)
+    try:
+        registered = store.get_meta("geotag")
+        note = ""
+        if registered:
+            old = json.loads(registered)
+            moved = distance_m(Position(old["latitude"], old["longitude"], None, old["source"]), position)
+            if moved > 500:
+                note = f"; moved {moved / 1000:.1f} km from the registered position — the dashboard will flag it"
+        with store.write(ctx.answers.engineer) as uow:
+            value = {"latitude": position.latitude, "longitude": position.longitude, "source": position.source}
+            if registered == json.dumps(value, sort_keys=True):
+                return f"geo-tag unchanged ({position.latitude:.5f}, {position.longitude:.5f})"
+            uow.set_meta("geotag", json.dumps(value, sort_keys=True))
+            uow.record("kiosk.geotagged", "kiosk", {**value, "at": iso_utc(ctx.clock.now())})
+    finally:
+        store.close()
+    return f"geo-tag {position.latitude:.5f}, {position.longitude:.5f} ({position.source}){note}"
+
+
+def step_install(ctx: Context) -> str:
+    try:
+        result = install_units(ctx.root)
+    except PermissionError as exc:
+        raise StepFailed(f"cannot install units ({exc}); run as root") from None
+    enabled = "enabled" if result.enabled else "NOT enabled (systemctl missing)"
+    return f"units installed: {len(result.written)} written, {len(result.unchanged)} unchanged; services {enabled}"
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("config", step_config),
+    ("database", step_database),
+    ("geotag", step_geotag),
+    ("install", step_install),
+]
+
+
+def run(ctx: Context, steps: list[tuple[str, Step]] | None = None) -> bool:
+    """Run every step in order; stop at the first failure, keeping what was done for the next run."""
+    state = _load_state(ctx.state_path)
+    for name, step in steps or STEPS:
+        try:
+            message = step(ctx)
+        except StepFailed as exc:
+            state[name] = {"ok": False, "at": iso_utc(ctx.clock.now()), "message": str(exc)}
+            _save_state(ctx.state_path, state)
+            ctx.out.write(f"FAIL  {name}: {exc}\n")
+            ctx.out.write("      fix this and run the same command again; finished steps are kept\n")
+            return False
+        state[name] = {"ok": True, "at": iso_utc(ctx.clock.now()), "message": message}
+        _save_state(ctx.state_path, state)
+        ctx.out.write(f"ok    {name}: {message}\n")
+    return True
+
+
+def _load_state(path: Path) -> dict[str, dict[str, object]]:
+    if not path.exists():
+        return {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _save_state(path: Path, state: dict[str, dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.new")
+    temporary.write_text(json.dumps(state, indent=2, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)

@@ -1,0 +1,37 @@
+import pytest
+
+from provisioning.geo import GeoError, Position, check_in_rajasthan, distance_m, parse_manual
+
+
+def test_a_jaipur_position_is_accepted() -> None:
+    check_in_rajasthan(26.9124, 75.7873)
+    assert parse_manual(" 26.9124 , 75.7873 ") == Position(26.9124, 75.7873, None, "manual")
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "why"),
+    [
+        (28.6139, 77.2090 + 2, "outside Rajasthan"),  # east of Delhi
+        (15.0, 73.0, "outside Rajasthan"),  # the Arabian Sea off Goa
+        (75.7873, 26.9124, "outside Rajasthan"),  # latitude and longitude swapped
+        (0.0, 0.0, "outside Rajasthan"),  # a receiver with no fix
+        (95.0, 75.0, "not a position on Earth"),
+        (float("nan"), 75.0, "not a number"),
+    ],
+)
+def test_positions_outside_rajasthan_are_refused_with_a_hint(lat: float, lon: float, why: str) -> None:
+    with pytest.raises(GeoError, match=why):
+        check_in_rajasthan(lat, lon)
+
+
+@pytest.mark.parametrize("text", ["26.9", "north, east", "26.9 75.7"])
+def test_manual_entries_must_be_two_decimal_numbers(text: str) -> None:
+    with pytest.raises(GeoError, match="latitude"):
+        parse_manual(text)
+
+
+def test_distance_between_jaipur_and_ajmer_is_about_120_km() -> None:
+    jaipur = Position(26.9124, 75.7873, None, "gps")
+    ajmer = Position(26.4499, 74.6399, None, "gps")
+    assert 115_000 < distance_m(jaipur, ajmer) < 130_000
+    assert distance_m(jaipur, jaipur) == 0

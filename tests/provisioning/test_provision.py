@@ -1,0 +1,105 @@
+import io
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.config import load_config
+from kiosk.journal import verify_journal
+from kiosk.store import Store
+from provisioning.answers import AnswersError, load_answers, parse_answers
+from provisioning.cli import main
+from provisioning.provision import Context, run
+
+ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "provision-answers.toml"
+
+
+def provision(root: Path, answers: Path = ANSWERS) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["provision", "--answers", str(answers), "--root", str(root)], out)
+    return code, out.getvalue()
+
+
+def test_provisioning_writes_a_valid_config_database_geotag_and_services(tmp_path: Path) -> None:
+    code, text = provision(tmp_path)
+    assert code == 0, text
+    config = load_config(tmp_path / "etc/kiosk/kiosk.toml")
+    assert config.identity.kiosk_code == "RJ-JPR-BSS-0001"
+    assert config.database == tmp_path / "var/lib/kiosk/kiosk.db"
+    store = Store.open(config.database, FakeClock())
+    assert json.loads(store.get_meta("geotag") or "{}")["latitude"] == 26.9124
+    assert verify_journal(store).ok
+    store.close()
+    assert (tmp_path / "etc/systemd/system/multi-user.target.wants/kiosk.service").is_symlink()
+
+
+def test_a_rerun_repairs_and_does_not_duplicate(tmp_path: Path) -> None:
+    provision(tmp_path)
+    code, text = provision(tmp_path)
+    assert code == 0
+    assert "config unchanged" in text
+    assert "geo-tag unchanged" in text
+    assert "0 written" in text
+    store = Store.open(tmp_path / "var/lib/kiosk/kiosk.db", FakeClock())
+    assert store.read("SELECT count(*) AS n FROM journal WHERE action = 'kiosk.geotagged'") == [{"n": 1}]
+    store.close()
+
+
+def test_a_position_outside_rajasthan_stops_at_the_geotag_step_and_resumes_after_the_fix(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(ANSWERS.read_text(encoding="utf-8").replace("26.9124, 75.7873", "15.0, 73.0"), encoding="utf-8")
+    code, text = provision(tmp_path / "root", answers)
+    assert code == 1
+    assert "FAIL  geotag" in text
+    assert "outside Rajasthan" in text
+    state = json.loads((tmp_path / "root/var/lib/kiosk/provision.json").read_text())
+    assert state["config"]["ok"]
+    assert not state["geotag"]["ok"]
+    assert not (tmp_path / "root/etc/systemd/system/kiosk.service").exists()
+    answers.write_text(ANSWERS.read_text(encoding="utf-8"), encoding="utf-8")
+    code, text = provision(tmp_path / "root", answers)
+    assert code == 0, text
+
+
+def test_moving_a_machine_is_reported(tmp_path: Path) -> None:
+    provision(tmp_path / "root")
+    moved = tmp_path / "moved.toml"
+    moved.write_text(ANSWERS.read_text(encoding="utf-8").replace("26.9124, 75.7873", "26.4499, 74.6399"), "utf-8")
+    code, text = provision(tmp_path / "root", moved)
+    assert code == 0
+    assert re.search(r"moved 1[12]\d\.\d km from the registered position", text), text
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('id = "ENG-042"', ""), "[engineer].id is missing"),
+        (('token = "replace-with-a-token"', ""), "[server].token is missing"),
+        (('sun = "closed"', 'sun = "sometimes"'), "[hours].sun"),
+        (('helpline = "181"', 'helpline = ""'), "[identity].helpline"),
+        (("[geotag]", "[geotagg]"), "[geotagg] is not a known section"),
+    ],
+)
+def test_a_wrong_answers_file_names_the_field(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(ANSWERS.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    with pytest.raises(AnswersError) as raised:
+        load_answers(answers)
+    assert message in str(raised.value)
+    code, text = provision(tmp_path / "root", answers)
+    assert code == 1
+    assert message in text
+    assert not (tmp_path / "root").exists()  # nothing written
+
+
+def test_a_config_that_cannot_be_written_says_how_to_fix_it(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc/kiosk").write_text("a file where a folder should be")
+    answers = parse_answers(tomllib.loads(ANSWERS.read_text(encoding="utf-8")))
+    out = io.StringIO()
+    assert not run(Context(root=root, answers=answers, clock=FakeClock(), out=out))
+    assert f"FAIL  config: cannot write {root}/etc/kiosk/kiosk.toml" in out.getvalue()
