@@ -115,5 +115,9 @@ def group_indian(number: int) -> str:
     return ",".join([*pairs, tail])
 
 
+# Bank notes in circulation that a kiosk acceptor may take (₹2,000 was withdrawn from circulation in 2023).
+INR_NOTES = tuple(Money.rupees(r) for r in (10, 20, 50, 100, 200, 500))
+
+
 def total(amounts: list[Money] | tuple[Money, ...]) -> Money:
     return Money(sum(a.paise for a in amounts))

@@ -12,13 +12,10 @@ from kiosk.clock import SystemClock, business_day
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.dayclose import CloseError, DayClose, parse_count
 from kiosk.journal import verify_journal
-from kiosk.money import Money
+from kiosk.money import INR_NOTES
 from kiosk.operator import OperatorAuth, OperatorError
 from kiosk.store import Store, StoreError
 from kiosk.zreport import build_zreport
-
-# The notes in circulation the acceptor may hold; the close refuses counts of anything else.
-INR_NOTES = tuple(Money.rupees(r) for r in (10, 20, 50, 100, 200, 500))
 
 
 def _read_pin(args: argparse.Namespace, prompt: str) -> str:

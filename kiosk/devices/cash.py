@@ -87,6 +87,17 @@ class ClearedAtPowerUp:
 
 
 @dataclass(frozen=True, slots=True)
+class LastNoteReport:
+    """On (re)connecting, once the device has nothing more to report: was the last note it handled stacked?
+
+    This settles a note that was in escrow when the kiosk process died, whatever happened to it meanwhile.
+    """
+
+    accepted: bool
+    reject_code: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class AcceptorDisabled:
     pass
 
@@ -115,6 +126,7 @@ CashEvent = (
     | AcceptorDisabled
     | AcceptorDisconnected
     | AcceptorReconnected
+    | LastNoteReport
 )
 CashListener = Callable[[CashEvent], None]
 

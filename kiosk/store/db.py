@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -86,6 +87,9 @@ class Store:
         self.clock = clock
         self.db = sqlite_utils.Database(conn)
         self._fault = fault
+        # One connection serves every thread of the process (UI, device callbacks): a write transaction must not
+        # interleave with another thread's statements, so writes and reads take this lock.
+        self.lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, clock: Clock, *, fault: FaultHook | None = None, migrate: bool = True) -> Store:
@@ -171,19 +175,21 @@ class Store:
     @contextmanager
     def write(self, actor: str) -> Iterator[UnitOfWork]:
         """One SQLite transaction (BEGIN IMMEDIATE … COMMIT); all or nothing."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        uow = UnitOfWork(self, actor)
-        try:
-            yield uow
-            self.fault("before_commit")
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            uow = UnitOfWork(self, actor)
+            try:
+                yield uow
+                self.fault("before_commit")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        with self.lock:
+            return list(self.db.query(sql, params))
 
     def read_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> dict[str, Any] | None:
         rows = self.read(sql, params)

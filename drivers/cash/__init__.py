@@ -1,0 +1,1 @@
+"""Bank-note acceptors: one sub-package per wire protocol (ssp today), all implementing kiosk.devices.cash."""

@@ -1,0 +1,1 @@
+"""Innovative Technology SSP (NV9/NV10/NV200 family) in plain, unencrypted mode."""
