@@ -15,11 +15,11 @@ from kiosk.devices.cash import (
     ClearedAtPowerUp,
     FraudAttempt,
     Jammed,
-    LastNoteReport,
     NoteCredited,
     NoteEscrowed,
     NoteRejected,
     NoteReturned,
+    StackedCount,
     StackerFull,
 )
 from kiosk.ledger import Ledger, LedgerError
@@ -27,6 +27,8 @@ from kiosk.money import INR_NOTES, Money
 from kiosk.transactions import Txn, TxnState
 
 log = logging.getLogger(__name__)
+
+COUNT_KEY = "acceptor_stacked_count"  # the device's stacked counter after the last note we recorded
 
 
 class CashPaymentError(RuntimeError):
@@ -130,27 +132,44 @@ class CashDesk:
         if isinstance(event, NoteEscrowed):
             self._hold_record(event.channel, event.denomination)
         elif isinstance(event, NoteCredited):
-            return self._credit(event.denomination, event.channel, event.event_id, event)
+            return self._credit(event.denomination, event.channel, event.event_id, event.device_count, event)
         elif isinstance(event, ClearedAtPowerUp) and event.into_cashbox:
             if event.denomination is None:
                 self._alert("cash.unknown_note_in_box", {"channel": event.channel})
                 return CashUpdate(None, frozenset(), event, problem="unknown note in cash box")
             # The note went in while the power was off: it belongs to the session that was open then.
-            return self._credit(event.denomination, event.channel, f"powerup-{uuid.uuid4().hex}", event)
+            ref = f"powerup-{uuid.uuid4().hex}"
+            return self._credit(event.denomination, event.channel, ref, event.device_count, event)
         elif isinstance(event, NoteReturned | NoteRejected | FraudAttempt | ClearedAtPowerUp):
             self._settle_escrow("returned")
-        elif isinstance(event, LastNoteReport):
-            held = self._escrow_row()
-            if held is not None and event.accepted:
-                ref, channel, paise = held
-                return self._credit(Money(paise), channel, ref, event)
-            self._settle_escrow("returned")
+        elif isinstance(event, StackedCount):
+            return self._reconcile_count(event)
         txn_id = self.open_session()
         txn = self.ledger.get(txn_id) if txn_id else None
         problem = ""
         if isinstance(event, Jammed | StackerFull | AcceptorDisconnected):
             problem = type(event).__name__
         return CashUpdate(txn, frozenset(), event, problem=problem)
+
+    def _reconcile_count(self, event: StackedCount) -> CashUpdate:
+        """At (re)connect: notes the device stacked beyond the last credit we recorded were never credited."""
+        known = self.store.get_meta(COUNT_KEY)
+        update = CashUpdate(None, frozenset(), event)
+        if known is not None and event.count > int(known):
+            missing = event.count - int(known)
+            held = self._row(("escrow",))
+            if held is not None:
+                ref, channel, paise, _ = held
+                update = self._credit_ref(Money(paise), channel, ref, event)
+                # The device may still report this note once (its credit was not yet polled): same note, same ref.
+                self._mark(ref, "unconfirmed", int(known) + 1)
+                missing -= 1
+            if missing > 0:
+                self._alert("cash.uncounted_notes", {"notes": missing, "device_count": event.count})
+        elif known is not None and event.count < int(known):
+            self._alert("cash.counter_went_back", {"was": int(known), "now": event.count})
+        self._set_count(event.count)
+        return update
 
     def _hold_record(self, channel: int, denomination: Money) -> None:
         """Written on the driver's thread before it lets the device stack the note."""
@@ -159,31 +178,55 @@ class CashDesk:
             return
         with self.store.write("cash") as uow:
             uow.execute("UPDATE escrow_notes SET state = 'returned' WHERE state = 'escrow'")
+            uow.execute("UPDATE escrow_notes SET state = 'credited' WHERE state = 'unconfirmed'")
             uow.execute(
                 "INSERT INTO escrow_notes (txn_id, channel, denomination, ref, state, at)"
                 " VALUES (?, ?, ?, ?, 'escrow', ?)",
                 (txn_id, channel, denomination.paise, f"escrow-{uuid.uuid4().hex}", uow.now),
             )
 
-    def _escrow_row(self, channel: int | None = None) -> tuple[str, int, int] | None:
+    def _row(self, states: tuple[str, ...]) -> tuple[str, int, int, int | None] | None:
+        marks = ",".join("?" * len(states))
         row = self.store.read_one(
-            "SELECT ref, channel, denomination FROM escrow_notes WHERE state = 'escrow' ORDER BY id DESC LIMIT 1"
+            "SELECT ref, channel, denomination, device_count FROM escrow_notes"
+            f" WHERE state IN ({marks}) ORDER BY id DESC LIMIT 1",
+            states,
         )
-        if row is None or (channel is not None and row["channel"] != channel):
+        if row is None:
             return None
-        return str(row["ref"]), int(row["channel"]), int(row["denomination"])
+        return str(row["ref"]), int(row["channel"]), int(row["denomination"]), row["device_count"]
 
     def _settle_escrow(self, state: str) -> None:
         with self.store.write("cash") as uow:
             uow.execute("UPDATE escrow_notes SET state = ? WHERE state = 'escrow'", (state,))
 
-    def _credit(self, denomination: Money, channel: int | None, ref: str, event: CashEvent) -> CashUpdate:
-        held = self._escrow_row(channel)
-        if held is not None:
-            ref = held[0]  # the same ref whether the device reports the credit or a restart has to ask
+    def _mark(self, ref: str, state: str, device_count: int | None) -> None:
+        with self.store.write("cash") as uow:
+            uow.execute("UPDATE escrow_notes SET state = ?, device_count = ? WHERE ref = ?", (state, device_count, ref))
+
+    def _set_count(self, count: int) -> None:
+        with self.store.write("cash") as uow:
+            uow.set_meta(COUNT_KEY, str(count))
+
+    def _credit(
+        self, denomination: Money, channel: int | None, ref: str, count: int | None, event: CashEvent
+    ) -> CashUpdate:
+        """Credit a note the device reports stacked, under the ref of its escrow record when it has one."""
+        matched = None
+        unconfirmed = self._row(("unconfirmed",))
+        if unconfirmed is not None and count is not None and unconfirmed[3] == count:
+            matched = unconfirmed  # the note a reconnect already credited: the device's own word, once
+        else:
+            held = self._row(("escrow",))
+            if held is not None and held[1] == channel:
+                matched = held
+        if matched is not None:
+            ref = matched[0]
         update = self._credit_ref(denomination, channel, ref, event)
-        if held is not None:
-            self._settle_escrow("credited")
+        if matched is not None:
+            self._mark(ref, "credited", count)
+        if count is not None:
+            self._set_count(count)
         return update
 
     def _credit_ref(self, denomination: Money, channel: int | None, ref: str, event: CashEvent) -> CashUpdate:

@@ -36,6 +36,7 @@ class NoteCredited:
     denomination: Money
     channel: int
     event_id: str  # unique per physical note, so a re-reported credit is not counted twice
+    device_count: int | None = None  # the device's own persistent count of notes stacked, after this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +85,23 @@ class ClearedAtPowerUp:
     into_cashbox: bool
     channel: int | None
     denomination: Money | None
+    device_count: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class LastNoteReport:
-    """On (re)connecting, once the device has nothing more to report: was the last note it handled stacked?
+class StackedCount:
+    """On (re)connecting, before anything new is polled: the device's persistent count of notes stacked.
 
-    This settles a note that was in escrow when the kiosk process died, whatever happened to it meanwhile.
+    Compared with the count after the last credit the kiosk recorded, it settles a note that was in escrow when
+    the kiosk process died — whatever else the device did meanwhile.
     """
 
-    accepted: bool
-    reject_code: int | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptorReset:
+    """The device restarted while connected (a power blip): what it knew about earlier notes is settled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,8 @@ CashEvent = (
     | AcceptorDisabled
     | AcceptorDisconnected
     | AcceptorReconnected
-    | LastNoteReport
+    | AcceptorReset
+    | StackedCount
 )
 CashListener = Callable[[CashEvent], None]
 

@@ -29,6 +29,7 @@ class Command(enum.IntEnum):
     SYNC = 0x11
     LAST_REJECT_CODE = 0x17
     HOLD = 0x18
+    GET_COUNTERS = 0x58  # (verify) persistent note counters; not in the checked vectors
 
 
 class Generic(enum.IntEnum):
@@ -288,6 +289,28 @@ def build_setup(firmware: str, country: str, values: tuple[int, ...], protocol: 
         data += country.encode("ascii")[:3] * count
         data += b"".join(v.to_bytes(4, "little") for v in values)
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class Counters:
+    stacked: int
+    stored: int
+    dispensed: int
+    transferred: int
+    rejected: int
+
+
+def parse_counters(data: bytes) -> Counters:
+    """GET COUNTERS reply: OK, the number of counters (5), then 5 little-endian 4-byte counters."""
+    if len(data) < 22 or data[0] != Generic.OK or data[1] < 5:
+        raise SspCodecError(f"counters reply is malformed ({len(data)} bytes)")
+    values = [int.from_bytes(data[2 + 4 * n : 6 + 4 * n], "little") for n in range(5)]
+    return Counters(*values)
+
+
+def build_counters(counters: Counters) -> bytes:
+    values = (counters.stacked, counters.stored, counters.dispensed, counters.transferred, counters.rejected)
+    return bytes([Generic.OK, 5]) + b"".join(v.to_bytes(4, "little") for v in values)
 
 
 def inhibit_mask(enabled_channels: set[int]) -> bytes:

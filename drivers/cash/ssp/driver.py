@@ -20,6 +20,7 @@ from drivers.cash.ssp.codec import (
     SspCodecError,
     encode,
     inhibit_mask,
+    parse_counters,
     parse_poll,
     parse_setup,
 )
@@ -29,6 +30,7 @@ from kiosk.devices.cash import (
     AcceptorDisabled,
     AcceptorDisconnected,
     AcceptorReconnected,
+    AcceptorReset,
     AcceptorStatus,
     CashBoxRemoved,
     CashBoxReplaced,
@@ -37,11 +39,11 @@ from kiosk.devices.cash import (
     ClearedAtPowerUp,
     FraudAttempt,
     Jammed,
-    LastNoteReport,
     NoteCredited,
     NoteEscrowed,
     NoteRejected,
     NoteReturned,
+    StackedCount,
     StackerFull,
 )
 from kiosk.devices.common import DeviceHealth
@@ -89,6 +91,8 @@ class SspAcceptor:
         self._detail = "not started"
         self._escrow: int | None = None  # channel in escrow
         self._reject_sent = False
+        self._polls_since_connect = 0
+        self._counts: dict[int, int | None] = {}
         self._conditions: set[Event] = set()  # repeated states reported once on change
         self._listener: CashListener | None = None
         self._stop = threading.Event()
@@ -171,6 +175,7 @@ class SspAcceptor:
         try:
             self.transport.open()
             self._seq = False  # the SYNC below flips it to True
+            self._polls_since_connect = 0
             self._command(Command.SYNC)
             self._command(Command.HOST_PROTOCOL_VERSION, bytes([6]))
             self._setup()
@@ -187,26 +192,22 @@ class SspAcceptor:
             self._emit(AcceptorReconnected())
         self._was_connected = True
         try:
-            self._report_last_note()
+            self._report_stacked_count()
+        except SspCodecError as exc:
+            self.transport.close()
+            self._set_status(AcceptorStatus.FAULT, f"note counters unreadable: {exc}")
+            return False
         except (NoReply, TransportError) as exc:
             self._lost(str(exc))
             return False
         return True
 
-    def _report_last_note(self) -> None:
-        """Let the device finish reporting, then ask what became of the last note (see LastNoteReport)."""
-        busy = {Event.READ_NOTE, Event.NOTE_STACKING, Event.NOTE_REJECTING, Event.CREDIT_NOTE}
-        for _ in range(50):
-            events = parse_poll(self._command(Command.POLL))
-            for event in events:
-                self._handle(event)
-            if not busy & {e.code for e in events}:
-                break
-        if self._command(Command.HOLD)[0] == Generic.OK:
-            return  # a note is still in escrow: the next POLL stacks it and the device reports the credit
-        reply = self._command(Command.LAST_REJECT_CODE)
-        code = reply[1] if len(reply) > 1 else None
-        self._emit(LastNoteReport(accepted=code == 0, reject_code=code))
+    def _report_stacked_count(self) -> None:
+        """Before polling anything new, tell the kiosk how many notes the device has ever stacked."""
+        self._emit(StackedCount(self._stacked_count()))
+
+    def _stacked_count(self) -> int:
+        return parse_counters(self._command(Command.GET_COUNTERS)).stacked
 
     def _setup(self) -> None:
         setup = parse_setup(self._command(Command.SETUP_REQUEST))
@@ -242,11 +243,21 @@ class SspAcceptor:
             # The amount due changed while the note was read: give it back rather than overshoot.
             self._command(Command.REJECT)
             self._reject_sent = True
+        self._polls_since_connect += 1
         try:
             events = parse_poll(self._command(Command.POLL))
         except SspCodecError as exc:
             log.warning("ignoring a malformed poll reply: %s", exc)
             return
+        stacking = [e for e in events if e.code in (Event.CREDIT_NOTE, Event.CLEARED_INTO_CASHBOX)]
+        counts: list[int | None] = [None] * len(stacking)
+        if stacking:
+            try:
+                now = self._stacked_count()
+                counts = [now - len(stacking) + 1 + n for n in range(len(stacking))]
+            except SspCodecError as exc:
+                log.warning("note counters unreadable after a credit: %s", exc)
+        self._counts = dict(zip((id(e) for e in stacking), counts, strict=True))
         for event in events:
             self._handle(event)
         seen = {e.code for e in events}
@@ -271,6 +282,9 @@ class SspAcceptor:
         value = self._value(channel)
         if code == Event.SLAVE_RESET:
             self._setup()
+            if self._polls_since_connect > 1:
+                # A reset found on the first poll happened while we were away and LastNoteReport covered it.
+                self._emit(AcceptorReset())
         elif code == Event.READ_NOTE and channel:
             self._escrow = channel
             self._set_status(AcceptorStatus.ESCROW, "")
@@ -279,7 +293,8 @@ class SspAcceptor:
         elif code == Event.CREDIT_NOTE and channel and value is not None:
             self._escrow, self._reject_sent = None, False
             self._refresh_status()
-            self._emit(NoteCredited(value, channel, event_id=f"ssp-{self.serial_number}-{uuid.uuid4().hex}"))
+            ref = f"ssp-{self.serial_number}-{uuid.uuid4().hex}"
+            self._emit(NoteCredited(value, channel, event_id=ref, device_count=self._counts.get(id(event))))
         elif code == Event.NOTE_REJECTED:
             returned, self._escrow, self._reject_sent = self._escrow, None, False
             reply = self._command(Command.LAST_REJECT_CODE)
@@ -312,7 +327,9 @@ class SspAcceptor:
             self._refresh_status()
             self._emit(CashBoxReplaced())
         elif code in (Event.CLEARED_FROM_FRONT, Event.CLEARED_INTO_CASHBOX):
-            self._emit(ClearedAtPowerUp(code == Event.CLEARED_INTO_CASHBOX, channel, value))
+            self._emit(
+                ClearedAtPowerUp(code == Event.CLEARED_INTO_CASHBOX, channel, value, self._counts.get(id(event)))
+            )
         elif code == Event.DISABLED and code not in self._conditions:
             self._conditions.add(code)
             with self._lock:

@@ -16,7 +16,17 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drivers.cash.ssp.codec import Command, Decoder, Event, Generic, Packet, build_setup, encode
+from drivers.cash.ssp.codec import (
+    Command,
+    Counters,
+    Decoder,
+    Event,
+    Generic,
+    Packet,
+    build_counters,
+    build_setup,
+    encode,
+)
 
 RUPEE_CHANNELS = (10, 20, 50, 100, 200, 500)
 ESCROW_TIMEOUT_S = 10.0
@@ -47,6 +57,7 @@ class EmulatorState:
     reset_pending: bool = True
     last_reject: int = 0
     stacked: list[int] = field(default_factory=list)  # rupee values in the cash box
+    rejected_count: int = 0  # with len(stacked): the persistent counters GET COUNTERS reports
     returned: list[int] = field(default_factory=list)
 
 
@@ -270,6 +281,8 @@ class SspEmulator:
             return ok
         if command == Command.POLL:
             return ok + self._poll()
+        if command == Command.GET_COUNTERS:
+            return build_counters(Counters(len(s.stacked), 0, 0, 0, s.rejected_count))
         return bytes([Generic.UNKNOWN_COMMAND])
 
     def _poll(self) -> bytes:
@@ -324,6 +337,7 @@ class SspEmulator:
             s.returned.append(s.channels[s.note.channel - 1])
         s.note = None
         s.last_reject = code
+        s.rejected_count += 1
         s.queue.append(bytes([Event.NOTE_REJECTING]))
         s.queue.append(bytes([Event.NOTE_REJECTED]))
 
@@ -341,6 +355,7 @@ class SspEmulator:
         s.reset_pending, s.queue, s.jam = True, deque(), None
         note, s.note = s.note, None
         if note is not None and note.stage == "escrow":
+            s.last_reject = 19
             s.returned.append(s.channels[note.channel - 1])
             s.queue.append(bytes([Event.CLEARED_FROM_FRONT, note.channel]))
         elif note is not None and note.stage == "stacking":

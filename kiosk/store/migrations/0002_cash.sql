@@ -17,7 +17,9 @@ CREATE TABLE escrow_notes (
     channel INTEGER NOT NULL,
     denomination INTEGER NOT NULL CHECK (denomination > 0),
     ref TEXT NOT NULL UNIQUE,
-    state TEXT NOT NULL CHECK (state IN ('escrow', 'credited', 'returned')),
+    -- unconfirmed: credited on the device's word at reconnect; the device may still report the same note once.
+    state TEXT NOT NULL CHECK (state IN ('escrow', 'unconfirmed', 'credited', 'returned')),
+    device_count INTEGER,  -- the device's stacked counter once this note was in the box
     at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX escrow_notes_state ON escrow_notes (state);

@@ -175,7 +175,7 @@ def test_power_cut_mid_stack_reports_the_note_in_the_cash_box(
     wait_until(lambda: acceptor.status is AcceptorStatus.ACCEPTING)
     emulator.power_cycle_with_note(500, stage="stacking")
     cleared = events.next_of(ClearedAtPowerUp)
-    assert cleared == ClearedAtPowerUp(True, 6, Money.rupees(500))
+    assert cleared == ClearedAtPowerUp(True, 6, Money.rupees(500), device_count=1)
     assert emulator.stacked == [500]
 
 
