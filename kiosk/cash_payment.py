@@ -77,6 +77,9 @@ class CashDesk:
 
     def attach(self) -> None:
         """Start the driver with this desk listening. The acceptor stays disabled until a payment begins."""
+        txn_id = self.open_session()
+        if txn_id is not None and self.ledger.get(txn_id).state is not TxnState.AWAITING_PAYMENT:
+            self._close_session("paid before a restart")  # the process died between the credit and this mark
         self.acceptor.disable()
         self.acceptor.start(self.handle)
 

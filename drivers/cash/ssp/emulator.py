@@ -38,6 +38,7 @@ class _Note:
     stage: str  # "reading" → "escrow" → "stacking" → "credit"
     genuine: bool = True
     escrow_since: float = 0.0
+    stacked_by: float = 0.0  # when the transport has carried it into the box
     on_string: bool = False  # fraud: pulled back out when the validator tries to stack it
 
 
@@ -58,6 +59,7 @@ class EmulatorState:
     last_reject: int = 0
     stacked: list[int] = field(default_factory=list)  # rupee values in the cash box
     rejected_count: int = 0  # with len(stacked): the persistent counters GET COUNTERS reports
+    stacked_at: list[float] = field(default_factory=list)  # time.monotonic() of each stacking, for benchmarks
     returned: list[int] = field(default_factory=list)
 
 
@@ -79,6 +81,7 @@ class SspEmulator:
         self.combine_credit = combine_credit  # some firmware reports CC, EE, EB in one reply
         self.serial_number = serial_number
         self.escrow_timeout_s = ESCROW_TIMEOUT_S
+        self.stack_time_s = 0.0  # how long the transport takes to carry a note into the box (real units: ~1 s)
         self.lock = threading.RLock()
         self.received: list[Packet] = []
         self._decoder = Decoder()
@@ -309,10 +312,11 @@ class SspEmulator:
             elif note.stage == "escrow":
                 # The POLL after escrow accepts the note (HOLD would have kept it).
                 note.stage = "stacking"
+                note.stacked_by = time.monotonic() + self.stack_time_s
                 events.append(Event.NOTE_STACKING)
-                if self.combine_credit:
+                if self.combine_credit and not self.stack_time_s:
                     events += self._finish_stack(note)
-            elif note.stage == "stacking":
+            elif note.stage == "stacking" and time.monotonic() >= note.stacked_by:
                 events += self._finish_stack(note)
         if s.jam is not None:
             events += s.jam
@@ -328,6 +332,7 @@ class SspEmulator:
         s = self.state
         s.last_reject = 0  # "0: note accepted"
         s.stacked.append(s.channels[note.channel - 1])
+        s.stacked_at.append(max(note.stacked_by, 0.0) or time.monotonic())
         s.note = None
         return bytes([Event.CREDIT_NOTE, note.channel, Event.NOTE_STACKED])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import termios
 from typing import Any
 
 import serial
@@ -38,15 +39,18 @@ class SerialTransport:
         try:
             self._port.reset_input_buffer()
             self._port.write(data)
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, OSError, termios.error) as exc:
             raise TransportError(f"write to {self.url} failed: {exc}") from None
 
     def read(self, size: int = 256) -> bytes:
+        """What has arrived, waiting at most the timeout for the first byte (never for `size` bytes)."""
         if self._port is None:
             raise TransportError(f"{self.url} is not open")
         try:
-            data: bytes = self._port.read(size)
-        except (serial.SerialException, OSError) as exc:
+            data: bytes = self._port.read(1)
+            if data:
+                data += self._port.read(min(self._port.in_waiting, size - 1))
+        except (serial.SerialException, OSError, termios.error) as exc:  # termios: the port vanished (unplugged)
             raise TransportError(f"read from {self.url} failed: {exc}") from None
         return data
 

@@ -27,6 +27,7 @@ class Kiosk:
     def __init__(self, db: Path, port: str) -> None:
         self.db, self.port, self.seed = db, port, 0
         self.process: subprocess.Popen[str] | None = None
+        self.errors = (db.parent / "kiosk-stderr.txt").open("a")
 
     def start(self) -> None:
         self.seed += 1
@@ -34,6 +35,7 @@ class Kiosk:
             [sys.executable, "-m", "tests.drivers.cash.kiosk_child", str(self.db), self.port, str(self.seed)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
+            stderr=self.errors,
             text=True,
         )
         assert self.process.stdout is not None
@@ -86,6 +88,9 @@ def test_ledger_equals_the_notes_stacked_through_faults_and_kills(tmp_path: Path
     finally:
         kiosk.kill()
         device.close()
+        kiosk.errors.close()
+    crashes = (tmp_path / "kiosk-stderr.txt").read_text()
+    assert "Traceback" not in crashes, crashes[-3000:]
 
     store = Store.open(tmp_path / "kiosk.db", SystemClock())
     try:
