@@ -79,7 +79,7 @@ class CashDesk:
         """Start the driver with this desk listening. The acceptor stays disabled until a payment begins."""
         txn_id = self.open_session()
         if txn_id is not None and self.ledger.get(txn_id).state is not TxnState.AWAITING_PAYMENT:
-            self._close_session("paid before a restart")  # the process died between the credit and this mark
+            self._close_session(txn_id, "paid before a restart")  # the process died between the credit and this mark
         self.acceptor.disable()
         self.acceptor.start(self.handle)
 
@@ -112,7 +112,7 @@ class CashDesk:
             txn_id = self.open_session()
             if txn_id is None:
                 return None
-            self._close_session(reason)
+            self._close_session(txn_id, reason)
             txn = self.ledger.get(txn_id)
             if txn.state is TxnState.AWAITING_PAYMENT:
                 if txn.amount_paid.paise > 0:
@@ -178,6 +178,8 @@ class CashDesk:
         """Written on the driver's thread before it lets the device stack the note."""
         txn_id = self.open_session()
         if txn_id is None:
+            # Nobody is paying (the acceptor is being disabled): a note we have not recorded must not be stacked.
+            self.acceptor.return_escrow()
             return
         with self.store.write("cash") as uow:
             uow.execute("UPDATE escrow_notes SET state = 'returned' WHERE state = 'escrow'")
@@ -243,9 +245,12 @@ class CashDesk:
             self.ledger.record_suspense(
                 denomination, channel=channel, reason=f"payment {txn_id} closed", device_ref=ref
             )
-            self._close_session("payment no longer open")
+            self._close_session(txn_id, "payment no longer open")
             self.acceptor.disable()
             return CashUpdate(None, frozenset(), event, credited=denomination, problem="note without a payment")
+        if credit.duplicate:
+            # Already counted (perhaps for an earlier villager): nothing changes for the payment now open.
+            return CashUpdate(self.ledger.get(txn_id), frozenset(), event)
         txn = credit.txn
         if txn.state is TxnState.AWAITING_PAYMENT:
             accepting = acceptable_notes(self._notes(), txn.remaining, self.tolerance)
@@ -253,13 +258,14 @@ class CashDesk:
         else:
             accepting = frozenset()
             self.acceptor.disable()
-            self._close_session("paid")
+            self._close_session(txn_id, "paid")
         return CashUpdate(txn, accepting, event, credited=denomination)
 
-    def _close_session(self, reason: str) -> None:
+    def _close_session(self, txn_id: str, reason: str) -> None:
         with self.store.write("cash") as uow:
             uow.execute(
-                "UPDATE cash_sessions SET closed_at = ?, close_reason = ? WHERE closed_at IS NULL", (uow.now, reason)
+                "UPDATE cash_sessions SET closed_at = ?, close_reason = ? WHERE txn_id = ? AND closed_at IS NULL",
+                (uow.now, reason, txn_id),
             )
 
     def _alert(self, action: str, details: dict[str, object]) -> None:

@@ -91,6 +91,7 @@ class SspAcceptor:
         self._detail = "not started"
         self._escrow: int | None = None  # channel in escrow
         self._reject_sent = False
+        self._must_return = False
         self._polls_since_connect = 0
         self._counts: dict[int, int | None] = {}
         self._conditions: set[Event] = set()  # repeated states reported once on change
@@ -127,6 +128,10 @@ class SspAcceptor:
 
     def disable(self) -> None:
         self.enable(frozenset())
+
+    def return_escrow(self) -> None:
+        with self._lock:
+            self._must_return = True
 
     def health(self) -> DeviceHealth:
         with self._lock:
@@ -239,8 +244,14 @@ class SspAcceptor:
             self._set_status(AcceptorStatus.ACCEPTING if enabled else AcceptorStatus.DISABLED, "")
 
     def _poll_once(self) -> None:
-        if self._escrow is not None and not self._reject_sent and not self._wants_channel(self._escrow):
-            # The amount due changed while the note was read: give it back rather than overshoot.
+        with self._lock:
+            must_return, self._must_return = self._must_return, False
+        if (
+            self._escrow is not None
+            and not self._reject_sent
+            and (must_return or not self._wants_channel(self._escrow))
+        ):
+            # The amount due changed while the note was read, or the kiosk could not record it: give it back.
             self._command(Command.REJECT)
             self._reject_sent = True
         self._polls_since_connect += 1
