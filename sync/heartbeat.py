@@ -90,9 +90,9 @@ class HeartbeatSender:
             # The server accepted our signed time, so an answer a day away from it is not to be believed.
             raise BadAnswer(f"heartbeat answer's server_time {answer.server_time} is {server_time - sent_at:.0f} s "
                             "from the time we signed with; answer ignored")  # fmt: skip
-        self.drainer.check_high_water(answer.high_water)
-        if "resend" in answer.commands:
-            count = self.outbox.resend_above(answer.high_water)
-            log.warning("server asked for a resend above %d: %d events queued again", answer.high_water, count)
+        # "resend" and a low high-water mark mean the same thing; items we quarantined are not resent.
+        count = self.drainer.check_high_water(answer.high_water)
+        if "resend" in answer.commands and not count:
+            log.info("server asked for a resend above %d; nothing beyond our quarantined items", answer.high_water)
         self.last = Reported(tuple(answer.commands), offset, answer.high_water)
         return self.last

@@ -1,0 +1,86 @@
+"""The signed catalogue: a bad signature, an older version or an expired one is refused and the old one kept."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import SystemClock
+from sync.agent import Agent
+from tests.sync.faultproxy import FaultProxy
+from tests.sync.harness import ServerProcess, enrolled_kiosk
+
+
+def publish(server: ServerProcess, folder: Path, label: str, valid_days: float = 30.0) -> None:
+    source = folder / f"catalogue-{label}.json"
+    services = [{"id": "jvvnl_bill", "name_hi": "बिजली बिल", "name_en": "Electricity bill", "label": label}]
+    source.write_text(json.dumps({"services": services}, ensure_ascii=False), "utf-8")
+    server.admin("admin", "publish-catalogue", str(source), "--valid-days", str(valid_days))
+
+
+def installed_label(agent: Agent) -> str:
+    document = json.loads(agent.settings.catalogue_file.read_text("utf-8"))
+    return str(document["body"]["services"][0]["label"])
+
+
+def pull(agent: Agent) -> None:
+    agent.jobs["catalogue"].not_before = 0.0
+    agent.run_job("catalogue")
+
+
+def test_bad_older_or_expired_catalogues_are_refused_and_the_last_good_one_kept(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    publish(server, tmp_path, "first")
+    pull(agent)
+    assert (agent.catalogue.version, installed_label(agent)) == (1, "first")
+    pull(agent)  # unchanged: the server answers 304 to If-None-Match
+    assert agent.catalogue.version == 1
+
+    publish(server, tmp_path, "second")
+
+    def tamper(path: str, status: int, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if path.endswith("/catalog") and status == 200:
+            body = body.replace(b"second", b"forged")
+        return status, headers, body
+
+    proxy.mutate = tamper
+    with caplog.at_level(logging.WARNING, logger="kiosk-agent"):
+        pull(agent)
+        assert "signature is not the server's" in caplog.text
+        proxy.mutate = None
+        publish(server, tmp_path, "stale", valid_days=-1)
+        pull(agent)
+        assert "expired" in caplog.text
+    assert (agent.catalogue.version, installed_label(agent)) == (1, "first")
+
+    old_answer = settings.catalogue_file.read_bytes()
+    publish(server, tmp_path, "fourth")
+    pull(agent)
+    assert (agent.catalogue.version, installed_label(agent)) == (4, "fourth")
+
+    proxy.mutate = lambda path, status, headers, body: (
+        (200, headers, old_answer) if path.endswith("/catalog") else (status, headers, body)
+    )
+    with caplog.at_level(logging.WARNING, logger="kiosk-agent"):
+        pull(agent)
+    assert "is not newer than v4" in caplog.text
+    assert (agent.catalogue.version, installed_label(agent)) == (4, "fourth")
+    # A restarted agent trusts the file only after checking its signature again.
+    assert Agent(settings, store, SystemClock()).catalogue.version == 4
+
+
+def test_heartbeat_tells_a_kiosk_with_an_old_catalogue_to_refresh(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    publish(server, tmp_path, "first")
+    agent.run_job("heartbeat")
+    assert "refresh_catalogue" in agent.heartbeat.last.commands
+    assert agent.catalogue.version == 1
