@@ -1,4 +1,4 @@
-"""The server at its boundary: unsigned, stale, replayed, oversized or malformed requests get a 4xx and change nothing."""
+"""The server at its boundary: unsigned, stale, replayed, oversized or malformed requests get a 4xx, no change."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def test_receipt_qr_page_verifies_a_kiosk_signed_receipt_and_refuses_a_forged_on
     assert "₹1234.50" in page.text
     facts = requests.get(url, headers={"Accept": "application/json"}, timeout=10).json()
     assert (facts["valid"], facts["receipt_no"], facts["amount_paise"]) == (True, 17, 123_450)
-    body, signature = url.rsplit("/", 1)[1].split(".")
+    _, signature = url.rsplit("/", 1)[1].split(".")
     other = make_token(ReceiptClaim("RJ-JPR-0001", 17, "TXN-0017", 999_999, claim.paid_at_iso), kiosk.key)
     forged = f"{kiosk.server.url}/r/{other.split('.')[0]}.{signature}"
     refused = requests.get(forged, timeout=10)
