@@ -9,6 +9,7 @@ import pytest
 
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.harness import AgentProcess, ServerProcess
+from tests.sync.postgres import PostgresUnavailable, PrivatePostgres
 
 
 class AgentList:
@@ -42,3 +43,16 @@ def proxy(server: ServerProcess) -> Iterator[FaultProxy]:
     started = FaultProxy(server.port, seed=7).start()
     yield started
     started.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PrivatePostgres]:
+    """Never skipped: if PostgreSQL cannot start, the test fails and says why."""
+    server = PrivatePostgres()
+    try:
+        server.start()
+    except PostgresUnavailable as exc:
+        server.stop()
+        pytest.fail(f"PostgreSQL tests need a private PostgreSQL and it did not start: {exc}")
+    yield server
+    server.stop()

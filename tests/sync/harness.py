@@ -140,29 +140,36 @@ def make_payments(store: Store, count: int, start: int = 0) -> None:
             uow.emit("payment.completed", {"txn": f"T{n:06d}", "amount_paise": 10_000 + n, "mode": "cash"})
 
 
-def server_counts(db_path: Path) -> tuple[int, int, int, int]:
-    """(accepted events, distinct seqs, distinct uuids, highest seq) as the server holds them."""
-    conn = sqlite3.connect(db_path, timeout=30)
+def _server_rows(db: Path | str, sql: str) -> list[tuple[object, ...]]:
+    if isinstance(db, str) and db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            return [tuple(r) for r in conn.execute(sql).fetchall()]
+    conn = sqlite3.connect(db, timeout=30)
     try:
-        row = conn.execute(
-            "SELECT count(*), count(DISTINCT seq), count(DISTINCT uuid), coalesce(max(seq), 0) FROM events"
-            " WHERE status = 'accepted'"
-        ).fetchone()
+        return [tuple(r) for r in conn.execute(sql).fetchall()]
     finally:
         conn.close()
-    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+
+
+def server_counts(db: Path | str) -> tuple[int, int, int, int]:
+    """(accepted events, distinct seqs, distinct uuids, highest seq) as the server holds them."""
+    row = _server_rows(
+        db,
+        "SELECT count(*), count(DISTINCT seq), count(DISTINCT uuid), coalesce(max(seq), 0) FROM events"
+        " WHERE status = 'accepted'",
+    )[0]
+    return int(row[0]), int(row[1]), int(row[2]), int(row[3])  # type: ignore[call-overload]
 
 
 def kiosk_uuids(store: Store) -> dict[int, str]:
     return {int(r["seq"]): str(r["uuid"]) for r in store.read("SELECT seq, uuid FROM outbox")}
 
 
-def server_uuids(db_path: Path) -> dict[int, str]:
-    conn = sqlite3.connect(db_path, timeout=30)
-    try:
-        return {int(s): str(u) for s, u in conn.execute("SELECT seq, uuid FROM events WHERE status = 'accepted'")}
-    finally:
-        conn.close()
+def server_uuids(db: Path | str) -> dict[int, str]:
+    rows = _server_rows(db, "SELECT seq, uuid FROM events WHERE status = 'accepted'")
+    return {int(s): str(u) for s, u in rows}  # type: ignore[call-overload]
 
 
 def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
