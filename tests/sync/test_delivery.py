@@ -6,7 +6,11 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from kiosk.clock import SystemClock
 from kiosk.outbox import Outbox
+from sync.agent import Agent
 from tests.sync.conftest import AgentList
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.harness import (
@@ -37,6 +41,7 @@ def assert_exactly_once(tmp_path: Path, store_uuids: dict[int, str]) -> None:
     assert server_uuids(tmp_path / "server.db") == store_uuids
 
 
+@pytest.mark.slow
 def test_every_payment_arrives_exactly_once_across_agent_and_server_kills_and_faults(
     tmp_path: Path, server: ServerProcess, proxy: FaultProxy, agents: AgentList
 ) -> None:
@@ -92,4 +97,22 @@ def test_server_restored_from_an_older_backup_gets_every_payment_back(
     assert server_counts(tmp_path / "server.db")[0] == 120
     wait_until(lambda: server_counts(tmp_path / "server.db")[0] == 270, 60, "restored server to get every payment")
     agent.kill()
+    assert_exactly_once(tmp_path, kiosk_uuids(store))
+
+
+def test_payments_cross_a_2g_link_with_loss_exactly_once(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy
+) -> None:
+    proxy.two_g()
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    total = 400 if soak() else 60
+    make_payments(store, total)
+    for _ in range(20):
+        agent.jobs["drain"].not_before = 0.0
+        agent.run_job("drain")
+        if Outbox(store).depth() == 0:
+            break
+    agent.run_job("heartbeat")
+    assert Outbox(store).depth() == 0
     assert_exactly_once(tmp_path, kiosk_uuids(store))

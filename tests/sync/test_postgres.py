@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kiosk.outbox import Outbox
 from tests.sync.conftest import AgentList
 from tests.sync.faultproxy import FaultProxy
@@ -21,6 +23,7 @@ from tests.sync.harness import (
 from tests.sync.postgres import PrivatePostgres
 
 
+@pytest.mark.slow
 def test_payments_arrive_exactly_once_on_postgresql_across_a_server_kill_and_faults(
     tmp_path: Path, postgres: PrivatePostgres, agents: AgentList
 ) -> None:
