@@ -25,7 +25,9 @@ def serve(args: argparse.Namespace) -> int:
     from server.app import create_app
 
     app = create_app(Database(database_url(args.db)))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
+    # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
     # The real port goes to stdout first, so a test or supervisor that asked for port 0 can find it.

@@ -92,7 +92,7 @@ class AgentProcess:
             self.process.wait()
 
 
-def write_config(folder: Path, server_url: str, **agent: object) -> Path:
+def write_config(folder: Path, server_url: str, code: str = KIOSK_CODE, **agent: object) -> Path:
     settings = {
         "drain_interval_s": 0.3, "heartbeat_interval_s": 1.0, "catalogue_interval_s": 2.0, "first_contact_max_s": 0.3,
         "backoff_base_s": 0.05, "backoff_cap_s": 0.5, "batch_items": 100, **agent,
@@ -101,7 +101,7 @@ def write_config(folder: Path, server_url: str, **agent: object) -> Path:
     agent_lines = "\n".join(f"{k} = {v!r}" if not isinstance(v, str) else f'{k} = "{v}"' for k, v in settings.items())
     text = f"""
 [kiosk]
-code = "{KIOSK_CODE}"
+code = "{code}"
 centre_name_hi = "राजीव गांधी सेवा केंद्र, चाकसू"
 centre_name_en = "Rajiv Gandhi Seva Kendra, Chaksu"
 district = "Jaipur"
@@ -126,11 +126,13 @@ timeout_s = 5.0
     return path
 
 
-def enrolled_kiosk(folder: Path, server: ServerProcess, url: str, **agent: object) -> tuple[AgentSettings, Store]:
-    config = write_config(folder, url, **agent)
+def enrolled_kiosk(
+    folder: Path, server: ServerProcess, url: str, code: str = KIOSK_CODE, **agent: object
+) -> tuple[AgentSettings, Store]:
+    config = write_config(folder, url, code, **agent)
     settings = load_settings(config)
     store = Store.open(settings.database, SystemClock())
-    enrol(settings, store, server.admin("admin", "issue-token", KIOSK_CODE))
+    enrol(settings, store, server.admin("admin", "issue-token", code))
     return settings, store
 
 
