@@ -24,7 +24,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    app = create_app(Database(database_url(args.db)))
+    app = create_app(Database(database_url(args.db), synchronous=args.sqlite_synchronous))
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
     # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -88,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     run.add_argument("--log-level", default="warning")
+    run.add_argument("--sqlite-synchronous", choices=("FULL", "NORMAL"), default="FULL",
+                     help="NORMAL: faster; a power cut may lose the last commits (kiosks resend them)")  # fmt: skip
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")

@@ -72,8 +72,11 @@ class IntegrityError(Exception):
 class Database:
     """A connection per thread; `with db.tx() as tx:` is one all-or-nothing transaction."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, synchronous: str = "FULL") -> None:
+        if synchronous not in ("FULL", "NORMAL"):
+            raise ValueError(f"SQLite synchronous must be FULL or NORMAL, not {synchronous!r}")
         self.url = url
+        self.synchronous = synchronous
         self.postgres = url.startswith(("postgresql://", "postgres://"))
         self._local = threading.local()
         if not self.postgres:
@@ -92,7 +95,9 @@ class Database:
         else:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            # NORMAL may lose the last commits on power loss (never on a crash); kiosks then resend everything
+            # above the high-water mark, as after a restore from backup. FULL is the default all the same.
+            conn.execute(f"PRAGMA synchronous={self.synchronous}")
             conn.execute("PRAGMA busy_timeout=30000")
         self._local.conn = conn
         return conn

@@ -22,8 +22,9 @@ KIOSK_CODE = "RJ-JPR-0001"
 class ServerProcess:
     """`kiosk-server serve` in its own process, on a loopback port that stays the same across restarts."""
 
-    def __init__(self, db: str, log_path: Path) -> None:
+    def __init__(self, db: str, log_path: Path, *serve_options: str) -> None:
         self.db = db
+        self.serve_options = serve_options
         self.log_path = log_path
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
@@ -38,7 +39,7 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                self.command("serve", "--port", str(self.port)), stdout=subprocess.PIPE, stderr=log
+                self.command("serve", "--port", str(self.port), *self.serve_options), stdout=subprocess.PIPE, stderr=log
             )
         assert self.process.stdout is not None
         line = self.process.stdout.readline().decode()
