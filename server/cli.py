@@ -53,6 +53,16 @@ def revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def out_of_service(args: argparse.Namespace) -> int:
+    from server.service import Service
+
+    reason = args.reason if args.admin == "out-of-service" else None
+    if not Service(Database(database_url(args.db))).set_out_of_service(args.kiosk_code, reason):
+        print(f"no kiosk {args.kiosk_code}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def publish(args: argparse.Namespace) -> int:
     from server.service import Service
 
@@ -99,6 +109,13 @@ def parser() -> argparse.ArgumentParser:
     rev = admin.add_parser("revoke", help="refuse every request signed by this kiosk's key")
     rev.add_argument("kiosk_code")
     rev.set_defaults(handler=revoke)
+    oos = admin.add_parser("out-of-service", help="tell a kiosk (at its next heartbeat) to stop taking money")
+    oos.add_argument("kiosk_code")
+    oos.add_argument("--reason", required=True)
+    oos.set_defaults(handler=out_of_service)
+    back = admin.add_parser("in-service", help="lift an out-of-service order")
+    back.add_argument("kiosk_code")
+    back.set_defaults(handler=out_of_service)
     pub = admin.add_parser("publish-catalogue", help="sign and publish a catalogue JSON file as the next version")
     pub.add_argument("file")
     pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")

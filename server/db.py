@@ -14,7 +14,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS kiosks (
         id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, public_key TEXT NOT NULL,
         revoked INTEGER NOT NULL DEFAULT 0, enrolled_at TEXT NOT NULL,
-        high_water BIGINT NOT NULL DEFAULT 0, last_seen TEXT)""",
+        high_water BIGINT NOT NULL DEFAULT 0, out_of_service TEXT)""",
     """CREATE TABLE IF NOT EXISTS enrol_tokens (
         token_hash TEXT PRIMARY KEY, kiosk_code TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)""",
     # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent.

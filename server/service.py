@@ -66,6 +66,7 @@ class Kiosk:
     id: str
     code: str
     high_water: int = 0
+    out_of_service: str | None = None
 
 
 class Service:
@@ -128,6 +129,11 @@ class Service:
         log.info("enrolled kiosk %s as %s", request.kiosk_code, kiosk_id)
         return EnrolAnswer(kiosk_id=kiosk_id, server_public_key=self.public_key)
 
+    def set_out_of_service(self, kiosk_code: str, reason: str | None) -> bool:
+        with self.db.tx() as tx:
+            cursor = tx.execute("UPDATE kiosks SET out_of_service = ? WHERE code = ?", (reason, kiosk_code))
+            return cursor.rowcount > 0
+
     def revoke(self, kiosk_code: str) -> bool:
         with self.db.tx() as tx:
             return tx.execute("UPDATE kiosks SET revoked = 1 WHERE code = ?", (kiosk_code,)).rowcount > 0
@@ -147,7 +153,9 @@ class Service:
         skew = int(stamp) - int(now.timestamp())
         if abs(skew) > MAX_SKEW_S:
             raise Refused(401, f"stale request: timestamp is {skew} s from server time (limit {MAX_SKEW_S} s)")
-        row = tx.one("SELECT code, public_key, revoked, high_water FROM kiosks WHERE id = ?", (kiosk_id,))
+        row = tx.one(
+            "SELECT code, public_key, revoked, high_water, out_of_service FROM kiosks WHERE id = ?", (kiosk_id,)
+        )
         if row is None:
             raise Refused(401, f"unknown kiosk {kiosk_id[:40]!r}")
         if row[2]:
@@ -164,7 +172,7 @@ class Service:
             raise
         if random.random() < 0.002:  # housekeeping, not security
             tx.execute("DELETE FROM nonces WHERE seen_at < ?", (int(now.timestamp()) - 3 * MAX_SKEW_S,))
-        return Kiosk(kiosk_id, str(row[0]), int(row[3]))
+        return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
 
     def _public_key(self, text: str) -> Ed25519PublicKey:
         """Parsed keys are cached by their text; a re-enrolled kiosk has new text, so nothing goes stale."""
@@ -248,7 +256,11 @@ class Service:
         latest = tx.one("SELECT max(version) FROM catalogues")
         if latest and latest[0] is not None and int(latest[0]) > beat.catalogue_version:
             commands.append("refresh_catalogue")
-        return HeartbeatAnswer.model_validate({"server_time": iso(now), "high_water": high, "commands": commands})
+        if kiosk.out_of_service is not None:
+            commands.append("out_of_service")
+        return HeartbeatAnswer.model_validate(
+            {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service}
+        )
 
     # -- catalogue ---------------------------------------------------------------------------------
     def publish_catalogue(self, body: dict[str, object], expires_at: datetime) -> SignedCatalogue:

@@ -84,7 +84,11 @@ class Agent:
 
     def beat(self) -> None:
         reported = self.heartbeat.send()
-        self.state.put({"last_heartbeat": iso_utc(self.clock.now())})
+        order = reported.out_of_service or ""
+        if order != (self.state.get("server_out_of_service") or ""):
+            log.warning("server order: %s", f"out of service ({order})" if order else "back in service")
+        # The touch app reads sync_state.server_out_of_service and stops taking money while it is set.
+        self.state.put({"last_heartbeat": iso_utc(self.clock.now()), "server_out_of_service": order})
         if "refresh_catalogue" in reported.commands:
             self.pull_catalogue()
 

@@ -39,6 +39,7 @@ class Reported:
     """Facts from the last good heartbeat answer, for the agent and for tests."""
 
     commands: tuple[str, ...] = ()
+    out_of_service: str | None = None
     clock_offset_s: float | None = None
     high_water: int | None = None
 
@@ -66,6 +67,9 @@ class HeartbeatSender:
             "catalogue_version": self.catalogue_version,
         }  # fmt: skip
         # Other processes leave their facts in meta as JSON (devices from the UI, the geo-tag from kioskctl).
+        local_reason = store.get_meta("out_of_service")
+        if local_reason:
+            fields["out_of_service"] = local_reason[:200]
         for field, key in (("devices", "device_status"), ("geo", "geo_tag")):
             text = store.get_meta(key)
             if text:
@@ -94,5 +98,5 @@ class HeartbeatSender:
         count = self.drainer.check_high_water(answer.high_water)
         if "resend" in answer.commands and not count:
             log.info("server asked for a resend above %d; nothing beyond our quarantined items", answer.high_water)
-        self.last = Reported(tuple(answer.commands), offset, answer.high_water)
+        self.last = Reported(tuple(answer.commands), answer.out_of_service, offset, answer.high_water)
         return self.last

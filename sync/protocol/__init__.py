@@ -101,6 +101,8 @@ class HeartbeatAnswer(Model):
     server_time: str = Field(pattern=ISO_PATTERN)
     high_water: int = Field(ge=0)
     commands: list[Command] = Field(default_factory=list, max_length=8)
+    # Set by an officer on the server: the kiosk stops taking money and shows this reason; None = in service.
+    out_of_service: str | None = Field(default=None, max_length=200)
 
 
 class SignedCatalogue(Model):

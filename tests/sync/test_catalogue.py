@@ -84,3 +84,16 @@ def test_heartbeat_tells_a_kiosk_with_an_old_catalogue_to_refresh(
     agent.run_job("heartbeat")
     assert "refresh_catalogue" in agent.heartbeat.last.commands
     assert agent.catalogue.version == 1
+
+
+def test_an_out_of_service_order_reaches_the_kiosk_at_its_next_heartbeat_and_can_be_lifted(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    server.admin("admin", "out-of-service", "RJ-JPR-0001", "--reason", "नकद बॉक्स की जाँच / cash box audit")
+    agent.run_job("heartbeat")
+    assert agent.state.get("server_out_of_service") == "नकद बॉक्स की जाँच / cash box audit"
+    server.admin("admin", "in-service", "RJ-JPR-0001")
+    agent.run_job("heartbeat")
+    assert agent.state.get("server_out_of_service") == ""
