@@ -144,18 +144,25 @@ def create_app(db: Database) -> FastAPI:
         except IntegrityError:
             raise Refused(409, "replayed or concurrent request; send it again") from None
 
-    @app.get(API_PREFIX + "/catalog", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
-    async def catalogue(request: Request) -> Response:
+    async def published(request: Request, kind: str) -> Response:
         raw, _ = await signed(request)
         with db.tx() as tx:
             authed(tx, request, raw)
-            latest = service.latest_catalogue(tx)
+            latest = service.latest_catalogue(tx, kind)
         if latest is None:
-            raise Refused(404, "no catalogue has been published yet")
+            raise Refused(404, f"no {kind} has been published yet")
         etag = f'"v{latest[0]}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
         return Response(latest[1], media_type="application/json", headers={"ETag": etag})
+
+    @app.get(API_PREFIX + "/catalog", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
+    async def catalogue(request: Request) -> Response:
+        return await published(request, "catalogue")
+
+    @app.get(API_PREFIX + "/config", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
+    async def fleet_config(request: Request) -> Response:
+        return await published(request, "config")
 
     @app.post(API_PREFIX + "/bills:lookup", response_model=Bill, responses=ERRORS, openapi_extra=body_schema(BillQuery))
     async def bill_lookup(request: Request) -> Bill:

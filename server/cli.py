@@ -75,8 +75,8 @@ def publish(args: argparse.Namespace) -> int:
         print(f"{args.file}: the catalogue must be a JSON object", file=sys.stderr)
         return 2
     expires = datetime.now(UTC) + timedelta(days=args.valid_days)
-    document = Service(Database(database_url(args.db))).publish_catalogue(body, expires)
-    print(f"published catalogue version {document.version}, expires {document.expires_at}")
+    document = Service(Database(database_url(args.db))).publish_catalogue(body, expires, args.kind)
+    print(f"published {args.kind} version {document.version}, expires {document.expires_at}")
     return 0
 
 
@@ -118,6 +118,7 @@ def parser() -> argparse.ArgumentParser:
     back.set_defaults(handler=out_of_service)
     pub = admin.add_parser("publish-catalogue", help="sign and publish a catalogue JSON file as the next version")
     pub.add_argument("file")
+    pub.add_argument("--kind", choices=("catalogue", "config"), default="catalogue", help="config: fleet settings")
     pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")
     pub.set_defaults(handler=publish)
     sd = commands.add_parser("seed", help="sample consumer accounts per biller and applications")

@@ -28,6 +28,8 @@ SCHEMA = [
         kiosk_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (kiosk_id, nonce))""",
     """CREATE TABLE IF NOT EXISTS catalogues (
         version INTEGER PRIMARY KEY, document TEXT NOT NULL, published_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS configs (
+        version INTEGER PRIMARY KEY, document TEXT NOT NULL, published_at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS bills (
         biller TEXT NOT NULL, consumer_no TEXT NOT NULL, consumer_name TEXT NOT NULL, bill_no TEXT NOT NULL,
         amount_due_paise BIGINT NOT NULL, due_date TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",

@@ -38,6 +38,7 @@ from sync.protocol.signing import (
 log = logging.getLogger("kiosk-server")
 KIND_PATTERN = re.compile(r"^[a-z][a-z0-9_.]{0,63}$")
 MAX_PAYLOAD_CHARS = 64_000
+TABLES = {"catalogue": "catalogues", "config": "configs"}
 
 
 class Refused(Exception):
@@ -263,24 +264,28 @@ class Service:
         )
 
     # -- catalogue ---------------------------------------------------------------------------------
-    def publish_catalogue(self, body: dict[str, object], expires_at: datetime) -> SignedCatalogue:
+    def publish_catalogue(
+        self, body: dict[str, object], expires_at: datetime, kind: str = "catalogue"
+    ) -> SignedCatalogue:
+        """Sign and store the next version of the catalogue (or of the fleet config, kind="config")."""
+        table = TABLES[kind]
         issued = iso(now_utc())
         with self.db.tx() as tx:
-            row = tx.one("SELECT max(version) FROM catalogues")
+            row = tx.one(f"SELECT max(version) FROM {table}")
             version = int(row[0]) + 1 if row and row[0] is not None else 1
             expires = iso(expires_at)
-            signature = b64url(self.key.sign(catalogue_message(version, issued, expires, body)))
+            signature = b64url(self.key.sign(catalogue_message(version, issued, expires, body, kind)))
             document = SignedCatalogue(
                 version=version, issued_at=issued, expires_at=expires, body=body, signature=signature
             )
             tx.execute(
-                "INSERT INTO catalogues (version, document, published_at) VALUES (?, ?, ?)",
+                f"INSERT INTO {table} (version, document, published_at) VALUES (?, ?, ?)",
                 (version, document.model_dump_json(), issued),
             )
         return document
 
-    def latest_catalogue(self, tx: Tx) -> tuple[int, str] | None:
-        row = tx.one("SELECT version, document FROM catalogues ORDER BY version DESC LIMIT 1")
+    def latest_catalogue(self, tx: Tx, kind: str = "catalogue") -> tuple[int, str] | None:
+        row = tx.one(f"SELECT version, document FROM {TABLES[kind]} ORDER BY version DESC LIMIT 1")
         return None if row is None else (int(row[0]), str(row[1]))
 
     def kiosk_public_key(self, code: str) -> str | None:

@@ -73,6 +73,9 @@ class Agent:
         )
         self.heartbeat = HeartbeatSender(self.outbox, self.client, self.drainer, clock, network=settings.network)
         self.catalogue = CatalogueKeeper(settings.catalogue_file, self.client, enrolment.server_key, clock)
+        self.fleet_config = CatalogueKeeper(
+            settings.config_file, self.client, enrolment.server_key, clock, kind="config"
+        )
         self.heartbeat.catalogue_version = self.catalogue.version
         self.jobs = {
             name: Job(name, work, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
@@ -93,9 +96,20 @@ class Agent:
             self.pull_catalogue()
 
     def pull_catalogue(self) -> None:
-        if self.catalogue.pull():
-            self.heartbeat.catalogue_version = self.catalogue.version
-            self.state.put({"catalogue_version": str(self.catalogue.version)})
+        """The catalogue, then the fleet config: each kept as it was when the other fails."""
+        problem: SyncError | None = None
+        for keeper in (self.catalogue, self.fleet_config):
+            try:
+                if keeper.pull():
+                    self.state.put({f"{keeper.kind}_version": str(keeper.version)})
+            except Refusal as exc:
+                if exc.status != 404:  # nothing published yet is normal for a new fleet
+                    problem = problem or exc
+            except SyncError as exc:
+                problem = problem or exc
+        self.heartbeat.catalogue_version = self.catalogue.version
+        if problem is not None:
+            raise problem
 
     def run_job(self, name: str) -> None:
         """Run one job unless it is backing off; no error escapes, so the agent keeps running."""

@@ -21,28 +21,34 @@ class CatalogueError(BadAnswer):
     """A catalogue that must not replace the one we have; the message says why."""
 
 
-def check_catalogue(document: SignedCatalogue, key: Ed25519PublicKey, clock: Clock, have_version: int) -> None:
-    message = catalogue_message(document.version, document.issued_at, document.expires_at, document.body)
+def check_catalogue(
+    document: SignedCatalogue, key: Ed25519PublicKey, clock: Clock, have_version: int, kind: str = "catalogue"
+) -> None:
+    message = catalogue_message(document.version, document.issued_at, document.expires_at, document.body, kind)
     try:
         verify(key, document.signature, message)
     except SignatureError:
         raise CatalogueError(
-            f"catalogue v{document.version}: signature is not the server's; kept v{have_version}"
+            f"{kind} v{document.version}: signature is not the server's; kept v{have_version}"
         ) from None
     if document.version <= have_version:
-        raise CatalogueError(f"catalogue v{document.version} is not newer than v{have_version}; kept ours")
+        raise CatalogueError(f"{kind} v{document.version} is not newer than v{have_version}; kept ours")
     now = clock.now()
     if parse_iso_utc(document.expires_at) <= now:
-        raise CatalogueError(f"catalogue v{document.version} expired at {document.expires_at}; kept v{have_version}")
+        raise CatalogueError(f"{kind} v{document.version} expired at {document.expires_at}; kept v{have_version}")
     if (parse_iso_utc(document.issued_at) - now).total_seconds() > MAX_FUTURE_ISSUE_S:
-        raise CatalogueError(f"catalogue v{document.version} is issued in the future ({document.issued_at})")
+        raise CatalogueError(f"{kind} v{document.version} is issued in the future ({document.issued_at})")
 
 
 class CatalogueKeeper:
     """Holds the last good catalogue on disk (`path`) and replaces it only with a checked newer one."""
 
-    def __init__(self, path: Path, client: Client, server_key: Ed25519PublicKey, clock: Clock) -> None:
+    def __init__(
+        self, path: Path, client: Client, server_key: Ed25519PublicKey, clock: Clock, *, kind: str = "catalogue"
+    ) -> None:
         self.path, self.client, self.server_key, self.clock = path, client, server_key, clock
+        self.kind = kind
+        self.endpoint = "/catalog" if kind == "catalogue" else "/" + kind
         self.current = self._load()
 
     @property
@@ -56,24 +62,26 @@ class CatalogueKeeper:
             return None
         try:
             document = parse_answer(SignedCatalogue, data, str(self.path))
-            message = catalogue_message(document.version, document.issued_at, document.expires_at, document.body)
+            message = catalogue_message(
+                document.version, document.issued_at, document.expires_at, document.body, self.kind
+            )
             verify(self.server_key, document.signature, message)
         except (BadAnswer, SignatureError) as exc:
-            log.error("stored catalogue %s is not valid (%s); fetching a fresh one", self.path, exc)
+            log.error("stored document %s is not valid (%s); fetching a fresh one", self.path, exc)
             return None
         return document
 
     def pull(self) -> bool:
         """Fetch if changed; True when a newer catalogue was installed. Raises CatalogueError when refused."""
         headers = {"If-None-Match": f'"v{self.version}"'} if self.current else {}
-        answer = self.client.request("GET", "/catalog", None, headers)
+        answer = self.client.request("GET", self.endpoint, None, headers)
         if answer.status == 304:
             return False
-        document = parse_answer(SignedCatalogue, answer.body, "GET /catalog")
-        check_catalogue(document, self.server_key, self.clock, self.version)
+        document = parse_answer(SignedCatalogue, answer.body, f"GET {self.endpoint}")
+        check_catalogue(document, self.server_key, self.clock, self.version, self.kind)
         self._swap(answer.body)
         self.current = document
-        log.info("installed catalogue v%d (expires %s)", document.version, document.expires_at)
+        log.info("installed " + self.kind + " v%d (expires %s)", document.version, document.expires_at)
         return True
 
     def _swap(self, data: bytes) -> None:

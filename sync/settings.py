@@ -17,6 +17,7 @@ class AgentSettings:
     kiosk_code: str
     key_file: Path
     catalogue_file: Path
+    config_file: Path
     batch_items: int = 500
     batch_bytes: int = 256_000
     drain_interval_s: float = 30.0
@@ -43,7 +44,7 @@ def load_settings(path: Path) -> AgentSettings:
         raise ConfigError(source, "[agent]", table, "a table")
     values: dict[str, object] = {}
     for key, value in table.items():
-        if key in ("key_file", "catalogue_file"):
+        if key in ("key_file", "catalogue_file", "config_file"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (path.parent / value).resolve()
@@ -65,5 +66,6 @@ def load_settings(path: Path) -> AgentSettings:
         kiosk_code=config.identity.kiosk_code,
         key_file=Path(str(values.pop("key_file", database.parent / "kiosk-agent.key"))),
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
+        config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
         **values,  # type: ignore[arg-type]
     )  # fmt: skip

@@ -74,5 +74,14 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def catalogue_message(version: int, issued_at: str, expires_at: str, body: dict[str, Any]) -> bytes:
-    return canonical({"version": version, "issued_at": issued_at, "expires_at": expires_at, "body": body})
+DOCUMENT_KINDS = ("catalogue", "config")
+
+
+def catalogue_message(
+    version: int, issued_at: str, expires_at: str, body: dict[str, Any], kind: str = "catalogue"
+) -> bytes:
+    """What the server signs for a published document; `kind` keeps a catalogue from passing as a config."""
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(f"unknown document kind {kind!r}")
+    fields = {"version": version, "issued_at": issued_at, "expires_at": expires_at, "body": body, "kind": kind}
+    return canonical(fields)

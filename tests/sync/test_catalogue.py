@@ -97,3 +97,28 @@ def test_an_out_of_service_order_reaches_the_kiosk_at_its_next_heartbeat_and_can
     server.admin("admin", "in-service", "RJ-JPR-0001")
     agent.run_job("heartbeat")
     assert agent.state.get("server_out_of_service") == ""
+
+
+def test_fleet_config_is_pulled_and_a_catalogue_passed_off_as_config_is_refused(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    config_file = tmp_path / "fleet.json"
+    config_file.write_text(json.dumps({"heartbeat_interval_s": 120}), "utf-8")
+    server.admin("admin", "publish-catalogue", str(config_file), "--kind", "config")
+    pull(agent)
+    assert agent.fleet_config.version == 1
+    assert json.loads(settings.config_file.read_text("utf-8"))["body"] == {"heartbeat_interval_s": 120}
+
+    publish(server, tmp_path, "first")
+    publish(server, tmp_path, "second")
+    pull(agent)
+    catalogue_answer = settings.catalogue_file.read_bytes()  # v2, validly signed, but as a catalogue
+    proxy.mutate = lambda path, status, headers, body: (
+        (200, headers, catalogue_answer) if path.endswith("/config") else (status, headers, body)
+    )
+    with caplog.at_level(logging.WARNING, logger="kiosk-agent"):
+        pull(agent)
+    assert "config v2: signature is not the server's" in caplog.text
+    assert agent.fleet_config.version == 1
