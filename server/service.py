@@ -238,10 +238,6 @@ class Service:
         tx.execute("UPDATE kiosks SET high_water = ? WHERE id = ?", (high, kiosk_id))
         return high
 
-    def high_water(self, tx: Tx, kiosk_id: str) -> int:
-        row = tx.one("SELECT high_water FROM kiosks WHERE id = ?", (kiosk_id,))
-        return int(row[0]) if row else 0
-
     # -- heartbeat ---------------------------------------------------------------------------------
     def heartbeat(self, tx: Tx, kiosk: Kiosk, beat: Heartbeat, now: datetime) -> HeartbeatAnswer:
         tx.execute(

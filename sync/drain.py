@@ -46,7 +46,7 @@ class Drainer:
         if not items:
             return DrainReport()
         try:
-            answer = self.client.call("POST", "/events:batch", BatchAnswer, _batch(items))
+            answer = self.client.call("POST", "/events:batch", BatchAnswer, _RawBatch(items))
         except Refusal as exc:
             if exc.status not in (413, 422):
                 raise
@@ -103,10 +103,6 @@ class Drainer:
         if count:
             log.warning("server high-water %d is below our delivered %d: resending %d events", high_water, ours, count)
         return count
-
-
-def _batch(items: list[OutboxItem]) -> _RawBatch:
-    return _RawBatch(items)
 
 
 class _RawBatch:

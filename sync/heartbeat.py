@@ -7,6 +7,7 @@ import logging
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,16 +68,14 @@ class HeartbeatSender:
             "catalogue_version": self.catalogue_version,
         }  # fmt: skip
         # Other processes leave their facts in meta as JSON (devices from the UI, the geo-tag from kioskctl).
+        fields.update(self._cash_box())
+        fields.update(self._geo_tag(now))
         local_reason = store.get_meta("out_of_service")
         if local_reason:
             fields["out_of_service"] = local_reason[:200]
-        for field, key in (("devices", "device_status"), ("geo", "geo_tag")):
-            text = store.get_meta(key)
-            if text:
-                try:
-                    fields[field] = json.loads(text)
-                except ValueError:
-                    log.warning("meta %s is not JSON; left out of the heartbeat", key)
+        devices = self._meta_json("device_status")
+        if devices is not None:
+            fields["devices"] = devices
         try:
             return Heartbeat.model_validate(fields)
         except ValueError as exc:
@@ -84,6 +83,36 @@ class HeartbeatSender:
             fields.pop("devices", None)
             fields.pop("geo", None)
             return Heartbeat.model_validate(fields)
+
+    def _meta_json(self, key: str) -> Any:
+        text = self.outbox.store.get_meta(key)
+        if not text:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            log.warning("meta %s is not JSON; left out of the heartbeat", key)
+            return None
+
+    def _cash_box(self) -> dict[str, int]:
+        """Notes in the box since the last day close (the operator empties it when closing the day)."""
+        row = self.outbox.store.read_one(
+            "SELECT count(*) AS notes, COALESCE(SUM(denomination), 0) AS paise FROM cash_events"
+            " WHERE occurred_at > COALESCE((SELECT max(closed_at) FROM day_closes), '')"
+        )
+        return {"cash_box_notes": int(row["notes"]), "cash_box_paise": int(row["paise"])} if row else {}
+
+    def _geo_tag(self, now: datetime) -> dict[str, Any]:
+        """kioskctl stores the fix with its time (`fixed_at`); its age is worked out at each heartbeat."""
+        tag = self._meta_json("geo_tag")
+        if not isinstance(tag, dict):
+            return {}
+        try:
+            age = (now - parse_iso_utc(str(tag.pop("fixed_at")))).total_seconds()
+        except (KeyError, ValueError):
+            log.warning("meta geo_tag has no valid fixed_at; left out of the heartbeat")
+            return {}
+        return {"geo": {**tag, "age_s": max(age, 0.0)}}
 
     def send(self) -> Reported:
         sent_at = self.client.signing_time()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk.clock import SystemClock
+from kiosk.clock import SystemClock, iso_utc
 from sync.agent import Agent
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.harness import ServerProcess, enrolled_kiosk
@@ -122,3 +124,28 @@ def test_fleet_config_is_pulled_and_a_catalogue_passed_off_as_config_is_refused(
         pull(agent)
     assert "config v2: signature is not the server's" in caplog.text
     assert agent.fleet_config.version == 1
+
+
+def test_heartbeat_carries_geo_tag_cash_box_devices_and_outbox_facts_to_the_server(
+    tmp_path: Path, server: ServerProcess, proxy: FaultProxy
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
+    agent = Agent(settings, store, SystemClock())
+    fixed_at = iso_utc(SystemClock().now() - timedelta(minutes=10))
+    geo = {"lat": 26.6061, "lon": 75.9489, "accuracy_m": 6.5, "source": "gps", "fixed_at": fixed_at}
+    with store.write("test") as uow:
+        uow.set_meta("geo_tag", json.dumps(geo))
+        uow.set_meta("device_status", json.dumps({"printer": "ok", "cash": "jammed"}))
+        uow.emit("payment.completed", {"txn": "T1"})
+    agent.run_job("heartbeat")
+    conn = sqlite3.connect(tmp_path / "server.db")
+    try:
+        body = json.loads(conn.execute("SELECT body FROM heartbeats").fetchone()[0])
+    finally:
+        conn.close()
+    assert (body["geo"]["lat"], body["geo"]["source"]) == (26.6061, "gps")
+    assert 590 <= body["geo"]["age_s"] < 3600
+    assert body["devices"] == {"printer": "ok", "cash": "jammed"}
+    assert (body["last_seq"], body["outbox_depth"], body["cash_box_notes"]) == (1, 1, 0)
+    assert body["outbox_oldest_age_s"] >= 0
+    assert len(json.dumps(body)) < 1024
