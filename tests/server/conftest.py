@@ -22,7 +22,7 @@ from tests.sync.harness import KIOSK_CODE, ServerProcess
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
     process = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
     yield process
-    process.kill()
+    process.stop()
 
 
 @dataclass

@@ -29,4 +29,4 @@ def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
 
         exercise()
     finally:
-        process.kill()
+        process.stop()

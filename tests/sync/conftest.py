@@ -35,7 +35,7 @@ def agents() -> Iterator[AgentList]:
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
     process = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
     yield process
-    process.kill()
+    process.stop()
 
 
 @pytest.fixture

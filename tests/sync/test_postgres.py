@@ -50,4 +50,4 @@ def test_payments_arrive_exactly_once_on_postgresql_across_a_server_kill_and_fau
         assert server_uuids(postgres.url) == kiosk_uuids(store)
     finally:
         proxy.stop()
-        server.kill()
+        server.stop()
