@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import logging
 import zlib
+from collections.abc import AsyncIterator
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -90,9 +93,27 @@ def json_answer(answer: BaseModel) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-def create_app(db: Database) -> FastAPI:
+def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
     service = Service(db)
-    app = FastAPI(title="e-Mitra Plus kiosk server", version="1", openapi_url=API_PREFIX + "/openapi.json")
+
+    async def flusher() -> None:
+        while True:
+            await asyncio.sleep(flush_every_s)
+            try:
+                service.flush_heartbeats()
+            except Exception:
+                log.exception("writing buffered heartbeats failed; they are retried with the next flush")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(flusher())
+        yield
+        task.cancel()
+        service.flush_heartbeats()
+
+    app = FastAPI(
+        title="e-Mitra Plus kiosk server", version="1", openapi_url=API_PREFIX + "/openapi.json", lifespan=lifespan
+    )
     app.state.service = service
 
     @app.exception_handler(Refused)
@@ -136,13 +157,11 @@ def create_app(db: Database) -> FastAPI:
               openapi_extra=body_schema(Heartbeat))  # fmt: skip
     async def heartbeat(request: Request) -> Response:
         raw, data = await signed(request)
-        try:
-            with db.tx() as tx:
-                kiosk = authed(tx, request, raw)
-                answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
-            return json_answer(answer)
-        except IntegrityError:
-            raise Refused(409, "replayed or concurrent request; send it again") from None
+        with db.tx(write=False) as tx:
+            headers = {k.lower(): v for k, v in request.headers.items()}
+            kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now_utc(), buffered=True)
+            answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
+        return json_answer(answer)
 
     async def published(request: Request, kind: str) -> Response:
         raw, _ = await signed(request)

@@ -105,10 +105,10 @@ class Database:
         return conn
 
     @contextmanager
-    def tx(self) -> Iterator[Tx]:
+    def tx(self, *, write: bool = True) -> Iterator[Tx]:
         conn = self._connect()
         if not self.postgres:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield Tx(conn, self.postgres)
             conn.commit() if self.postgres else conn.execute("COMMIT")

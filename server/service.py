@@ -8,6 +8,7 @@ import logging
 import random
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -70,10 +71,43 @@ class Kiosk:
     out_of_service: str | None = None
 
 
+class HeartbeatBuffer:
+    """Heartbeats waiting for the next flush: the newest per kiosk, how many arrived, and their nonces.
+
+    A heartbeat is a status report, not money: on a crash at most one flush interval of them is lost,
+    and the next beat from each kiosk replaces it anyway. Events never go through here.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latest: dict[str, tuple[str, str, int]] = {}
+        self.nonces: dict[tuple[str, str], int] = {}
+
+    def add(self, kiosk_id: str, received_at: str, body: str) -> None:
+        with self.lock:
+            count = self.latest[kiosk_id][2] + 1 if kiosk_id in self.latest else 1
+            self.latest[kiosk_id] = (received_at, body, count)
+
+    def put_back(self, beats: dict[str, tuple[str, str, int]], nonces: dict[tuple[str, str], int]) -> None:
+        """A failed flush: merge back, newer beats winning, counts added."""
+        with self.lock:
+            for kiosk_id, (received_at, body, count) in beats.items():
+                newer = self.latest.get(kiosk_id)
+                self.latest[kiosk_id] = (newer[0], newer[1], newer[2] + count) if newer else (received_at, body, count)
+            self.nonces.update(nonces)
+
+    def take(self) -> tuple[dict[str, tuple[str, str, int]], dict[tuple[str, str], int]]:
+        with self.lock:
+            taken = self.latest, self.nonces
+            self.latest, self.nonces = {}, {}
+        return taken
+
+
 class Service:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._keys: dict[str, Ed25519PublicKey] = {}
+        self.beats = HeartbeatBuffer()
         self.db.create_schema()
         self.key = self._server_key()
         self.public_key = public_key_text(self.key)
@@ -141,9 +175,20 @@ class Service:
 
     # -- authentication ----------------------------------------------------------------------------
     def authenticate(
-        self, tx: Tx, headers: dict[str, str], method: str, path: str, body: bytes, now: datetime
+        self,
+        tx: Tx,
+        headers: dict[str, str],
+        method: str,
+        path: str,
+        body: bytes,
+        now: datetime,
+        *,
+        buffered: bool = False,
     ) -> Kiosk:
-        """Check the request signature, freshness and nonce inside the request's own transaction."""
+        """Check the request signature, freshness and nonce inside the request's own transaction.
+
+        `buffered`: the nonce joins the heartbeat buffer and is written with the next flush (no commit now).
+        """
         kiosk_id, stamp, nonce, signature = (
             headers.get(h.lower(), "") for h in ("X-Kiosk-Id", "X-Timestamp", "X-Nonce", "X-Signature")
         )
@@ -165,6 +210,14 @@ class Service:
             verify(self._public_key(str(row[1])), signature, request_message(method, path, stamp, nonce, body))
         except SignatureError as exc:
             raise Refused(401, f"bad request signature: {exc}") from None
+        if buffered:
+            seen = (kiosk_id, nonce) in self.beats.nonces or tx.one(
+                "SELECT 1 FROM nonces WHERE kiosk_id = ? AND nonce = ?", (kiosk_id, nonce)
+            )
+            if seen:
+                raise Refused(409, "replayed request: this nonce was already used")
+            self.beats.nonces[(kiosk_id, nonce)] = int(stamp)
+            return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
         try:
             tx.execute("INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)", (kiosk_id, nonce, int(stamp)))
         except Exception as exc:
@@ -240,11 +293,8 @@ class Service:
 
     # -- heartbeat ---------------------------------------------------------------------------------
     def heartbeat(self, tx: Tx, kiosk: Kiosk, beat: Heartbeat, now: datetime) -> HeartbeatAnswer:
-        tx.execute(
-            "INSERT INTO heartbeats (kiosk_id, received_at, body, count) VALUES (?, ?, ?, 1) ON CONFLICT (kiosk_id)"
-            " DO UPDATE SET received_at = excluded.received_at, body = excluded.body, count = heartbeats.count + 1",
-            (kiosk.id, iso(now), beat.model_dump_json()),
-        )
+        """Answer at once; the beat itself is written with the next flush (one commit for many kiosks)."""
+        self.beats.add(kiosk.id, iso(now), beat.model_dump_json())
         high = kiosk.high_water
         commands: list[str] = []
         if beat.last_seq > high and beat.outbox_depth == 0:
@@ -258,6 +308,33 @@ class Service:
         return HeartbeatAnswer.model_validate(
             {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service}
         )
+
+    def flush_heartbeats(self) -> int:
+        """Write buffered heartbeats and their nonces in one transaction; returns how many beats."""
+        beats, nonces = self.beats.take()
+        if not beats and not nonces:
+            return 0
+        try:
+            self._write_beats(beats, nonces)
+        except BaseException:
+            self.beats.put_back(beats, nonces)
+            raise
+        return sum(c for _, _, c in beats.values())
+
+    def _write_beats(self, beats: dict[str, tuple[str, str, int]], nonces: dict[tuple[str, str], int]) -> None:
+        with self.db.tx() as tx:
+            for (kiosk_id, nonce), stamp in nonces.items():
+                tx.execute(
+                    "INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    (kiosk_id, nonce, stamp),
+                )
+            for kiosk_id, (received_at, body, count) in beats.items():
+                tx.execute(
+                    "INSERT INTO heartbeats (kiosk_id, received_at, body, count) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (kiosk_id) DO UPDATE SET received_at = excluded.received_at,"
+                    " body = excluded.body, count = heartbeats.count + excluded.count",
+                    (kiosk_id, received_at, body, count),
+                )
 
     # -- catalogue ---------------------------------------------------------------------------------
     def publish_catalogue(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import time
 import uuid
 from pathlib import Path
 
@@ -132,3 +133,17 @@ def test_heartbeat_is_stored_and_answered_with_server_time_and_high_water(kiosk:
     assert answer.status_code == 200
     assert answer.json()["high_water"] == 0
     assert answer.json()["commands"] == ["resend"]
+
+
+def test_replayed_heartbeat_is_refused_even_before_it_is_written(kiosk: Kiosk) -> None:
+    beat = {
+        "agent_version": "0.1.0", "app_version": "0.1.0", "boot_id": "b", "uptime_s": 5.0, "last_seq": 0,
+        "outbox_depth": 0, "quarantined": 0, "disk_free_bytes": 10**9,
+    }  # fmt: skip
+    headers, wire = kiosk.signed("POST", "/api/v1/heartbeat", beat)
+    first = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
+    again = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
+    assert (first.status_code, again.status_code) == (200, 409)
+    time.sleep(0.5)  # past the flush: now the nonce is refused from the database
+    later = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
+    assert later.status_code == 409

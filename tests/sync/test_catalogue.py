@@ -13,7 +13,7 @@ import pytest
 from kiosk.clock import SystemClock, iso_utc
 from sync.agent import Agent
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.harness import ServerProcess, enrolled_kiosk
+from tests.sync.harness import ServerProcess, enrolled_kiosk, wait_until
 
 
 def publish(server: ServerProcess, folder: Path, label: str, valid_days: float = 30.0) -> None:
@@ -138,11 +138,16 @@ def test_heartbeat_carries_geo_tag_cash_box_devices_and_outbox_facts_to_the_serv
         uow.set_meta("device_status", json.dumps({"printer": "ok", "cash": "jammed"}))
         uow.emit("payment.completed", {"txn": "T1"})
     agent.run_job("heartbeat")
-    conn = sqlite3.connect(tmp_path / "server.db")
-    try:
-        body = json.loads(conn.execute("SELECT body FROM heartbeats").fetchone()[0])
-    finally:
-        conn.close()
+
+    def stored() -> list[tuple[str]]:
+        conn = sqlite3.connect(tmp_path / "server.db")
+        try:
+            return conn.execute("SELECT body FROM heartbeats").fetchall()
+        finally:
+            conn.close()
+
+    wait_until(lambda: bool(stored()), 10, "the server's heartbeat flush")  # beats are written in small groups
+    body = json.loads(stored()[0][0])
     assert (body["geo"]["lat"], body["geo"]["source"]) == (26.6061, "gps")
     assert 590 <= body["geo"]["age_s"] < 3600
     assert body["devices"] == {"printer": "ok", "cash": "jammed"}
