@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import secrets
 import zlib
@@ -170,8 +171,6 @@ def _inflate(raw: bytes, encoding: str, path: str) -> bytes:
 
 
 def _detail(body: bytes) -> str:
-    import json
-
     try:
         value: Any = json.loads(body)
         return str(value.get("detail", value))[:300] if isinstance(value, dict) else str(value)[:300]
