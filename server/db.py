@@ -86,14 +86,16 @@ class Database:
             if not self.path.parent.is_dir():
                 raise ValueError(f"database folder {self.path.parent} does not exist")
 
-    def _connect(self) -> Any:
-        conn = getattr(self._local, "conn", None)
+    def _connect(self, *, reader: bool = False) -> Any:
+        name = "reader" if reader else "conn"
+        conn = getattr(self._local, name, None)
         if conn is not None:
             return conn
         if self.postgres:
             import psycopg
 
-            conn = psycopg.connect(self.url, autocommit=False)
+            # Reads on their own autocommit connection: no BEGIN/COMMIT round trips for a heartbeat.
+            conn = psycopg.connect(self.url, autocommit=reader)
         else:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -101,11 +103,14 @@ class Database:
             # above the high-water mark, as after a restore from backup. FULL is the default all the same.
             conn.execute(f"PRAGMA synchronous={self.synchronous}")
             conn.execute("PRAGMA busy_timeout=30000")
-        self._local.conn = conn
+        setattr(self._local, name, conn)
         return conn
 
     @contextmanager
     def tx(self, *, write: bool = True) -> Iterator[Tx]:
+        if self.postgres and not write:
+            yield Tx(self._connect(reader=True), True)
+            return
         conn = self._connect()
         if not self.postgres:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -124,10 +129,11 @@ class Database:
                 tx.execute(statement)
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        for name in ("conn", "reader"):
+            conn = getattr(self._local, name, None)
+            if conn is not None:
+                conn.close()
+                setattr(self._local, name, None)
 
 
 def _is_integrity(exc: BaseException) -> bool:
