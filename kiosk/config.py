@@ -196,6 +196,8 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
     server_section.finish()
 
     devices = _parse_devices(source, top._get("devices", {}))
+    # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only tolerates it.
+    top.used.add("agent")
     top.finish()
     database = Path(database_text)
     if not database.is_absolute() and base_dir is not None:

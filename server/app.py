@@ -1,0 +1,259 @@
+"""The HTTP face of the reference server: FastAPI routes under /api/v1, each a thin wrapper over Service."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+import zlib
+from collections.abc import AsyncIterator
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ValidationError
+
+from server import online
+from server.db import Database, IntegrityError
+from server.service import Kiosk, Refused, Service, iso, now_utc
+from sync.protocol import (
+    API_PREFIX,
+    MAX_INFLATED_BYTES,
+    MAX_WIRE_BYTES,
+    AadhaarAuthAnswer,
+    AadhaarAuthRequest,
+    ApplicationStatus,
+    BatchAnswer,
+    Bill,
+    BillQuery,
+    EnrolAnswer,
+    EnrolRequest,
+    EventBatch,
+    Heartbeat,
+    HeartbeatAnswer,
+    Problem,
+    SignedCatalogue,
+)
+from sync.protocol.receipts import parse_token
+from sync.protocol.signing import SignatureError, load_public_key, verify
+
+log = logging.getLogger("kiosk-server")
+M = TypeVar("M", bound=BaseModel)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 415, 422)
+}
+
+
+def body_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Describe a raw (possibly gzip) JSON body in the OpenAPI document."""
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
+async def read_body(request: Request) -> bytes:
+    """The raw body as sent (what the signature covers), refused past MAX_WIRE_BYTES."""
+    declared = request.headers.get("content-length", "0")
+    if declared.isdigit() and int(declared) > MAX_WIRE_BYTES:
+        raise Refused(413, f"body of {declared} bytes is over the {MAX_WIRE_BYTES} byte limit")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_WIRE_BYTES:
+            raise Refused(413, f"body is over the {MAX_WIRE_BYTES} byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def inflate(raw: bytes, encoding: str) -> bytes:
+    if encoding in ("", "identity"):
+        return raw
+    if encoding != "gzip":
+        raise Refused(415, f"Content-Encoding {encoding[:20]!r} is not supported (use gzip)")
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        data = inflater.decompress(raw, MAX_INFLATED_BYTES)
+    except zlib.error as exc:
+        raise Refused(400, f"body is not valid gzip ({exc})") from None
+    if inflater.unconsumed_tail:
+        raise Refused(413, f"body inflates past {MAX_INFLATED_BYTES} bytes (gzip bomb?)")
+    return data
+
+
+def parse(model: type[M], data: bytes) -> M:
+    try:
+        return model.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(body)"
+        raise Refused(422, f"{model.__name__}: {where}: {first['msg']}") from None
+
+
+def json_answer(answer: BaseModel) -> Response:
+    """Serialise once: the model was built and validated by us, so FastAPI need not check it again."""
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
+def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
+    service = Service(db)
+
+    async def flusher() -> None:
+        while True:
+            await asyncio.sleep(flush_every_s)
+            try:
+                service.flush_heartbeats()
+            except Exception:
+                log.exception("writing buffered heartbeats failed; they are retried with the next flush")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(flusher())
+        yield
+        task.cancel()
+        service.flush_heartbeats()
+
+    app = FastAPI(
+        title="e-Mitra Plus kiosk server", version="1", openapi_url=API_PREFIX + "/openapi.json", lifespan=lifespan
+    )
+    app.state.service = service
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> JSONResponse:
+        log.warning("%s %s refused %d: %s", request.method, request.url.path, exc.status, exc.detail)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+
+    async def signed(request: Request) -> tuple[bytes, bytes]:
+        raw = await read_body(request)
+        return raw, inflate(raw, request.headers.get("content-encoding", ""))
+
+    def authed(tx: Any, request: Request, raw: bytes) -> Kiosk:
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        return service.authenticate(tx, headers, request.method, request.url.path, raw, now_utc())
+
+    @app.post(
+        API_PREFIX + "/enrol", response_model=EnrolAnswer, responses=ERRORS, openapi_extra=body_schema(EnrolRequest)
+    )
+    async def enrol(request: Request) -> EnrolAnswer:
+        _, data = await signed(request)
+        return service.enrol(parse(EnrolRequest, data))
+
+    @app.post(API_PREFIX + "/events:batch", response_model=BatchAnswer, responses=ERRORS,
+              openapi_extra=body_schema(EventBatch))  # fmt: skip
+    async def events_batch(request: Request) -> Response:
+        raw, data = await signed(request)
+        now = now_utc()
+        try:
+            with db.tx() as tx:
+                kiosk = authed(tx, request, raw)
+                batch = parse(EventBatch, data)
+                seqs = [i.seq for i in batch.items]
+                if len(set(seqs)) != len(seqs) or len({i.uuid for i in batch.items}) != len(seqs):
+                    raise Refused(422, "EventBatch: items: a seq or uuid appears twice in one batch")
+                results, high = service.ingest(tx, kiosk, list(batch.items), now)
+        except IntegrityError:
+            raise Refused(409, "replayed or concurrent request; send it again") from None
+        return json_answer(BatchAnswer(results=results, high_water=high, server_time=iso(now)))
+
+    @app.post(API_PREFIX + "/heartbeat", response_model=HeartbeatAnswer, responses=ERRORS,
+              openapi_extra=body_schema(Heartbeat))  # fmt: skip
+    async def heartbeat(request: Request) -> Response:
+        raw, data = await signed(request)
+        with db.tx(write=False) as tx:
+            headers = {k.lower(): v for k, v in request.headers.items()}
+            kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now_utc(), buffered=True)
+            answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
+        return json_answer(answer)
+
+    async def published(request: Request, kind: str) -> Response:
+        raw, _ = await signed(request)
+        with db.tx() as tx:
+            authed(tx, request, raw)
+            latest = service.latest_catalogue(tx, kind)
+        if latest is None:
+            raise Refused(404, f"no {kind} has been published yet")
+        etag = f'"v{latest[0]}"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(latest[1], media_type="application/json", headers={"ETag": etag})
+
+    @app.get(API_PREFIX + "/catalog", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
+    async def catalogue(request: Request) -> Response:
+        return await published(request, "catalogue")
+
+    @app.get(API_PREFIX + "/config", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
+    async def fleet_config(request: Request) -> Response:
+        return await published(request, "config")
+
+    @app.post(API_PREFIX + "/bills:lookup", response_model=Bill, responses=ERRORS, openapi_extra=body_schema(BillQuery))
+    async def bill_lookup(request: Request) -> Bill:
+        raw, data = await signed(request)
+        with db.tx() as tx:
+            authed(tx, request, raw)
+            bill = online.lookup_bill(tx, parse(BillQuery, data))
+        if bill is None:
+            raise Refused(404, "no bill for this consumer number")
+        return bill
+
+    @app.get(API_PREFIX + "/applications/{number}", response_model=ApplicationStatus, responses=ERRORS)
+    async def application(number: str, request: Request) -> ApplicationStatus:
+        raw, _ = await signed(request)
+        with db.tx() as tx:
+            authed(tx, request, raw)
+            status = online.application_status(tx, number[:64])
+        if status is None:
+            raise Refused(404, "no application with this number")
+        return status
+
+    @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
+              openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
+    async def aadhaar_auth(request: Request) -> AadhaarAuthAnswer:
+        raw, data = await signed(request)
+        with db.tx() as tx:
+            authed(tx, request, raw)
+        try:
+            return online.authorise(parse(AadhaarAuthRequest, data))
+        except online.PidDataError as exc:
+            raise Refused(422, f"PidData: {exc}") from None
+
+    @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
+    async def receipt(token: str, request: Request) -> Response:
+        wants_json = "application/json" in request.headers.get("accept", "")
+        try:
+            claim, body, signature = parse_token(token)
+            key = service.kiosk_public_key(claim.kiosk_code)
+            if key is None:
+                raise SignatureError(f"kiosk {claim.kiosk_code[:32]} is not enrolled here")
+            verify(load_public_key(key), signature, body)
+        except SignatureError as exc:
+            if wants_json:
+                return JSONResponse({"valid": False, "detail": str(exc)}, status_code=400)
+            return HTMLResponse(receipt_page(None, str(exc)), status_code=400)
+        facts = {
+            "valid": True, "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no,
+            "txn_id": claim.txn_id, "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
+        }  # fmt: skip
+        return JSONResponse(facts) if wants_json else HTMLResponse(receipt_page(facts, None))
+
+    return app
+
+
+def receipt_page(facts: dict[str, Any] | None, problem: str | None) -> str:
+    if facts is None:
+        head = "रसीद सत्यापित नहीं हुई / Receipt NOT verified"
+        rows = f"<p>{html.escape(problem or '')}</p>"
+    else:
+        head = "रसीद सत्यापित / Receipt verified"
+        paise = int(facts["amount_paise"])
+        cells = [
+            ("कियोस्क / Kiosk", facts["kiosk_code"]), ("रसीद संख्या / Receipt no.", facts["receipt_no"]),
+            ("लेन-देन / Transaction", facts["txn_id"]), ("राशि / Amount", f"₹{paise // 100}.{paise % 100:02d}"),
+            ("भुगतान समय / Paid at (UTC)", facts["paid_at"]),
+        ]  # fmt: skip
+        rows = (
+            "<table>"
+            + "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in cells)
+            + "</table>"
+        )
+    return (
+        '<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>e-Mitra Plus</title></head>'
+        f"<body><h1>{html.escape(head)}</h1>{rows}</body></html>"
+    )

@@ -1,0 +1,138 @@
+"""kiosk-server: run the reference server, issue enrolment tokens, publish the catalogue, seed sample data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import socket
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from server.db import Database
+
+
+def database_url(text: str) -> str:
+    if text.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        return text
+    return "sqlite:///" + str(Path(text).resolve())
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    app = create_app(Database(database_url(args.db), synchronous=args.sqlite_synchronous))
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
+    # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    # The real port goes to stdout first, so a test or supervisor that asked for port 0 can find it.
+    print(f"listening on http://{args.host}:{sock.getsockname()[1]}", flush=True)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, timeout_keep_alive=30)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def issue_token(args: argparse.Namespace) -> int:
+    from server.service import Service
+
+    print(Service(Database(database_url(args.db))).issue_token(args.kiosk_code, args.valid_hours))
+    return 0
+
+
+def revoke(args: argparse.Namespace) -> int:
+    from server.service import Service
+
+    if not Service(Database(database_url(args.db))).revoke(args.kiosk_code):
+        print(f"no kiosk {args.kiosk_code}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def out_of_service(args: argparse.Namespace) -> int:
+    from server.service import Service
+
+    reason = args.reason if args.admin == "out-of-service" else None
+    if not Service(Database(database_url(args.db))).set_out_of_service(args.kiosk_code, reason):
+        print(f"no kiosk {args.kiosk_code}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def publish(args: argparse.Namespace) -> int:
+    from server.service import Service
+
+    try:
+        body = json.loads(Path(args.file).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"{args.file}: cannot read the catalogue ({exc})", file=sys.stderr)
+        return 2
+    if not isinstance(body, dict):
+        print(f"{args.file}: the catalogue must be a JSON object", file=sys.stderr)
+        return 2
+    expires = datetime.now(UTC) + timedelta(days=args.valid_days)
+    document = Service(Database(database_url(args.db))).publish_catalogue(body, expires, args.kind)
+    print(f"published {args.kind} version {document.version}, expires {document.expires_at}")
+    return 0
+
+
+def seed(args: argparse.Namespace) -> int:
+    from server import online
+    from server.service import Service
+
+    db = Database(database_url(args.db))
+    Service(db)
+    print(f"seeded {online.seed(db, per_biller=args.per_biller)} consumer accounts")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kiosk-server", description=__doc__)
+    top.add_argument("--db", default="kiosk-server.db", help="SQLite file, or a postgresql:// URL")
+    commands = top.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("serve", help="serve the API (prints the port it listens on)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8080, help="0 picks a free port")
+    run.add_argument("--log-level", default="warning")
+    run.add_argument("--sqlite-synchronous", choices=("FULL", "NORMAL"), default="FULL",
+                     help="NORMAL: faster; a power cut may lose the last commits (kiosks resend them)")  # fmt: skip
+    run.set_defaults(handler=serve)
+    admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
+    token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")
+    token.add_argument("kiosk_code")
+    token.add_argument("--valid-hours", type=float, default=72.0)
+    token.set_defaults(handler=issue_token)
+    rev = admin.add_parser("revoke", help="refuse every request signed by this kiosk's key")
+    rev.add_argument("kiosk_code")
+    rev.set_defaults(handler=revoke)
+    oos = admin.add_parser("out-of-service", help="tell a kiosk (at its next heartbeat) to stop taking money")
+    oos.add_argument("kiosk_code")
+    oos.add_argument("--reason", required=True)
+    oos.set_defaults(handler=out_of_service)
+    back = admin.add_parser("in-service", help="lift an out-of-service order")
+    back.add_argument("kiosk_code")
+    back.set_defaults(handler=out_of_service)
+    pub = admin.add_parser("publish-catalogue", help="sign and publish a catalogue JSON file as the next version")
+    pub.add_argument("file")
+    pub.add_argument("--kind", choices=("catalogue", "config"), default="catalogue", help="config: fleet settings")
+    pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")
+    pub.set_defaults(handler=publish)
+    sd = commands.add_parser("seed", help="sample consumer accounts per biller and applications")
+    sd.add_argument("--per-biller", type=int, default=50)
+    sd.set_defaults(handler=seed)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    result: int = args.handler(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""The online-only calls a kiosk makes: bill lookup, application status and Aadhaar authorisation."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from server.db import Database, Tx
+from sync.protocol import AadhaarAuthAnswer, AadhaarAuthRequest, ApplicationStatus, Bill, BillQuery
+
+BILLERS = ("JVVNL", "AVVNL", "JDVVNL", "PHED")
+STATUS_HI = {
+    "received": "आवेदन प्राप्त हुआ",
+    "in_process": "आवेदन पर कार्यवाही जारी है",
+    "approved": "आवेदन स्वीकृत",
+    "rejected": "आवेदन अस्वीकृत",
+    "delivered": "प्रमाण-पत्र जारी",
+}
+NAMES = ("रामलाल मीणा", "सीता देवी", "मोहनलाल जाट", "गीता कुमारी", "भंवरलाल गुर्जर", "कमला बाई", "सुरेश सैनी")
+
+# Verhoeff tables: UIDAI numbers carry a Verhoeff check digit, so a mistyped number fails like the real one.
+_MUL = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]  # fmt: skip
+_PERM = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]  # fmt: skip
+
+
+def verhoeff_ok(number: str) -> bool:
+    check = 0
+    for i, digit in enumerate(reversed(number)):
+        check = _MUL[check][_PERM[i % 8][int(digit)]]
+    return check == 0
+
+
+def seed(db: Database, *, per_biller: int = 50, seed_value: int = 7) -> int:
+    """A deterministic sample of consumer accounts per biller and of applications, for demos and tests."""
+    rng = random.Random(seed_value)
+    count = 0
+    with db.tx() as tx:
+        for biller in BILLERS:
+            for n in range(1, per_biller + 1):
+                consumer = f"{biller[:2]}{n:08d}"
+                due = (date(2026, 12, 1) + timedelta(days=rng.randint(0, 20))).isoformat()
+                tx.execute(
+                    "INSERT INTO bills (biller, consumer_no, consumer_name, bill_no, amount_due_paise, due_date)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (biller, consumer_no) DO NOTHING",
+                    (biller, consumer, rng.choice(NAMES), f"B{rng.randint(10**7, 10**8)}",
+                     rng.randint(100, 5000) * 100 + rng.choice((0, 50)), due),
+                )  # fmt: skip
+                count += 1
+        for n in range(1, per_biller + 1):
+            tx.execute(
+                "INSERT INTO applications (application_no, service, status, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (application_no) DO NOTHING",
+                (f"APP2026{n:06d}", rng.choice(("income_certificate", "caste_certificate", "domicile")),
+                 rng.choice(tuple(STATUS_HI)), "2026-11-20T10:00:00.000000Z"),
+            )  # fmt: skip
+    return count
+
+
+def lookup_bill(tx: Tx, query: BillQuery) -> Bill | None:
+    row = tx.one(
+        "SELECT consumer_name, bill_no, amount_due_paise, due_date FROM bills WHERE biller = ? AND consumer_no = ?",
+        (query.biller.upper(), query.consumer_no),
+    )
+    if row is None:
+        return None
+    return Bill(
+        biller=query.biller.upper(), consumer_no=query.consumer_no, consumer_name=str(row[0]),
+        bill_no=str(row[1]), amount_due_paise=int(row[2]), due_date=str(row[3]),
+    )  # fmt: skip
+
+
+def application_status(tx: Tx, number: str) -> ApplicationStatus | None:
+    row = tx.one("SELECT service, status, updated_at FROM applications WHERE application_no = ?", (number,))
+    if row is None:
+        return None
+    return ApplicationStatus.model_validate(
+        {"application_no": number, "service": row[0], "status": row[1], "status_hi": STATUS_HI[str(row[1])],
+         "updated_at": row[2]}
+    )  # fmt: skip
+
+
+class PidDataError(ValueError):
+    """A PID block that is not a well-formed RD-service PidData document."""
+
+
+def check_pid_data(xml_text: str) -> str:
+    """Check the PidData structure (Resp, DeviceInfo, Skey, Hmac, Data); returns the RD errCode."""
+    try:
+        root = ElementTree.fromstring(xml_text)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise PidDataError(f"PidData is not well-formed XML ({type(exc).__name__})") from None
+    if root.tag != "PidData":
+        raise PidDataError(f"root element is <{root.tag[:30]}>, expected <PidData>")
+    resp = root.find("Resp")
+    if resp is None or resp.get("errCode") is None:
+        raise PidDataError("PidData has no <Resp errCode=…>")
+    if resp.get("errCode") != "0":
+        return str(resp.get("errCode"))
+    for tag in ("DeviceInfo", "Skey", "Hmac", "Data"):
+        element = root.find(tag)
+        if element is None:
+            raise PidDataError(f"PidData has no <{tag}>")
+    device = root.find("DeviceInfo")
+    assert device is not None
+    for attribute in ("dpId", "rdsId", "rdsVer", "dc", "mi", "mc"):
+        if not device.get(attribute):
+            raise PidDataError(f"<DeviceInfo> lacks {attribute}")
+    skey, data = root.find("Skey"), root.find("Data")
+    if skey is None or not skey.get("ci") or not (skey.text or "").strip():
+        raise PidDataError("<Skey> needs a ci attribute and the encrypted session key")
+    if data is None or data.get("type") not in ("X", "P") or not (data.text or "").strip():
+        raise PidDataError('<Data> needs type="X" or "P" and the encrypted PID')
+    return "0"
+
+
+def authorise(request: AadhaarAuthRequest) -> AadhaarAuthAnswer:
+    """A realistic outcome without keeping anything: the PID block is checked and dropped with the request."""
+    masked = "XXXX-XXXX-" + request.uid[-4:]
+    code = "AUTH" + request.txn_ref[-8:].upper()
+    rd_error = check_pid_data(request.pid_data)
+    if rd_error != "0":
+        return AadhaarAuthAnswer(ret="n", err=f"RD-{rd_error[:8]}", uid_masked=masked, auth_code=code)
+    if not verhoeff_ok(request.uid):
+        return AadhaarAuthAnswer(ret="n", err="998", uid_masked=masked, auth_code=code)
+    return AadhaarAuthAnswer(ret="y", err=None, uid_masked=masked, auth_code=code)

@@ -1,0 +1,64 @@
+"""Receipt-verification tokens: the server-checkable text behind the QR code printed on every receipt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from sync.protocol.signing import SignatureError, b64url, unb64url, verify
+
+TOKEN_VERSION = "v1"
+MAX_TOKEN_CHARS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptClaim:
+    kiosk_code: str
+    receipt_no: int
+    txn_id: str
+    amount_paise: int
+    paid_at_iso: str
+
+    def body(self) -> str:
+        for name, text in (("kiosk_code", self.kiosk_code), ("txn_id", self.txn_id), ("paid_at", self.paid_at_iso)):
+            if "|" in text or not text:
+                raise ValueError(f"receipt {name} {text!r} must be non-empty and must not contain '|'")
+        if self.receipt_no < 1 or self.amount_paise < 0:
+            raise ValueError("receipt number must be positive and the amount not negative")
+        fields = (TOKEN_VERSION, self.kiosk_code, str(self.receipt_no), self.txn_id)
+        return "|".join((*fields, str(self.amount_paise), self.paid_at_iso))
+
+
+def make_token(claim: ReceiptClaim, key: Ed25519PrivateKey) -> str:
+    body = claim.body().encode("utf-8")
+    return b64url(body) + "." + b64url(key.sign(body))
+
+
+def qr_text(server_url: str, token: str) -> str:
+    return f"{server_url.rstrip('/')}/r/{token}"
+
+
+def parse_token(token: str) -> tuple[ReceiptClaim, bytes, str]:
+    """Split a token into its claim, the signed bytes and the signature text (not yet verified)."""
+    if len(token) > MAX_TOKEN_CHARS or token.count(".") != 1:
+        raise SignatureError("receipt token must be '<body>.<signature>' and at most 600 characters")
+    body_text, signature = token.split(".")
+    body = unb64url(body_text)
+    try:
+        parts = body.decode("utf-8").split("|")
+    except UnicodeDecodeError:
+        raise SignatureError("receipt token body is not UTF-8 text") from None
+    if len(parts) != 6 or parts[0] != TOKEN_VERSION:
+        raise SignatureError(f"receipt token body must be 6 fields starting with {TOKEN_VERSION}")
+    _, kiosk_code, receipt_no, txn_id, amount, paid_at = parts
+    if not (receipt_no.isdigit() and amount.isdigit()):
+        raise SignatureError("receipt number and amount in the token must be whole numbers")
+    return ReceiptClaim(kiosk_code, int(receipt_no), txn_id, int(amount), paid_at), body, signature
+
+
+def verify_token(token: str, public: Ed25519PublicKey) -> ReceiptClaim:
+    """The claim inside a token, only if the kiosk's key signed it; raises SignatureError otherwise."""
+    claim, body, signature = parse_token(token)
+    verify(public, signature, body)
+    return claim

@@ -1,0 +1,76 @@
+"""The online calls and the receipt QR page, against the real server process."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import requests
+
+from server.online import verhoeff_ok
+from sync.protocol.receipts import ReceiptClaim, make_token, qr_text
+from tests.server.conftest import Kiosk
+from tests.sync.harness import ServerProcess
+
+PID = (
+    '<PidData><Resp errCode="0" errInfo="Success" fCount="1" fType="2" nmPoints="30" qScore="80"/>'
+    '<DeviceInfo dpId="MANTRA.MSIPL" rdsId="MANTRA.WIN.001" rdsVer="1.0.8" dc="dc-1" mi="MFS100" mc="MIIEcert"/>'
+    '<Skey ci="20250101">SESSIONKEYSECRETxyz==</Skey><Hmac>HMACVALUE==</Hmac>'
+    '<Data type="X">ENCRYPTEDPIDBLOCKxyz==</Data></PidData>'
+)
+
+
+def valid_uid() -> str:
+    return next(f"23456789012{d}" for d in range(10) if verhoeff_ok(f"23456789012{d}"))
+
+
+def test_seeded_bill_is_found_and_an_unknown_consumer_is_not(server: ServerProcess, kiosk: Kiosk) -> None:
+    server.admin("seed", "--per-biller", "5")
+    found = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": "JV00000003"})
+    assert found.status_code == 200
+    assert found.json()["amount_due_paise"] > 0
+    missing = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": "JV99999999"})
+    assert missing.status_code == 404
+
+
+def test_application_status_is_answered_in_hindi_too(server: ServerProcess, kiosk: Kiosk) -> None:
+    server.admin("seed", "--per-biller", "5")
+    answer = kiosk.send("GET", "/api/v1/applications/APP2026000002")
+    assert answer.status_code == 200
+    assert answer.json()["status_hi"]
+    assert kiosk.send("GET", "/api/v1/applications/APP0").status_code == 404
+
+
+def test_aadhaar_auth_checks_the_pid_structure_and_never_keeps_the_pid_block(tmp_path: Path, kiosk: Kiosk) -> None:
+    ok = kiosk.send("POST", "/api/v1/aadhaar:auth", {"uid": valid_uid(), "txn_ref": "T1", "pid_data": PID})
+    assert ok.status_code == 200
+    assert ok.json()["ret"] == "y"
+    assert ok.json()["uid_masked"].startswith("XXXX-XXXX-")
+    typo = kiosk.send("POST", "/api/v1/aadhaar:auth", {"uid": "234567890120", "txn_ref": "T2", "pid_data": PID})
+    assert (typo.json()["ret"], typo.json()["err"]) == ("n", "998") or verhoeff_ok("234567890120")
+    broken = kiosk.send(
+        "POST", "/api/v1/aadhaar:auth", {"uid": valid_uid(), "txn_ref": "T3", "pid_data": PID.replace("Skey", "Sk")}
+    )
+    assert broken.status_code == 422
+    assert "PidData" in broken.json()["detail"]
+    stored = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    assert b"ENCRYPTEDPIDBLOCK" not in stored
+    assert b"SESSIONKEYSECRET" not in stored
+
+
+def test_receipt_qr_page_verifies_a_kiosk_signed_receipt_and_refuses_a_forged_one(kiosk: Kiosk) -> None:
+    claim = ReceiptClaim("RJ-JPR-0001", 17, "TXN-0017", 123_450, "2026-11-23T04:30:00.000000Z")
+    url = qr_text(kiosk.server.url, make_token(claim, kiosk.key))
+    page = requests.get(url, timeout=10)
+    assert page.status_code == 200
+    assert "रसीद सत्यापित" in page.text
+    assert "₹1234.50" in page.text
+    facts = requests.get(url, headers={"Accept": "application/json"}, timeout=10).json()
+    assert (facts["valid"], facts["receipt_no"], facts["amount_paise"]) == (True, 17, 123_450)
+    _, signature = url.rsplit("/", 1)[1].split(".")
+    other = make_token(ReceiptClaim("RJ-JPR-0001", 17, "TXN-0017", 999_999, claim.paid_at_iso), kiosk.key)
+    forged = f"{kiosk.server.url}/r/{other.split('.')[0]}.{signature}"
+    refused = requests.get(forged, timeout=10)
+    assert refused.status_code == 400
+    assert "NOT verified" in refused.text
+    assert re.search("does not match", refused.text)
