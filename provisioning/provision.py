@@ -16,12 +16,18 @@ from typing import TextIO
 import tomli_w
 
 from kiosk.clock import Clock, iso_utc
+from kiosk.config import ConfigError
 from kiosk.store import Store, StoreError
 from provisioning.answers import Answers
-from provisioning.geo import GeoError, Position, distance_m, parse_manual
+from provisioning.geo import MOVED_THRESHOLD_M, GeoError, Position, distance_m, parse_manual
 from provisioning.install import install_units
+from sync.agent import enrol
+from sync.client import Refusal, TransportError
+from sync.identity import SyncState
+from sync.settings import load_settings
 
 CONFIG_PATH = "etc/kiosk/kiosk.toml"
+GEO_TAG_KEY = "geo_tag"
 STATE_DIR = "var/lib/kiosk"
 
 
@@ -91,22 +97,53 @@ def step_geotag(ctx: Context) -> str:
         raise StepFailed(str(exc)) from None
     store = Store.open(ctx.database, ctx.clock)
     try:
-        registered = store.get_meta("geotag")
+        # The agent reports meta geo_tag in every heartbeat ({lat, lon, accuracy_m, source, fixed_at}).
+        registered = json.loads(store.get_meta(GEO_TAG_KEY) or "null")
         note = ""
-        if registered:
-            old = json.loads(registered)
-            moved = distance_m(Position(old["latitude"], old["longitude"], None, old["source"]), position)
-            if moved > 500:
-                note = f"; moved {moved / 1000:.1f} km from the registered position — the dashboard will flag it"
-        with store.write(ctx.answers.engineer) as uow:
-            value = {"latitude": position.latitude, "longitude": position.longitude, "source": position.source}
-            if registered == json.dumps(value, sort_keys=True):
+        if isinstance(registered, dict):
+            old = Position(registered["lat"], registered["lon"], registered.get("accuracy_m"), registered["source"])
+            if (old.latitude, old.longitude, old.source) == (position.latitude, position.longitude, position.source):
                 return f"geo-tag unchanged ({position.latitude:.5f}, {position.longitude:.5f})"
-            uow.set_meta("geotag", json.dumps(value, sort_keys=True))
-            uow.record("kiosk.geotagged", "kiosk", {**value, "at": iso_utc(ctx.clock.now())})
+            moved = distance_m(old, position)
+            if moved > MOVED_THRESHOLD_M:
+                note = f"; moved {moved / 1000:.1f} km from the registered position — the dashboard will flag it"
+        value = {
+            "lat": position.latitude,
+            "lon": position.longitude,
+            "accuracy_m": position.accuracy_m,
+            "source": position.source,
+            "fixed_at": iso_utc(ctx.clock.now()),
+        }
+        with store.write(ctx.answers.engineer) as uow:
+            uow.set_meta(GEO_TAG_KEY, json.dumps(value, sort_keys=True))
+            uow.record("kiosk.geotagged", "kiosk", value)
     finally:
         store.close()
     return f"geo-tag {position.latitude:.5f}, {position.longitude:.5f} ({position.source}){note}"
+
+
+def step_enrol(ctx: Context) -> str:
+    """Generate the kiosk key and trade the engineer's one-time token for a kiosk id (skipped once enrolled)."""
+    try:
+        settings = load_settings(ctx.config_path)
+    except ConfigError as exc:
+        raise StepFailed(str(exc)) from None
+    store = Store.open(ctx.database, ctx.clock)
+    try:
+        known = SyncState(store).get("kiosk_id")
+        if known:
+            return f"already enrolled as kiosk {known}"
+        try:
+            enrolment = enrol(settings, store, ctx.answers.enrolment_token)
+        except Refusal as exc:
+            raise StepFailed(
+                f"the server refused the enrolment token ({exc}); ask the district office for a new token"
+            ) from None
+        except TransportError as exc:
+            raise StepFailed(f"{exc}; check the SIM/network and run provision again — done steps are kept") from None
+    finally:
+        store.close()
+    return f"enrolled as kiosk {enrolment.kiosk_id}; key in {settings.key_file}"
 
 
 def step_install(ctx: Context) -> str:
@@ -122,6 +159,7 @@ STEPS: list[tuple[str, Step]] = [
     ("config", step_config),
     ("database", step_database),
     ("geotag", step_geotag),
+    ("enrol", step_enrol),
     ("install", step_install),
 ]
 

@@ -7,15 +7,15 @@ from provisioning.doctor import Level, check_database, check_outbox, examine
 from tests.provisioning.test_provision import provision
 
 
-def test_doctor_on_a_fresh_provisioned_machine_finds_the_books_in_order(tmp_path: Path) -> None:
-    assert provision(tmp_path)[0] == 0
+def test_doctor_on_a_fresh_provisioned_machine_finds_the_books_in_order(tmp_path: Path, answers: Path) -> None:
+    assert provision(tmp_path, answers)[0] == 0
     clock = FakeClock()
     findings = examine(tmp_path / "etc/kiosk/kiosk.toml", clock, [check_database, check_outbox])
     assert [f.level for f in findings] == [Level.OK, Level.OK, Level.OK]
 
 
-def test_doctor_flags_a_stuck_outbox_with_what_to_do(tmp_path: Path) -> None:
-    assert provision(tmp_path)[0] == 0  # the geo-tag is an event waiting for the server
+def test_doctor_flags_a_stuck_outbox_with_what_to_do(tmp_path: Path, answers: Path) -> None:
+    assert provision(tmp_path, answers)[0] == 0  # the geo-tag is an event waiting for the server
     clock = FakeClock()
     clock.advance(3 * 24 * 3600)
     findings = examine(tmp_path / "etc/kiosk/kiosk.toml", clock, [check_outbox])

@@ -13,44 +13,52 @@ from kiosk.store import Store
 from provisioning.answers import AnswersError, load_answers, parse_answers
 from provisioning.cli import main
 from provisioning.provision import Context, run
+from sync.identity import SyncState
 
 ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "provision-answers.toml"
 
 
-def provision(root: Path, answers: Path = ANSWERS) -> tuple[int, str]:
+def provision(root: Path, answers: Path) -> tuple[int, str]:
     out = io.StringIO()
     code = main(["provision", "--answers", str(answers), "--root", str(root)], out)
     return code, out.getvalue()
 
 
-def test_provisioning_writes_a_valid_config_database_geotag_and_services(tmp_path: Path) -> None:
-    code, text = provision(tmp_path)
+def test_provisioning_writes_config_database_geotag_enrols_and_installs(tmp_path: Path, answers: Path) -> None:
+    root = tmp_path / "root"
+    code, text = provision(root, answers)
     assert code == 0, text
-    config = load_config(tmp_path / "etc/kiosk/kiosk.toml")
+    config = load_config(root / "etc/kiosk/kiosk.toml")
     assert config.identity.kiosk_code == "RJ-JPR-BSS-0001"
-    assert config.database == tmp_path / "var/lib/kiosk/kiosk.db"
+    assert config.database == root / "var/lib/kiosk/kiosk.db"
     store = Store.open(config.database, FakeClock())
-    assert json.loads(store.get_meta("geotag") or "{}")["latitude"] == 26.9124
+    assert json.loads(store.get_meta("geo_tag") or "{}")["lat"] == 26.9124
     assert verify_journal(store).ok
+    assert SyncState(store).get("kiosk_id")
     store.close()
-    assert (tmp_path / "etc/systemd/system/multi-user.target.wants/kiosk.service").is_symlink()
+    assert "enrolled as kiosk" in text
+    assert (root / "etc/systemd/system/multi-user.target.wants/kiosk.service").is_symlink()
 
 
-def test_a_rerun_repairs_and_does_not_duplicate(tmp_path: Path) -> None:
-    provision(tmp_path)
-    code, text = provision(tmp_path)
-    assert code == 0
+def test_a_rerun_repairs_and_does_not_duplicate(tmp_path: Path, answers: Path) -> None:
+    root = tmp_path / "root"
+    provision(root, answers)
+    code, text = provision(root, answers)
+    assert code == 0, text
     assert "config unchanged" in text
     assert "geo-tag unchanged" in text
+    assert "already enrolled" in text
     assert "0 written" in text
-    store = Store.open(tmp_path / "var/lib/kiosk/kiosk.db", FakeClock())
+    store = Store.open(root / "var/lib/kiosk/kiosk.db", FakeClock())
     assert store.read("SELECT count(*) AS n FROM journal WHERE action = 'kiosk.geotagged'") == [{"n": 1}]
     store.close()
 
 
-def test_a_position_outside_rajasthan_stops_at_the_geotag_step_and_resumes_after_the_fix(tmp_path: Path) -> None:
-    answers = tmp_path / "answers.toml"
-    answers.write_text(ANSWERS.read_text(encoding="utf-8").replace("26.9124, 75.7873", "15.0, 73.0"), encoding="utf-8")
+def test_a_position_outside_rajasthan_stops_at_the_geotag_step_and_resumes_after_the_fix(
+    tmp_path: Path, answers: Path
+) -> None:
+    good = answers.read_text(encoding="utf-8")
+    answers.write_text(good.replace("26.9124, 75.7873", "15.0, 73.0"), encoding="utf-8")
     code, text = provision(tmp_path / "root", answers)
     assert code == 1
     assert "FAIL  geotag" in text
@@ -59,15 +67,15 @@ def test_a_position_outside_rajasthan_stops_at_the_geotag_step_and_resumes_after
     assert state["config"]["ok"]
     assert not state["geotag"]["ok"]
     assert not (tmp_path / "root/etc/systemd/system/kiosk.service").exists()
-    answers.write_text(ANSWERS.read_text(encoding="utf-8"), encoding="utf-8")
+    answers.write_text(good, encoding="utf-8")
     code, text = provision(tmp_path / "root", answers)
     assert code == 0, text
 
 
-def test_moving_a_machine_is_reported(tmp_path: Path) -> None:
-    provision(tmp_path / "root")
+def test_moving_a_machine_is_reported(tmp_path: Path, answers: Path) -> None:
+    provision(tmp_path / "root", answers)
     moved = tmp_path / "moved.toml"
-    moved.write_text(ANSWERS.read_text(encoding="utf-8").replace("26.9124, 75.7873", "26.4499, 74.6399"), "utf-8")
+    moved.write_text(answers.read_text(encoding="utf-8").replace("26.9124, 75.7873", "26.4499, 74.6399"), "utf-8")
     code, text = provision(tmp_path / "root", moved)
     assert code == 0
     assert re.search(r"moved 1[12]\d\.\d km from the registered position", text), text
@@ -93,6 +101,29 @@ def test_a_wrong_answers_file_names_the_field(tmp_path: Path, change: tuple[str,
     assert code == 1
     assert message in text
     assert not (tmp_path / "root").exists()  # nothing written
+
+
+def test_a_wrong_enrolment_token_fails_with_what_to_do(tmp_path: Path, answers: Path) -> None:
+    text = answers.read_text(encoding="utf-8")
+    token = text.split('token = "')[1].split('"')[0]
+    answers.write_text(text.replace(token, "not-a-real-token"), encoding="utf-8")
+    code, out = provision(tmp_path / "root", answers)
+    assert code == 1
+    assert "FAIL  enrol: the server refused the enrolment token" in out
+    assert "new token" in out
+
+
+def test_an_unreachable_server_fails_and_can_be_resumed(tmp_path: Path, answers: Path) -> None:
+    good = answers.read_text(encoding="utf-8")
+    unreachable = re.sub(r'url = "[^"]+"', 'url = "http://127.0.0.1:9"', good)  # nothing listens on port 9 here
+    answers.write_text(unreachable, encoding="utf-8")
+    code, out = provision(tmp_path / "root", answers)
+    assert code == 1
+    assert "FAIL  enrol" in out
+    assert "run provision again" in out
+    answers.write_text(good, encoding="utf-8")
+    code, out = provision(tmp_path / "root", answers)
+    assert code == 0, out
 
 
 def test_a_config_that_cannot_be_written_says_how_to_fix_it(tmp_path: Path) -> None:
