@@ -48,6 +48,7 @@ class Answers:
     geotag: str  # manual "lat, lon"; empty when the GPS is to be used
     rules: dict[str, Any]
     devices: dict[str, Any]
+    agent: dict[str, Any]  # passed through to the sync agent's [agent] table (sync/settings.py checks it)
 
     def config_document(self, database: Path) -> dict[str, Any]:
         """The kiosk.toml this provisioning writes."""
@@ -59,6 +60,8 @@ class Answers:
         }
         if self.devices:
             document["devices"] = self.devices
+        if self.agent:
+            document["agent"] = self.agent
         return document
 
 
@@ -74,7 +77,7 @@ def load_answers(path: Path) -> Answers:
 
 
 def parse_answers(document: dict[str, Any], source: str = "answers") -> Answers:
-    known = {"identity", "hours", "engineer", "server", "geotag", "rules", "devices"}
+    known = {"identity", "hours", "engineer", "server", "geotag", "rules", "devices", "agent"}
     unknown = sorted(set(document) - known)
     if unknown:
         raise AnswersError(f"{source}: [{unknown[0]}] is not a known section (known: {', '.join(sorted(known))})")
@@ -90,6 +93,7 @@ def parse_answers(document: dict[str, Any], source: str = "answers") -> Answers:
         geotag=str(_table(document, "geotag", source, required=False).get("manual", "")),
         rules=_table(document, "rules", source, required=False),
         devices=_table(document, "devices", source, required=False),
+        agent=_table(document, "agent", source, required=False),
     )
     extra = sorted(set(identity) - set(IDENTITY_KEYS))
     if extra:

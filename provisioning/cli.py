@@ -26,7 +26,12 @@ SELF_TESTS = {
 }
 
 # Further command groups (operator, provisioning) register themselves from these modules with register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ("provisioning.operator_cli", "provisioning.provision_cli", "provisioning.doctor")
+COMMAND_MODULES: tuple[str, ...] = (
+    "provisioning.operator_cli",
+    "provisioning.provision_cli",
+    "provisioning.doctor",
+    "provisioning.inspect_cli",
+)
 
 
 def _module_exists(name: str) -> bool:
