@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kiosk.devices.common import DeviceHealth
 from kiosk.store import Store
 
 
-def report_problem(store: Store, *, screen: str, flow_state: dict[str, object], devices: Iterable[DeviceHealth]) -> int:
+def report_problem(
+    store: Store, *, screen: str, flow_state: Mapping[str, object], devices: Iterable[DeviceHealth]
+) -> int:
     """Queue a `problem.reported` event for the fleet; returns its outbox sequence number."""
     with store.write("villager") as uow:
         item = uow.record(
@@ -16,7 +18,7 @@ def report_problem(store: Store, *, screen: str, flow_state: dict[str, object], 
             f"screen:{screen}",
             {
                 "screen": screen,
-                "flow": flow_state,
+                "flow": dict(flow_state),
                 "devices": [{"kind": d.kind, "status": d.status, "ok": d.ok, "detail": d.detail} for d in devices],
             },
         )

@@ -1,0 +1,75 @@
+"""Drive the QML window like a finger would: find items by objectName, tap their centre, type, grab frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+
+class ItemNotFound(LookupError):
+    """No visible item with that objectName on screen."""
+
+
+def all_items(root: QQuickItem) -> list[QQuickItem]:
+    found = [root]
+    for child in root.childItems():
+        found.extend(all_items(child))
+    return found
+
+
+def is_shown(item: QQuickItem) -> bool:
+    """Visible all the way up (QML's `visible` is already inherited) and with some size."""
+    return item.isVisible() and item.width() > 0 and item.height() > 0
+
+
+def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
+    for item in all_items(window.contentItem()):
+        if item.objectName() == name and (is_shown(item) or not shown):
+            return item
+    raise ItemNotFound(f"no {'visible ' if shown else ''}item named {name!r}")
+
+
+def settle() -> None:
+    QCoreApplication.processEvents()
+
+
+def tap(window: QQuickWindow, name: str) -> None:
+    item = find(window, name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    QTest.mouseClick(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(int(centre.x()), int(centre.y()))
+    )
+    settle()
+
+
+def type_text(window: QQuickWindow, name: str, text: str) -> None:
+    """Focus a text field by tapping it, then type key by key (each keystroke updates the results)."""
+    item = find(window, name)
+    item.forceActiveFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QGuiApplication.sendEvent(window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+        settle()
+
+
+def type_digits(window: QQuickWindow, digits: str) -> None:
+    for digit in digits:
+        tap(window, f"key{digit}")
+
+
+def text_of(window: QQuickWindow, name: str) -> str:
+    return str(find(window, name).property("text"))
+
+
+def grab(window: QQuickWindow, path: Path | None = None) -> QImage:
+    settle()
+    image = window.grabWindow()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(path)):
+            raise OSError(f"could not write screenshot {path}")
+    return image
