@@ -27,6 +27,7 @@ def is_shown(item: QQuickItem) -> bool:
 
 
 def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
+    settle()
     for item in all_items(window.contentItem()):
         if item.objectName() == name and (is_shown(item) or not shown):
             return item
@@ -37,13 +38,15 @@ def settle() -> None:
     QCoreApplication.processEvents()
 
 
-def tap(window: QQuickWindow, name: str) -> None:
+def tap(window: QQuickWindow, name: str, *, times: int = 1) -> None:
+    """Tap the item's centre; `times=2` taps the same spot again after the first tap was handled (a double tap)."""
     item = find(window, name)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-    QTest.mouseClick(
-        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(int(centre.x()), int(centre.y()))
-    )
-    settle()
+    for _ in range(times):
+        QTest.mouseClick(
+            window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(int(centre.x()), int(centre.y()))
+        )
+        settle()
 
 
 def type_text(window: QQuickWindow, name: str, text: str) -> None:
