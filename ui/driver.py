@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QTest
 
 
 class ItemNotFound(LookupError):
@@ -26,9 +26,19 @@ def is_shown(item: QQuickItem) -> bool:
     return item.isVisible() and item.width() > 0 and item.height() > 0
 
 
-def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
+def polish(window: QQuickWindow) -> list[QQuickItem]:
+    """Lay out the scene as the next frame would (offscreen, nothing renders between two taps by itself).
+
+    Rendering a frame is what polishes rows and columns. QQuickItem.ensurePolished would be cheaper, but
+    PySide6 6.12 drops a reference to None on every call, which crashes the interpreter after a few thousand.
+    """
     settle()
-    for item in all_items(window.contentItem()):
+    window.grabWindow()
+    return all_items(window.contentItem())
+
+
+def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
+    for item in polish(window):
         if item.objectName() == name and (is_shown(item) or not shown):
             return item
     raise ItemNotFound(f"no {'visible ' if shown else ''}item named {name!r}")
@@ -38,15 +48,27 @@ def settle() -> None:
     QCoreApplication.processEvents()
 
 
+_clock = itertools.count(start=1_000, step=1_000)
+
+
+def _mouse(window: QQuickWindow, kind: QEvent.Type, point: QPointF) -> None:
+    buttons = Qt.MouseButton.LeftButton if kind is QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind, point, window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    # Taps a second apart: never merged into a double click, as two taps by a person would not be either.
+    event.setTimestamp(next(_clock))
+    QGuiApplication.sendEvent(window, event)
+    settle()
+
+
 def tap(window: QQuickWindow, name: str, *, times: int = 1) -> None:
     """Tap the item's centre; `times=2` taps the same spot again after the first tap was handled (a double tap)."""
     item = find(window, name)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     for _ in range(times):
-        QTest.mouseClick(
-            window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(int(centre.x()), int(centre.y()))
-        )
-        settle()
+        _mouse(window, QEvent.Type.MouseButtonPress, centre)
+        _mouse(window, QEvent.Type.MouseButtonRelease, centre)
 
 
 def type_text(window: QQuickWindow, name: str, text: str) -> None:
