@@ -102,7 +102,8 @@ class AppViewModel(QObject):
         timeout = self.services.config.rules.idle_timeout_s
         self.home.refresh()
         if self._screen == "home":
-            attract = idle >= ATTRACT_AFTER_S
+            # A closed centre shows when it opens instead; the attract loop would hide that.
+            attract = idle >= ATTRACT_AFTER_S and self.home._is_open()
             if attract != self._attract:
                 self._attract = attract
                 self.changed.emit()
