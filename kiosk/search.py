@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_left
@@ -13,6 +14,7 @@ from kiosk.catalogue import Catalogue, Service
 # Weights: a word of the service's own name counts most, then its keywords and spellings, then its category.
 NAME, KEYWORD, CATEGORY = 3.0, 2.0, 1.0
 EXACT, PREFIX, TYPO = 1.0, 0.8, 0.6
+SHORT_PREFIX = 2  # query words this short are answered from merged postings built with the index
 # Little words that would match half the catalogue ("ka bill", "की नकल").
 STOPWORDS = frozenset({"ka", "ki", "ke", "ko", "the", "of", "a", "का", "की", "के", "को", "(", ")"})
 _WORD = re.compile(r"[\w\u0900-\u097f]+")
@@ -57,6 +59,15 @@ class SearchIndex:
             self._add(index, extra, KEYWORD)
             self._add(index, category_names.get(service.category, ""), CATEGORY)
         self.vocabulary = sorted(self.postings)
+        # The first key or two match a large part of the vocabulary: merge those postings once, here.
+        self.short_prefixes: dict[str, dict[int, float]] = defaultdict(dict)
+        for word in self.vocabulary:
+            for length in range(1, min(SHORT_PREFIX, len(word)) + 1):
+                merged = self.short_prefixes[word[:length]]
+                quality = EXACT if length == len(word) else PREFIX
+                for index, weight in self.postings[word].items():
+                    if weight * quality > merged.get(index, 0.0):
+                        merged[index] = weight * quality
         self.typo_map: dict[str, set[str]] = defaultdict(set)
         for word in self.vocabulary:
             if len(word) >= 4:
@@ -87,6 +98,18 @@ class SearchIndex:
                 found.setdefault(word, TYPO)
         return found
 
+    def _best(self, query_word: str) -> dict[int, float]:
+        """Each service's best score for this one query word."""
+        if len(query_word) <= SHORT_PREFIX:
+            return self.short_prefixes.get(query_word, {})
+        best: dict[int, float] = {}
+        for word, quality in self._matches(query_word).items():
+            for index, weight in self.postings[word].items():
+                score = weight * quality
+                if score > best.get(index, 0.0):
+                    best[index] = score
+        return best
+
     def search(self, query: str, *, limit: int = 20) -> list[Hit]:
         query_words = words(query)
         if not query_words:
@@ -94,22 +117,17 @@ class SearchIndex:
         totals: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
         for query_word in query_words:
-            best: dict[int, float] = {}
-            for word, quality in self._matches(query_word).items():
-                for index, weight in self.postings[word].items():
-                    score = weight * quality
-                    if score > best.get(index, 0.0):
-                        best[index] = score
+            best = self._best(query_word)
             for index, score in best.items():
                 totals[index] += score
                 matched[index] += 1
         # Services matching every word come first; the rest follow as "maybe" results.
         needed = len(query_words)
-        ranked = sorted(
-            totals,
-            key=lambda i: (matched[i] < needed, -totals[i], self.services[i].rank, len(self.services[i].name_en)),
+        services = self.services
+        ranked = heapq.nsmallest(
+            limit, totals, key=lambda i: (matched[i] < needed, -totals[i], services[i].rank, len(services[i].name_en))
         )
-        return [Hit(self.services[i], totals[i]) for i in ranked[:limit]]
+        return [Hit(services[i], totals[i]) for i in ranked]
 
 
 def naive_search(catalogue: Catalogue, query: str, *, limit: int = 20) -> list[Service]:
