@@ -1,4 +1,4 @@
-"""Touch app: cold start to the first interactive frame and RSS, and tap -> next screen's first frame, vs a bare window."""
+"""Touch app: cold start to first interactive frame, RSS, and tap -> next screen's first frame, vs a bare window."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ from ui.fonts import load_fonts
 app = QGuiApplication([])
 load_fonts(app)
 engine = QQmlApplicationEngine()
-engine.loadData(b'import QtQuick\\nWindow { width: 1366; height: 768; visible: true; Text { text: "\\u092c\\u093f\\u091c\\u0932\\u0940 bill"; font.pixelSize: 26 } }')
+engine.loadData(b'import QtQuick\\nWindow { width: 1366; height: 768; visible: true\\n'
+                b'Text { text: "\\u092c\\u093f\\u091c\\u0932\\u0940 bill"; font.pixelSize: 26 } }')
 engine.rootObjects()[0].grabWindow()
 elapsed = time.perf_counter() - t0
 rss = next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmRSS"))
