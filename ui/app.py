@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +22,16 @@ QML_DIR = Path(__file__).parent / "qml"
 ICON_DIR = Path(__file__).parent / "icons"
 
 
+def use_virtual_keyboard() -> None:
+    """The on-screen keyboard (Hindi and English) is Qt's input method plugin; it must be chosen before the app exists."""
+    os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+
+
 def application() -> QGuiApplication:
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
+    use_virtual_keyboard()
     return QGuiApplication(sys.argv[:1])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -15,6 +14,8 @@ def qr_source(text: str) -> str:
 
 
 def qr_image(text: str, size: int = 300) -> QImage:
+    import qrcode  # only the done screen needs it; importing it late keeps the cold start shorter
+
     code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(text)
     code.make(fit=True)

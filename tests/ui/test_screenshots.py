@@ -50,6 +50,13 @@ def catalogue(k: KioskWindow, s: Services, c: FakeClock) -> str:
     return "category_certificates"
 
 
+def search(k: KioskWindow, s: Services, c: FakeClock) -> str:
+    driver.tap(k.window, "searchBox")
+    driver.type_text(k.window, "searchField", "bijli")
+    assert driver.find(k.window, "keyboard").isVisible()  # the on-screen keyboard came up with the focus
+    return "category_bills"
+
+
 def number_problem(k: KioskWindow, s: Services, c: FakeClock) -> str:
     _bill(k, "12345")
     return "problemText"
@@ -127,6 +134,7 @@ SCREENS: dict[str, Setup] = {
         home,
         closed,
         catalogue,
+        search,
         number_problem,
         choose_payment,
         cash,

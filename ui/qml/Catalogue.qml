@@ -1,4 +1,6 @@
 import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 
 // All services: categories on the left, search on top, results as tiles.
 Item {
@@ -77,6 +79,18 @@ Item {
                 iconDir: cat.iconDir
                 onClicked: cat.app.openService(modelData.id)
             }
+        }
+    }
+
+    // Hindi and English on-screen keyboard, only while the search field has focus.
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: active
+        Component.onCompleted: {
+            VirtualKeyboardSettings.activeLocales = ["hi_IN", "en_US"]
+            VirtualKeyboardSettings.locale = "hi_IN"
         }
     }
 }
