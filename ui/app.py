@@ -23,7 +23,7 @@ ICON_DIR = Path(__file__).parent / "icons"
 
 
 def use_virtual_keyboard() -> None:
-    """The on-screen keyboard (Hindi and English) is Qt's input method plugin; it must be chosen before the app exists."""
+    """The Hindi/English on-screen keyboard is a Qt input method plugin, chosen before the app exists."""
     os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
 
 
