@@ -168,3 +168,11 @@ def test_home_button_during_payment_never_drops_credit(kiosk: KioskWindow, servi
 def test_all_view_models_are_reachable_from_qml(kiosk: KioskWindow) -> None:
     for name in ("homeModel", "catalogueModel", "journeyModel"):
         assert isinstance(kiosk.vm.property(name), QObject)
+
+
+def test_a_second_tile_tap_during_the_transition_does_not_start_another_journey(kiosk: KioskWindow) -> None:
+    kiosk.vm.openService("jvvnl-bill")
+    first = kiosk.vm.journey.journey
+    kiosk.vm.openService("caste-cert")  # the finger landed again before the screen changed
+    assert kiosk.vm.journey.journey is first
+    assert driver.text_of(kiosk.window, "serviceTitle") == "बिजली बिल भुगतान (जयपुर डिस्कॉम)"
