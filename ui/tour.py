@@ -93,7 +93,7 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     tour.shot("certificate-done")
     tour.tap("finishButton")
 
-    log.write("errors: a wrong digit, then a bill lookup that times out\n")
+    log.write("errors: a wrong digit, then the biller does not answer (offline: provisional cash payment)\n")
     tour.tap("tile_jvvnl-bill")
     good = demo_account("21041234567")
     driver.type_digits(w, good[:-1] + str((int(good[-1]) + 1) % 10))
@@ -102,6 +102,19 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     for _ in good:
         tour.tap("keyBack")
     driver.type_digits(w, demo_account("99999999999"))
+    tour.tap("keyOk")
+    driver.type_digits(w, "120")
+    tour.shot("offline-amount")
+    tour.tap("keyOk")
+    tour.tap("payCashButton")
+    tour.cash.insert(100)
+    tour.cash.insert(20)
+    tour.shot("offline-provisional-receipt")
+    tour.tap("finishButton")
+
+    log.write("error: a mobile operator that does not answer (online only)\n")
+    tour.tap("tile_mobile-postpaid")
+    driver.type_digits(w, "9999999999")
     tour.tap("keyOk")
     tour.shot("error-timeout")
     tour.tap("errorHomeButton")

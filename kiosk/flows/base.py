@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 class Step(enum.StrEnum):
     ENTER_NUMBER = "enter_number"
+    ENTER_AMOUNT = "enter_amount"  # offline, provisional: the villager types the amount printed on the bill
     STATUS_SHOWN = "status_shown"  # status check: the answer is on screen
     CONSENT = "consent"  # certificate: the villager agrees to Aadhaar authentication
     VERIFY_FINGER = "verify_finger"  # certificate: fingerprint to prove it is the applicant
@@ -47,6 +48,7 @@ class Problem(enum.StrEnum):
     FINGER_FAILED = "finger_failed"
     CASH_UNAVAILABLE = "cash_unavailable"
     NOTHING_DUE = "nothing_due"
+    AMOUNT = "amount"  # a provisional amount of zero or above the cash limit
 
 
 @dataclass(frozen=True, slots=True)

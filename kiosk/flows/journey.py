@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.catalogue import FlowKind, Service
+from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
 from kiosk.devices.cash import AcceptorStatus, CashEvent
 from kiosk.flows.base import Devices, NumberEntry, PaymentStage, Problem, Receipt, Step
@@ -23,6 +23,8 @@ from kiosk.online import (
 )
 from kiosk.transactions import PaymentMode
 
+# Whole rupees, as printed on the bill, typed when the biller cannot be reached.
+AMOUNT_FIELD = FieldSpec("amount", "राशि (₹)", "Amount (₹)", 1, 6, True, Checksum.NONE)
 RECEIPT_URL = "https://emitraapp.rajasthan.gov.in/receipt?k={kiosk}&r={receipt}"
 
 
@@ -48,6 +50,8 @@ class JourneyView:
     voucher_amount: str = ""
     qr_text: str = ""
     application_status: str = ""
+    provisional: bool = False
+    amount_digits: str = ""
 
 
 class Journey:
@@ -63,6 +67,7 @@ class Journey:
         applications: ApplicationLookup,
         aadhaar: AadhaarPayments,
         kiosk_code: str = "DEMO",
+        max_cash: Money = Money.rupees(49_999),
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -78,21 +83,31 @@ class Journey:
         self.problem: Problem | None = None
         self.bill: Bill | None = None
         self.application: Application | None = None
+        self.max_cash = max_cash
+        self.amount_entry = NumberEntry(AMOUNT_FIELD)
+        self.provisional_amount: Money | None = None
 
     # -- entering the number -------------------------------------------------------------------
+    def _typing(self) -> NumberEntry | None:
+        return {Step.ENTER_NUMBER: self.entry, Step.ENTER_AMOUNT: self.amount_entry}.get(self.step)
+
     def press(self, digit: str) -> bool:
-        if self.step is not Step.ENTER_NUMBER:
+        entry = self._typing()
+        if entry is None:
             return False
         self.problem = None
-        return self.entry.press(digit)
+        return entry.press(digit)
 
     def backspace(self) -> bool:
-        if self.step is not Step.ENTER_NUMBER:
+        entry = self._typing()
+        if entry is None:
             return False
         self.problem = None
-        return self.entry.backspace()
+        return entry.backspace()
 
     def submit(self) -> bool:
+        if self.step is Step.ENTER_AMOUNT:
+            return self._submit_amount()
         if self.step is not Step.ENTER_NUMBER:
             return False
         self.problem = self.entry.problem()
@@ -112,8 +127,22 @@ class Journey:
                 return
             self.bill = answer
             self.step = Step.CHOOSE_PAYMENT
+        elif isinstance(answer, Unavailable) and self.service.offline is OfflinePolicy.PROVISIONAL:
+            # No answer from the biller, but this service may take cash offline against a provisional receipt.
+            self.step = Step.ENTER_AMOUNT
         else:
             self._fail_lookup(answer)
+
+    def _submit_amount(self) -> bool:
+        digits = self.amount_entry.value
+        amount = Money.rupees(int(digits)) if digits else Money(0)
+        if amount.paise <= 0 or amount > self.max_cash:
+            self.problem = Problem.AMOUNT
+            return False
+        self.provisional_amount = amount
+        self.problem = None
+        self.step = Step.CHOOSE_PAYMENT
+        return True
 
     def _lookup_application(self) -> None:
         answer = self.applications.application(self.service.id, self.entry.value)
@@ -167,6 +196,8 @@ class Journey:
     def _amounts(self) -> tuple[Money, Money]:
         if self.bill is not None:
             return self.bill.amount_due, self.service.fee
+        if self.provisional_amount is not None:
+            return self.provisional_amount, self.service.fee
         return Money(0), self.service.fee
 
     def choose_cash(self) -> bool:
@@ -182,7 +213,7 @@ class Journey:
         return True
 
     def choose_aadhaar(self) -> bool:
-        if self.step is not Step.CHOOSE_PAYMENT or "aadhaar" not in self.service.payment_modes:
+        if self.step is not Step.CHOOSE_PAYMENT or "aadhaar" not in self._modes():
             return False
         due, fee = self._amounts()
         self.payment.open(self.entry.value, due, fee, PaymentMode.AADHAAR)
@@ -257,7 +288,14 @@ class Journey:
             reference=txn.reference,
             lines=tuple(lines),
             qr_text=RECEIPT_URL.format(kiosk=self.kiosk_code, receipt=txn.receipt_no),
+            provisional=self.provisional_amount is not None,
         )
+
+    def _modes(self) -> tuple[str, ...]:
+        # Aadhaar payment is an online authorisation: offline, only cash is offered.
+        if self.provisional_amount is not None:
+            return tuple(m for m in self.service.payment_modes if m == "cash")
+        return self.service.payment_modes
 
     def _person(self) -> str:
         if self.bill is not None:
@@ -283,7 +321,9 @@ class Journey:
             paid=txn.amount_paid.format() if txn else Money(0).format(),
             remaining=txn.remaining.format() if txn else (due + fee).format(),
             notes=tuple(sorted(n.whole_rupees for n in self.payment.notes)),
-            payment_modes=self.service.payment_modes,
+            payment_modes=self._modes(),
+            provisional=self.provisional_amount is not None,
+            amount_digits=self.amount_entry.value,
             receipt_no=txn.receipt_no if txn else None,
             printed=self.payment.printed,
             voucher_no=self.payment.voucher_no,

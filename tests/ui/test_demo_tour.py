@@ -28,5 +28,5 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["aadhaar_payment"]
     assert summary["certificate_print"]
     receipts = sorted((tmp_path / "receipts").glob("*.txt"))
-    assert len(receipts) == 3
+    assert len(receipts) == 4
     assert "₹350.00" in receipts[0].read_text(encoding="utf-8")

@@ -81,10 +81,26 @@ def test_wrong_checksum_shows_plain_words_on_the_keypad(kiosk: KioskWindow) -> N
 
 
 def test_lookup_timeout_shows_error_with_next_step(kiosk: KioskWindow) -> None:
-    open_bill(kiosk, demo_account("99999999999"))
+    driver.tap(kiosk.window, "tile_mobile-postpaid")
+    driver.type_digits(kiosk.window, "9999999999")
+    driver.tap(kiosk.window, "keyOk")
     assert "पैसा नहीं लिया गया" in driver.text_of(kiosk.window, "errorText")
     driver.tap(kiosk.window, "retryButton")
-    assert driver.text_of(kiosk.window, "numberDisplay") == demo_account("99999999999")
+    assert driver.text_of(kiosk.window, "numberDisplay") == "9999999999"
+
+
+def test_offline_bill_is_paid_in_cash_for_a_typed_amount_with_a_provisional_receipt(
+    kiosk: KioskWindow, services: Services
+) -> None:
+    open_bill(kiosk, demo_account("99999999999"))
+    driver.type_digits(kiosk.window, "120")
+    assert driver.text_of(kiosk.window, "amountDisplay") == "₹ 120"
+    driver.tap(kiosk.window, "keyOk")
+    assert not driver.find(kiosk.window, "payAadhaarButton", shown=False).isVisible()
+    driver.tap(kiosk.window, "payCashButton")
+    cash(services).insert(100)
+    cash(services).insert(20)
+    assert "अस्थायी रसीद" in driver.text_of(kiosk.window, "provisionalText")
 
 
 def test_idle_countdown_then_credit_becomes_voucher_on_screen(

@@ -110,8 +110,16 @@ def status(k: KioskWindow, s: Services, c: FakeClock) -> str:
 
 
 def error(k: KioskWindow, s: Services, c: FakeClock) -> str:
-    _bill(k, demo_account("99999999999"))
+    driver.tap(k.window, "tile_mobile-postpaid")
+    driver.type_digits(k.window, "9999999999")
+    driver.tap(k.window, "keyOk")
     return "errorText"
+
+
+def offline_amount(k: KioskWindow, s: Services, c: FakeClock) -> str:
+    _bill(k, demo_account("99999999999"))
+    driver.type_digits(k.window, "120")
+    return "cancelAmountButton"
 
 
 def info(k: KioskWindow, s: Services, c: FakeClock) -> str:
@@ -144,6 +152,7 @@ SCREENS: dict[str, Setup] = {
         finger,
         status,
         error,
+        offline_amount,
         info,
         idle,
     )
@@ -199,3 +208,17 @@ def test_hindi_in_the_app_font_is_drawn_with_the_bundled_devanagari_glyphs(kiosk
     boxes = render("\U000e01ef" * 5, bundled)  # code points with no glyph: what a missing font looks like
     assert drawn != boxes
     assert distinct_colours(drawn, 1) > 2
+
+
+def test_every_string_has_a_finished_hindi_translation() -> None:
+    from xml.etree import ElementTree
+
+    from ui.i18n import I18N_DIR
+
+    tree = ElementTree.parse(I18N_DIR / "kiosk_hi.ts")
+    unfinished = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation") is None or m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert unfinished == []

@@ -181,6 +181,7 @@ def sample_online() -> MemoryOnline:
         demo_account("10020030040"), "Sita Devi", Money(123_450), date(2026, 12, 10), "JV-2611-002"
     )
     online.slow.add(demo_account("99999999999"))
+    online.slow.add("9999999999")  # a mobile number whose operator does not answer
     ready = demo_account("202611001")
     online.applications[ready] = Application(ready, "Mohan Lal Jat", "ready", True, date(2026, 11, 20))
     pending = demo_account("202611002")

@@ -4,12 +4,12 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../qml/Catalogue.qml" line="47"/>
+        <location filename="../qml/Catalogue.qml" line="49"/>
         <source>Type a service name: बिजली, pani, jati …</source>
         <translation>Type a service name: बिजली, pani, jati …</translation>
     </message>
     <message>
-        <location filename="../qml/Catalogue.qml" line="57"/>
+        <location filename="../qml/Catalogue.qml" line="59"/>
         <source>Nothing found. Try another word, or choose a group on the left.</source>
         <translation>Nothing found. Try another word, or choose a group on the left.</translation>
     </message>
@@ -149,217 +149,233 @@
         <translation>Nothing is due on this bill. You do not need to pay.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="29"/>
+        <location filename="../qml/Journey.qml" line="24"/>
+        <source>Please type the amount printed on your bill, in rupees.</source>
+        <translation>Please type the amount printed on your bill, in rupees.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="30"/>
         <source>Submitted, waiting for the office</source>
         <translation>Submitted, waiting for the office</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="30"/>
+        <location filename="../qml/Journey.qml" line="31"/>
         <source>Being checked by the office</source>
         <translation>Being checked by the office</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="31"/>
+        <location filename="../qml/Journey.qml" line="32"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="32"/>
+        <location filename="../qml/Journey.qml" line="33"/>
         <source>Rejected: please meet the office</source>
         <translation>Rejected: please meet the office</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="33"/>
+        <location filename="../qml/Journey.qml" line="34"/>
         <source>Ready: you can print it here</source>
         <translation>Ready: you can print it here</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="60"/>
+        <location filename="../qml/Journey.qml" line="61"/>
         <source>Type your %1 (%2 digits) on the keypad</source>
         <translation>Type your %1 (%2 digits) on the keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="85"/>
+        <location filename="../qml/Journey.qml" line="86"/>
         <source>This service needs the internet.</source>
         <translation>This service needs the internet.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="85"/>
+        <location filename="../qml/Journey.qml" line="86"/>
         <source>This service works even without internet: you get a provisional receipt.</source>
         <translation>This service works even without internet: you get a provisional receipt.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="91"/>
-        <location filename="../qml/Journey.qml" line="145"/>
-        <location filename="../qml/Journey.qml" line="178"/>
-        <location filename="../qml/Journey.qml" line="239"/>
+        <location filename="../qml/Journey.qml" line="92"/>
+        <location filename="../qml/Journey.qml" line="136"/>
+        <location filename="../qml/Journey.qml" line="188"/>
+        <location filename="../qml/Journey.qml" line="221"/>
+        <location filename="../qml/Journey.qml" line="282"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="110"/>
+        <location filename="../qml/Journey.qml" line="115"/>
+        <source>The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.</source>
+        <translation>The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="153"/>
         <source>Name: %1 · Due date: %2</source>
         <translation>Name: %1 · Due date: %2</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="110"/>
+        <location filename="../qml/Journey.qml" line="153"/>
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="115"/>
+        <location filename="../qml/Journey.qml" line="158"/>
         <source>Amount to pay: %1</source>
         <translation>Amount to pay: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="125"/>
+        <location filename="../qml/Journey.qml" line="168"/>
         <source>How do you want to pay?</source>
         <translation>How do you want to pay?</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="132"/>
+        <location filename="../qml/Journey.qml" line="175"/>
         <source>Pay in cash</source>
         <translation>Pay in cash</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="140"/>
+        <location filename="../qml/Journey.qml" line="183"/>
         <source>Pay with Aadhaar (fingerprint)</source>
         <translation>Pay with Aadhaar (fingerprint)</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="155"/>
+        <location filename="../qml/Journey.qml" line="198"/>
         <source>Put the notes into the slot one at a time</source>
         <translation>Put the notes into the slot one at a time</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="156"/>
+        <location filename="../qml/Journey.qml" line="199"/>
         <source>Notes accepted now:</source>
         <translation>Notes accepted now:</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="170"/>
+        <location filename="../qml/Journey.qml" line="213"/>
         <source>Paid: %1</source>
         <translation>Paid: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="171"/>
+        <location filename="../qml/Journey.qml" line="214"/>
         <source>Still to pay: %1</source>
         <translation>Still to pay: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="175"/>
+        <location filename="../qml/Journey.qml" line="218"/>
         <source>If you cancel after putting in money, you get a slip; the operator gives the money back.</source>
         <translation>If you cancel after putting in money, you get a slip; the operator gives the money back.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="188"/>
-        <location filename="../qml/Journey.qml" line="303"/>
+        <location filename="../qml/Journey.qml" line="231"/>
+        <location filename="../qml/Journey.qml" line="353"/>
         <source>Applicant: %1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="189"/>
+        <location filename="../qml/Journey.qml" line="232"/>
         <source>Fee: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="192"/>
+        <location filename="../qml/Journey.qml" line="235"/>
         <source>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</source>
         <translation>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="197"/>
+        <location filename="../qml/Journey.qml" line="240"/>
         <source>Yes, I agree</source>
         <translation>Yes, I agree</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="198"/>
+        <location filename="../qml/Journey.qml" line="241"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="215"/>
+        <location filename="../qml/Journey.qml" line="258"/>
         <source>Amount %1 will be paid from your bank account linked to Aadhaar.</source>
         <translation>Amount %1 will be paid from your bank account linked to Aadhaar.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="215"/>
+        <location filename="../qml/Journey.qml" line="258"/>
         <source>We will check your fingerprint with Aadhaar.</source>
         <translation>We will check your fingerprint with Aadhaar.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="220"/>
+        <location filename="../qml/Journey.qml" line="263"/>
         <source>Place your finger on the reader, then press the button.</source>
         <translation>Place your finger on the reader, then press the button.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="236"/>
+        <location filename="../qml/Journey.qml" line="279"/>
         <source>My finger is on the reader</source>
         <translation>My finger is on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="252"/>
+        <location filename="../qml/Journey.qml" line="295"/>
         <source>Payment received. Thank you!</source>
         <translation>Payment received. Thank you!</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="253"/>
+        <location filename="../qml/Journey.qml" line="296"/>
         <source>Receipt number: %1</source>
         <translation>Receipt number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="254"/>
+        <location filename="../qml/Journey.qml" line="301"/>
+        <source>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</source>
+        <translation>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="304"/>
         <source>Amount paid: %1</source>
         <translation>Amount paid: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="258"/>
+        <location filename="../qml/Journey.qml" line="308"/>
         <source>Take your receipt from the printer below.</source>
         <translation>Take your receipt from the printer below.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="258"/>
+        <location filename="../qml/Journey.qml" line="308"/>
         <source>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</source>
         <translation>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="264"/>
+        <location filename="../qml/Journey.qml" line="314"/>
         <source>You paid %1 extra. Take slip number %2 to the operator for your change.</source>
         <translation>You paid %1 extra. Take slip number %2 to the operator for your change.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="267"/>
+        <location filename="../qml/Journey.qml" line="317"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="277"/>
+        <location filename="../qml/Journey.qml" line="327"/>
         <source>Scan for the e-receipt on your phone</source>
         <translation>Scan for the e-receipt on your phone</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="287"/>
+        <location filename="../qml/Journey.qml" line="337"/>
         <source>The payment was not completed. Your money is safe.</source>
         <translation>The payment was not completed. Your money is safe.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="291"/>
+        <location filename="../qml/Journey.qml" line="341"/>
         <source>You put in %1. Take slip number %2 to the operator to get it back.</source>
         <translation>You put in %1. Take slip number %2 to the operator to get it back.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="294"/>
-        <location filename="../qml/Journey.qml" line="305"/>
+        <location filename="../qml/Journey.qml" line="344"/>
+        <location filename="../qml/Journey.qml" line="355"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="328"/>
+        <location filename="../qml/Journey.qml" line="378"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="329"/>
+        <location filename="../qml/Journey.qml" line="379"/>
         <source>Back to start</source>
         <translation>Back to start</translation>
     </message>
@@ -413,12 +429,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="39"/>
+        <location filename="../qml/Tile.qml" line="26"/>
         <source>Needs internet</source>
         <translation>Needs internet</translation>
     </message>
     <message>
-        <location filename="../qml/Tile.qml" line="39"/>
+        <location filename="../qml/Tile.qml" line="26"/>
         <source>Works without internet</source>
         <translation>Works without internet</translation>
     </message>

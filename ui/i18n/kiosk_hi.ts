@@ -4,12 +4,12 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../qml/Catalogue.qml" line="47"/>
+        <location filename="../qml/Catalogue.qml" line="49"/>
         <source>Type a service name: बिजली, pani, jati …</source>
         <translation>सेवा का नाम लिखें: बिजली, पानी, जाति …</translation>
     </message>
     <message>
-        <location filename="../qml/Catalogue.qml" line="57"/>
+        <location filename="../qml/Catalogue.qml" line="59"/>
         <source>Nothing found. Try another word, or choose a group on the left.</source>
         <translation>कुछ नहीं मिला। कोई दूसरा शब्द लिखें, या बाईं ओर से समूह चुनें।</translation>
     </message>
@@ -149,217 +149,233 @@
         <translation>इस बिल पर कुछ बकाया नहीं है। आपको भुगतान नहीं करना है।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="29"/>
+        <location filename="../qml/Journey.qml" line="24"/>
+        <source>Please type the amount printed on your bill, in rupees.</source>
+        <translation>अपने बिल पर छपी राशि रुपयों में लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="30"/>
         <source>Submitted, waiting for the office</source>
         <translation>जमा हो गया, कार्यालय की प्रतीक्षा</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="30"/>
+        <location filename="../qml/Journey.qml" line="31"/>
         <source>Being checked by the office</source>
         <translation>कार्यालय में जाँच चल रही है</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="31"/>
+        <location filename="../qml/Journey.qml" line="32"/>
         <source>Approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="32"/>
+        <location filename="../qml/Journey.qml" line="33"/>
         <source>Rejected: please meet the office</source>
         <translation>अस्वीकृत: कृपया कार्यालय से मिलें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="33"/>
+        <location filename="../qml/Journey.qml" line="34"/>
         <source>Ready: you can print it here</source>
         <translation>तैयार है: आप इसे यहाँ छाप सकते हैं</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="60"/>
+        <location filename="../qml/Journey.qml" line="61"/>
         <source>Type your %1 (%2 digits) on the keypad</source>
         <translation>अपना %1 (%2 अंक) नीचे बटनों से लिखें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="85"/>
+        <location filename="../qml/Journey.qml" line="86"/>
         <source>This service needs the internet.</source>
         <translation>इस सेवा के लिए इंटरनेट ज़रूरी है।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="85"/>
+        <location filename="../qml/Journey.qml" line="86"/>
         <source>This service works even without internet: you get a provisional receipt.</source>
         <translation>यह सेवा बिना इंटरनेट के भी चलती है: आपको अस्थायी रसीद मिलेगी।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="91"/>
-        <location filename="../qml/Journey.qml" line="145"/>
-        <location filename="../qml/Journey.qml" line="178"/>
-        <location filename="../qml/Journey.qml" line="239"/>
+        <location filename="../qml/Journey.qml" line="92"/>
+        <location filename="../qml/Journey.qml" line="136"/>
+        <location filename="../qml/Journey.qml" line="188"/>
+        <location filename="../qml/Journey.qml" line="221"/>
+        <location filename="../qml/Journey.qml" line="282"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="110"/>
+        <location filename="../qml/Journey.qml" line="115"/>
+        <source>The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.</source>
+        <translation>विभाग के कंप्यूटर से अभी संपर्क नहीं हो पा रहा। आप फिर भी भुगतान कर सकते हैं: अपने बिल पर छपी राशि लिखें। आपको अस्थायी रसीद मिलेगी।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="153"/>
         <source>Name: %1 · Due date: %2</source>
         <translation>नाम: %1 · अंतिम तिथि: %2</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="110"/>
+        <location filename="../qml/Journey.qml" line="153"/>
         <source>Name: %1</source>
         <translation>नाम: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="115"/>
+        <location filename="../qml/Journey.qml" line="158"/>
         <source>Amount to pay: %1</source>
         <translation>देय राशि: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="125"/>
+        <location filename="../qml/Journey.qml" line="168"/>
         <source>How do you want to pay?</source>
         <translation>आप कैसे भुगतान करना चाहते हैं?</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="132"/>
+        <location filename="../qml/Journey.qml" line="175"/>
         <source>Pay in cash</source>
         <translation>नकद भुगतान</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="140"/>
+        <location filename="../qml/Journey.qml" line="183"/>
         <source>Pay with Aadhaar (fingerprint)</source>
         <translation>आधार (अंगूठा) से भुगतान</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="155"/>
+        <location filename="../qml/Journey.qml" line="198"/>
         <source>Put the notes into the slot one at a time</source>
         <translation>नोट एक-एक करके मशीन में डालें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="156"/>
+        <location filename="../qml/Journey.qml" line="199"/>
         <source>Notes accepted now:</source>
         <translation>अभी ये नोट लिए जाएँगे:</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="170"/>
+        <location filename="../qml/Journey.qml" line="213"/>
         <source>Paid: %1</source>
         <translation>जमा: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="171"/>
+        <location filename="../qml/Journey.qml" line="214"/>
         <source>Still to pay: %1</source>
         <translation>बाकी: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="175"/>
+        <location filename="../qml/Journey.qml" line="218"/>
         <source>If you cancel after putting in money, you get a slip; the operator gives the money back.</source>
         <translation>पैसे डालने के बाद रद्द करने पर आपको एक पर्ची मिलेगी; संचालक पैसे लौटाएँगे।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="188"/>
-        <location filename="../qml/Journey.qml" line="303"/>
+        <location filename="../qml/Journey.qml" line="231"/>
+        <location filename="../qml/Journey.qml" line="353"/>
         <source>Applicant: %1</source>
         <translation>आवेदक: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="189"/>
+        <location filename="../qml/Journey.qml" line="232"/>
         <source>Fee: %1</source>
         <translation>शुल्क: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="192"/>
+        <location filename="../qml/Journey.qml" line="235"/>
         <source>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</source>
         <translation>प्रमाण पत्र छापने के लिए हम आधार अंगूठे से जाँचेंगे कि आप ही आवेदक हैं। आपका अंगूठा निशान रखा नहीं जाता। क्या आप सहमत हैं?</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="197"/>
+        <location filename="../qml/Journey.qml" line="240"/>
         <source>Yes, I agree</source>
         <translation>हाँ, मैं सहमत हूँ</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="198"/>
+        <location filename="../qml/Journey.qml" line="241"/>
         <source>No, go back</source>
         <translation>नहीं, वापस जाएँ</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="215"/>
+        <location filename="../qml/Journey.qml" line="258"/>
         <source>Amount %1 will be paid from your bank account linked to Aadhaar.</source>
         <translation>%1 आपके आधार से जुड़े बैंक खाते से दिए जाएँगे।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="215"/>
+        <location filename="../qml/Journey.qml" line="258"/>
         <source>We will check your fingerprint with Aadhaar.</source>
         <translation>हम आधार से आपका अंगूठा जाँचेंगे।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="220"/>
+        <location filename="../qml/Journey.qml" line="263"/>
         <source>Place your finger on the reader, then press the button.</source>
         <translation>उंगली रीडर पर रखें, फिर बटन दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="236"/>
+        <location filename="../qml/Journey.qml" line="279"/>
         <source>My finger is on the reader</source>
         <translation>मेरी उंगली रीडर पर है</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="252"/>
+        <location filename="../qml/Journey.qml" line="295"/>
         <source>Payment received. Thank you!</source>
         <translation>भुगतान हो गया। धन्यवाद!</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="253"/>
+        <location filename="../qml/Journey.qml" line="296"/>
         <source>Receipt number: %1</source>
         <translation>रसीद संख्या: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="254"/>
+        <location filename="../qml/Journey.qml" line="301"/>
+        <source>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</source>
+        <translation>यह अस्थायी रसीद है: इंटरनेट आने पर भुगतान विभाग को भेजा जाएगा। रसीद संभालकर रखें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="304"/>
         <source>Amount paid: %1</source>
         <translation>जमा राशि: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="258"/>
+        <location filename="../qml/Journey.qml" line="308"/>
         <source>Take your receipt from the printer below.</source>
         <translation>नीचे प्रिंटर से अपनी रसीद लें।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="258"/>
+        <location filename="../qml/Journey.qml" line="308"/>
         <source>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</source>
         <translation>रसीद नहीं छप सकी। आपका भुगतान सुरक्षित है: फ़ोन से कोड स्कैन करें, या संचालक से प्रति लें।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="264"/>
+        <location filename="../qml/Journey.qml" line="314"/>
         <source>You paid %1 extra. Take slip number %2 to the operator for your change.</source>
         <translation>आपने %1 ज़्यादा दिए। बाकी पैसे के लिए पर्ची संख्या %2 संचालक को दें।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="267"/>
+        <location filename="../qml/Journey.qml" line="317"/>
         <source>Finish</source>
         <translation>समाप्त</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="277"/>
+        <location filename="../qml/Journey.qml" line="327"/>
         <source>Scan for the e-receipt on your phone</source>
         <translation>फ़ोन पर ई-रसीद के लिए स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="287"/>
+        <location filename="../qml/Journey.qml" line="337"/>
         <source>The payment was not completed. Your money is safe.</source>
         <translation>भुगतान पूरा नहीं हुआ। आपका पैसा सुरक्षित है।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="291"/>
+        <location filename="../qml/Journey.qml" line="341"/>
         <source>You put in %1. Take slip number %2 to the operator to get it back.</source>
         <translation>आपने %1 डाले। पैसे वापस पाने के लिए पर्ची संख्या %2 संचालक को दें।</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="294"/>
-        <location filename="../qml/Journey.qml" line="305"/>
+        <location filename="../qml/Journey.qml" line="344"/>
+        <location filename="../qml/Journey.qml" line="355"/>
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="328"/>
+        <location filename="../qml/Journey.qml" line="378"/>
         <source>Try again</source>
         <translation>फिर से कोशिश करें</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="329"/>
+        <location filename="../qml/Journey.qml" line="379"/>
         <source>Back to start</source>
         <translation>शुरुआत पर जाएँ</translation>
     </message>
@@ -413,12 +429,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../qml/Tile.qml" line="39"/>
+        <location filename="../qml/Tile.qml" line="26"/>
         <source>Needs internet</source>
         <translation>इंटरनेट ज़रूरी</translation>
     </message>
     <message>
-        <location filename="../qml/Tile.qml" line="39"/>
+        <location filename="../qml/Tile.qml" line="26"/>
         <source>Works without internet</source>
         <translation>बिना इंटरनेट भी</translation>
     </message>

@@ -21,6 +21,7 @@ Item {
         case "finger_failed": return qsTr("The fingerprint reader is not working. Please pay in cash or ask the operator.")
         case "cash_unavailable": return qsTr("The cash machine is not working right now. Please pay with Aadhaar or ask the operator.")
         case "nothing_due": return qsTr("Nothing is due on this bill. You do not need to pay.")
+        case "amount": return qsTr("Please type the amount printed on your bill, in rupees.")
         }
         return ""
     }
@@ -91,6 +92,48 @@ Item {
                 text: qsTr("Cancel")
                 onClicked: j.model.cancel()
             }
+        }
+        Keypad {
+            onDigit: (d) => { j.app.touched(); j.model.press(d) }
+            onErase: { j.app.touched(); j.model.backspace() }
+            onOk: { j.app.touched(); j.model.submit() }
+        }
+    }
+
+    // -- offline: the amount from the paper bill, for a provisional receipt ----------------------
+    Row {
+        objectName: "enterAmountPanel"
+        visible: j.model.step === "enter_amount"
+        anchors { top: title.bottom; topMargin: 20; horizontalCenter: parent.horizontalCenter }
+        spacing: 50
+        Column {
+            width: Math.min(640, j.width - 480)
+            spacing: 18
+            Text {
+                width: parent.width
+                wrapMode: Text.WordWrap
+                text: qsTr("The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.")
+                font.pixelSize: 28; color: "#3E2723"
+            }
+            Rectangle {
+                width: parent.width; height: 90; radius: 12
+                color: "white"; border.color: j.model.problem !== "" ? "#B71C1C" : "#00695C"; border.width: 4
+                Text {
+                    objectName: "amountDisplay"
+                    anchors.centerIn: parent
+                    text: "₹ " + j.model.amountDigits
+                    font.pixelSize: 46; font.bold: true
+                }
+            }
+            Text {
+                objectName: "problemTextAmount"
+                width: parent.width
+                wrapMode: Text.WordWrap
+                visible: j.model.problem !== ""
+                text: j.problemText(j.model.problem)
+                font.pixelSize: 28; color: "#B71C1C"
+            }
+            Btn { objectName: "cancelAmountButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
         Keypad {
             onDigit: (d) => { j.app.touched(); j.model.press(d) }
@@ -251,6 +294,13 @@ Item {
             spacing: 20
             Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: "#1B5E20" }
             Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.model.receiptNo); font.pixelSize: 32; color: "#3E2723" }
+            Text {
+                objectName: "provisionalText"
+                visible: j.model.provisional
+                width: parent.width; wrapMode: Text.WordWrap
+                text: qsTr("This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.")
+                font.pixelSize: 26; font.bold: true; color: "#BF360C"
+            }
             Text { text: qsTr("Amount paid: %1").arg(j.model.paid); font.pixelSize: 32; color: "#3E2723" }
             Text {
                 objectName: "printedText"

@@ -179,3 +179,5 @@ class JourneyViewModel(QObject):
     printed = Property(bool, _printed, notify=changed)
     qrImage = Property(str, _qr, notify=changed)
     offline = Property(str, _offline, notify=changed)
+    provisional = Property(bool, lambda self: bool(self._view() and self._view().provisional), notify=changed)
+    amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)

@@ -56,10 +56,43 @@ def test_unknown_account_shows_not_found_and_retry_keeps_the_number(start: Calla
     assert (journey.step, journey.view().digits) == (Step.ENTER_NUMBER, other)
 
 
-def test_lookup_timeout_is_reported_as_timeout_not_as_unknown_account(start: Callable[[str], Journey]) -> None:
-    journey = typed(start("jvvnl-bill"), SLOW)
+def test_lookup_timeout_on_an_online_only_biller_is_reported_as_timeout(start: Callable[[str], Journey]) -> None:
+    journey = typed(start("mobile-postpaid"), "9999999999")
     journey.submit()
     assert (journey.step, journey.problem) == (Step.ERROR, Problem.TIMEOUT)
+
+
+def test_lookup_timeout_on_a_provisional_biller_takes_cash_for_a_typed_amount(
+    start: Callable[[str], Journey], devices: Devices
+) -> None:
+    journey = typed(start("jvvnl-bill"), SLOW)
+    journey.submit()
+    assert journey.step is Step.ENTER_AMOUNT
+    assert journey.submit() is False
+    assert journey.problem is Problem.AMOUNT  # nothing typed
+    typed(journey, "120")
+    assert journey.submit()
+    view = journey.view()
+    assert (view.step, view.amount_due, view.payment_modes, view.provisional) == (
+        Step.CHOOSE_PAYMENT,
+        "₹120.00",
+        ("cash",),
+        True,
+    )
+    assert journey.choose_aadhaar() is False  # needs the network
+    journey.choose_cash()
+    cash(devices).insert(100)
+    cash(devices).insert(20)
+    assert journey.step is Step.DONE
+    assert journey.receipt().provisional
+
+
+def test_provisional_amount_above_the_cash_limit_is_refused(start: Callable[[str], Journey]) -> None:
+    journey = typed(start("jvvnl-bill"), SLOW)
+    journey.submit()
+    typed(journey, "999999")
+    assert journey.submit() is False
+    assert (journey.step, journey.problem) == (Step.ENTER_AMOUNT, Problem.AMOUNT)
 
 
 def test_bill_shows_amount_due_date_and_masked_name(start: Callable[[str], Journey]) -> None:
