@@ -32,6 +32,13 @@ class Services:
     aadhaar: AadhaarPayments
     out_of_service: bool = False
 
+    def reload_catalogue(self, path: Path) -> bool:
+        """Take a new catalogue file; a bad one is refused (logged) and the current one and its index stay."""
+        if not self.catalogue.update_from(path):
+            return False
+        self.search = SearchIndex(self.catalogue.current)
+        return True
+
     def close(self) -> None:
         self.devices.cash.close()
         self.devices.printer.close()

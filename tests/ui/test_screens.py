@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
@@ -192,3 +194,39 @@ def test_a_second_tile_tap_during_the_transition_does_not_start_another_journey(
     kiosk.vm.openService("caste-cert")  # the finger landed again before the screen changed
     assert kiosk.vm.journey.journey is first
     assert driver.text_of(kiosk.window, "serviceTitle") == "बिजली बिल भुगतान (जयपुर डिस्कॉम)"
+
+
+def test_a_bad_catalogue_update_keeps_the_tiles_and_search_of_the_last_good_one(
+    kiosk: KioskWindow, services: Services, tmp_path: Path
+) -> None:
+    bad = tmp_path / "catalogue.json"
+    bad.write_text('{"version": "broken", "categories": [], "services": [{"id": "x"}]}', encoding="utf-8")
+    assert services.reload_catalogue(bad) is False
+    kiosk.vm.home.refresh()
+    assert driver.find(kiosk.window, "tile_jvvnl-bill").isVisible()
+    assert services.search.search("bijli")[0].service.id == "jvvnl-bill"
+
+
+def test_out_of_service_switch_shows_the_out_of_service_screen(kiosk: KioskWindow, services: Services) -> None:
+    services.out_of_service = True
+    kiosk.vm.tick()
+    assert driver.text_of(kiosk.window, "closedTitle") == "यह मशीन अभी बंद है"
+
+
+def test_kiosk_mode_is_fullscreen_frameless_without_a_cursor(
+    qapp: object, qt_warnings: list[str], services: Services
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import build_window
+
+    window = build_window(services, kiosk_mode=True)
+    try:
+        assert window.window.flags() & Qt.WindowType.FramelessWindowHint
+        cursor = QGuiApplication.overrideCursor()
+        assert cursor is not None
+        assert cursor.shape() == Qt.CursorShape.BlankCursor
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        window.close()
