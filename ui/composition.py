@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,21 @@ def demo_config_document(workdir: Path) -> dict[str, Any]:
 
 # Monday 23 Nov 2026, 11:00 IST: a working morning, so the demo opens on an open centre.
 DEMO_START = datetime(2026, 11, 23, 5, 30, tzinfo=UTC)
+
+
+class DemoClock:
+    """Real seconds passing from a fixed working-day morning: the interactive demo's idle timeout works, and the
+    centre is open whatever the time of day the demo is run."""
+
+    def __init__(self, start: datetime = DEMO_START) -> None:
+        self.start = start
+        self.origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.origin)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
 
 
 def demo_services(workdir: Path, clock: Clock | None = None) -> Services:

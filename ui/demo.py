@@ -33,11 +33,11 @@ def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = N
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt is imported only now, so `kiosk --help` and the ledger demo stay light.
     from ui.app import application, build_window
-    from ui.composition import demo_services
+    from ui.composition import DemoClock, demo_services
 
     app = application()
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
-        services = demo_services(Path(tmp))
+        services = demo_services(Path(tmp), None if headless else DemoClock())
         kiosk = build_window(services, kiosk_mode=False)
         if not headless:
             from ui.devpanel.panel import open_panel
