@@ -391,37 +391,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="78"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Going back to the start in %1 seconds</source>
         <translation>Going back to the start in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="84"/>
+        <location filename="../qml/Main.qml" line="88"/>
         <source>Yes, continue</source>
         <translation>Yes, continue</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="102"/>
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Pay bills, print certificates</source>
         <translation>Pay bills, print certificates</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="108"/>
+        <location filename="../qml/Main.qml" line="113"/>
         <source>Touch the screen to start</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="138"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Thank you. The problem has been recorded (number %1). The operator and the district office will see it.</source>
         <translation>Thank you. The problem has been recorded (number %1). The operator and the district office will see it.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="144"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>

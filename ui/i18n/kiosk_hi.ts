@@ -391,37 +391,37 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Are you still there?</source>
         <translation>क्या आप अभी यहाँ हैं?</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="78"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Going back to the start in %1 seconds</source>
         <translation>%1 सेकंड में शुरुआत पर लौटेंगे</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="84"/>
+        <location filename="../qml/Main.qml" line="88"/>
         <source>Yes, continue</source>
         <translation>हाँ, जारी रखें</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="102"/>
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Pay bills, print certificates</source>
         <translation>बिल भरें, प्रमाण पत्र छापें</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="108"/>
+        <location filename="../qml/Main.qml" line="113"/>
         <source>Touch the screen to start</source>
         <translation>शुरू करने के लिए स्क्रीन छुएँ</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="138"/>
+        <location filename="../qml/Main.qml" line="143"/>
         <source>Thank you. The problem has been recorded (number %1). The operator and the district office will see it.</source>
         <translation>धन्यवाद। समस्या दर्ज हो गई (संख्या %1)। संचालक और ज़िला कार्यालय इसे देखेंगे।</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="144"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>

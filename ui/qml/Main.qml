@@ -58,31 +58,36 @@ Window {
         }
     }
 
-    // Idle countdown: the last seconds before going home.
+    // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.
     Rectangle {
         objectName: "idleCountdown"
         anchors.fill: parent
         visible: root.app.idleLeft >= 0
-        color: "#CC000000"
+        color: "#E6000000"
         MouseArea { anchors.fill: parent; onClicked: root.app.touched() }
-        Column {
+        Rectangle {
             anchors.centerIn: parent
-            spacing: 24
-            Text {
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("Are you still there?")
-                color: "white"; font.pixelSize: 44; font.bold: true
-            }
-            Text {
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("Going back to the start in %1 seconds").arg(root.app.idleLeft)
-                color: "white"; font.pixelSize: 32
-            }
-            Btn {
-                objectName: "stillHereButton"
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("Yes, continue")
-                onClicked: root.app.touched()
+            width: Math.min(parent.width - 80, 860); height: 340
+            radius: 20; color: "#00695C"
+            Column {
+                anchors.centerIn: parent
+                spacing: 24
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Are you still there?")
+                    color: "white"; font.pixelSize: 44; font.bold: true
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Going back to the start in %1 seconds").arg(root.app.idleLeft)
+                    color: "white"; font.pixelSize: 32
+                }
+                Btn {
+                    objectName: "stillHereButton"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Yes, continue")
+                    onClicked: root.app.touched()
+                }
             }
         }
     }
