@@ -1,7 +1,8 @@
-"""`make demo` before the touch screen exists: a scripted bill payment through the real ledger, narrated."""
+"""`make demo`: the touch app on memory devices — a scripted tour headless, or the app beside a device panel."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import TextIO
@@ -14,6 +15,49 @@ from kiosk.outbox import Outbox
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode
 from kiosk.words import amount_in_words
+
+DEMO_OUT = Path("demo-out")
+
+
+def is_headless() -> bool:
+    """No display to show a window on: run the scripted tour instead (config-free: this is the demo switch)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform == "offscreen":
+        return True
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = None) -> int:
+    headless = is_headless() if headless is None else headless
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt is imported only now, so `kiosk --help` and the ledger demo stay light.
+    from ui.app import application, build_window
+    from ui.composition import DemoClock, demo_services
+
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
+        services = demo_services(Path(tmp), None if headless else DemoClock())
+        kiosk = build_window(services, kiosk_mode=False)
+        if not headless:
+            from ui.devpanel.panel import open_panel
+
+            panel = open_panel(services)  # noqa: F841 - kept alive while the app runs
+            code = app.exec()
+            services.close()
+            return code
+        from ui.tour import run_tour
+
+        out.write(f"e-Mitra Plus demo tour — screenshots in {out_dir}/\n")
+        ok = run_tour(kiosk, out_dir, out)
+        journal = verify_journal(services.store)
+        out.write(f"  {journal.describe()}\n")
+        out.write(f"  outbox: {Outbox(services.store).depth()} events queued for the server\n")
+        kiosk.close()
+        services.close()
+    ok = ok and journal.ok
+    out.write("demo payment completed\n" if ok else "demo payment FAILED\n")
+    return 0 if ok else 1
 
 
 def run_ledger_demo(out: TextIO, workdir: Path | None = None) -> int:

@@ -1,0 +1,319 @@
+"""The service catalogue as data: load and validate the JSON, and keep the last good one when a new one is bad."""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.money import Money
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CATALOGUE = Path(__file__).parent / "data" / "catalogue.json"
+
+
+class CatalogueError(ValueError):
+    """A catalogue that cannot be used, naming the entry and the key that is wrong."""
+
+
+class FlowKind(enum.StrEnum):
+    BILL_PAYMENT = "bill_payment"
+    CERTIFICATE_PRINT = "certificate_print"
+    STATUS_CHECK = "status_check"
+    INFORMATION = "information"
+
+
+class OfflinePolicy(enum.StrEnum):
+    ONLINE_ONLY = "online_only"  # needs the server; refused (and shown so) when offline
+    PROVISIONAL = "provisional"  # takes payment offline and prints a provisional receipt
+    OFFLINE = "offline"  # works fully without the network (information pages)
+
+
+class Checksum(enum.StrEnum):
+    NONE = "none"
+    LUHN = "luhn"
+    VERHOEFF = "verhoeff"
+
+
+ICONS = frozenset(
+    {"bolt", "water", "gas", "phone", "certificate", "land", "status", "pension", "scheme", "birth", "death", "home"}
+)
+PAYMENT_MODES = frozenset({"cash", "aadhaar"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One thing the villager types on the keypad, with the rules it must meet."""
+
+    id: str
+    label_hi: str
+    label_en: str
+    min_length: int
+    max_length: int
+    digits_only: bool
+    checksum: Checksum
+
+    def problem(self, value: str) -> str | None:
+        """None when `value` is acceptable, else a short English reason (the UI maps it to words)."""
+        if self.digits_only and not value.isdigit():
+            return "digits_only"
+        if not self.min_length <= len(value) <= self.max_length:
+            return "length"
+        if self.checksum is Checksum.LUHN and not luhn_ok(value):
+            return "checksum"
+        if self.checksum is Checksum.VERHOEFF and not verhoeff_ok(value):
+            return "checksum"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name_hi: str
+    name_en: str
+    icon: str
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: str
+    name_hi: str
+    name_en: str
+    keywords_hi: tuple[str, ...]
+    keywords_en: tuple[str, ...]
+    romanised: tuple[str, ...]
+    category: str
+    icon: str
+    flow: FlowKind
+    fields: tuple[FieldSpec, ...]
+    fee: Money
+    payment_modes: tuple[str, ...]
+    offline: OfflinePolicy
+    home_tile: bool
+    rank: int  # lower = shown earlier on ties (popularity)
+
+    def name(self, language: str) -> str:
+        return self.name_hi if language == "hi" else self.name_en
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    categories: tuple[Category, ...]
+    services: tuple[Service, ...]
+    by_id: dict[str, Service] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {s.id: s for s in self.services})
+
+    def get(self, service_id: str) -> Service:
+        if service_id not in self.by_id:
+            raise KeyError(f"no service {service_id!r} in catalogue {self.version}")
+        return self.by_id[service_id]
+
+    def in_category(self, category_id: str) -> list[Service]:
+        return [s for s in self.services if s.category == category_id]
+
+    def home_tiles(self) -> list[Service]:
+        return sorted((s for s in self.services if s.home_tile), key=lambda s: s.rank)
+
+
+# -- checksums -----------------------------------------------------------------------------------
+def luhn_ok(digits: str) -> bool:
+    if not digits.isdigit():
+        return False
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def luhn_complete(stem: str) -> str:
+    """Append the Luhn check digit to `stem` (used by the generator and tests to make valid numbers)."""
+    return next(stem + d for d in "0123456789" if luhn_ok(stem + d))
+
+
+_VERHOEFF_D = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]
+_VERHOEFF_P = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]
+
+
+def verhoeff_ok(digits: str) -> bool:
+    """The checksum Aadhaar numbers use (UIDAI); also used by some application numbers."""
+    if not digits.isdigit():
+        return False
+    check = 0
+    for position, char in enumerate(reversed(digits)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[position % 8][int(char)]]
+    return check == 0
+
+
+# -- parsing -------------------------------------------------------------------------------------
+class _Entry:
+    """Reads one JSON object, naming where it came from in every error."""
+
+    def __init__(self, where: str, raw: object) -> None:
+        if not isinstance(raw, dict):
+            raise CatalogueError(f"{where}: expected an object, got {type(raw).__name__}")
+        self.where = where
+        self.raw: dict[str, Any] = raw
+
+    def text(self, key: str, *, devanagari: bool = False, default: str | None = None) -> str:
+        value = self.raw.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogueError(f"{self.where}: {key} is missing or empty (a translation is required)")
+        if devanagari and not any("\u0900" <= ch <= "\u097f" for ch in value):
+            raise CatalogueError(f"{self.where}: {key} = {value!r} has no Hindi (Devanagari) text")
+        return value.strip()
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise CatalogueError(f"{self.where}: {key} must be a list of non-empty strings")
+        return tuple(v.strip() for v in value)
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.raw.get(key, default)
+        if type(value) is not int or not low <= value <= high:
+            raise CatalogueError(f"{self.where}: {key} = {value!r} must be a whole number {low}…{high}")
+        return value
+
+    def choice(self, key: str, allowed: frozenset[str] | type[enum.StrEnum], default: str | None = None) -> str:
+        value = self.raw.get(key, default)
+        options = {m.value for m in allowed} if isinstance(allowed, type) else set(allowed)
+        if value not in options:
+            raise CatalogueError(f"{self.where}: {key} = {value!r} must be one of {sorted(options)}")
+        return str(value)
+
+
+def _field(where: str, raw: object) -> FieldSpec:
+    entry = _Entry(where, raw)
+    low = entry.integer("min_length", 1, 1, 40)
+    high = entry.integer("max_length", low, low, 40)
+    return FieldSpec(
+        id=entry.text("id"),
+        label_hi=entry.text("label_hi", devanagari=True),
+        label_en=entry.text("label_en"),
+        min_length=low,
+        max_length=high,
+        digits_only=bool(entry.raw.get("digits_only", True)),
+        checksum=Checksum(entry.choice("checksum", Checksum, "none")),
+    )
+
+
+def _service(index: int, raw: object, categories: set[str]) -> Service:
+    entry = _Entry(f"services[{index}]", raw)
+    entry.where = f"services[{index}] ({entry.raw.get('id', '?')})"
+    category = entry.text("category")
+    if category not in categories:
+        raise CatalogueError(f"{entry.where}: category {category!r} is not one of the catalogue's categories")
+    flow = FlowKind(entry.choice("flow", FlowKind))
+    fields_raw = entry.raw.get("fields", [])
+    if not isinstance(fields_raw, list):
+        raise CatalogueError(f"{entry.where}: fields must be a list")
+    fields = tuple(_field(f"{entry.where}.fields[{i}]", f) for i, f in enumerate(fields_raw))
+    if flow is not FlowKind.INFORMATION and not fields:
+        raise CatalogueError(f"{entry.where}: a {flow.value} service needs at least one field to enter")
+    modes = entry.texts("payment_modes")
+    if not set(modes) <= PAYMENT_MODES:
+        raise CatalogueError(f"{entry.where}: payment_modes {list(modes)} must be from {sorted(PAYMENT_MODES)}")
+    return Service(
+        id=entry.text("id"),
+        name_hi=entry.text("name_hi", devanagari=True),
+        name_en=entry.text("name_en"),
+        keywords_hi=entry.texts("keywords_hi"),
+        keywords_en=entry.texts("keywords_en"),
+        romanised=entry.texts("romanised"),
+        category=category,
+        icon=entry.choice("icon", ICONS),
+        flow=flow,
+        fields=fields,
+        fee=Money(entry.integer("fee_paise", 0, 0, 1_000_000)),
+        payment_modes=modes,
+        offline=OfflinePolicy(entry.choice("offline", OfflinePolicy)),
+        home_tile=bool(entry.raw.get("home_tile", False)),
+        rank=entry.integer("rank", 1000, 0, 1_000_000),
+    )
+
+
+def parse_catalogue(document: object, *, source: str = "catalogue") -> Catalogue:
+    """Validate a whole catalogue document; any bad entry rejects all of it."""
+    try:
+        top = _Entry(source, document)
+        version = top.text("version")
+        raw_categories = top.raw.get("categories")
+        raw_services = top.raw.get("services")
+        if not isinstance(raw_categories, list) or not isinstance(raw_services, list) or not raw_services:
+            raise CatalogueError(f"{source}: needs a list of categories and a non-empty list of services")
+        categories = []
+        for i, raw in enumerate(raw_categories):
+            cat = _Entry(f"categories[{i}]", raw)
+            categories.append(
+                Category(
+                    cat.text("id"), cat.text("name_hi", devanagari=True), cat.text("name_en"), cat.choice("icon", ICONS)
+                )
+            )
+        ids = {c.id for c in categories}
+        services = tuple(_service(i, raw, ids) for i, raw in enumerate(raw_services))
+    except CatalogueError as exc:
+        raise CatalogueError(f"{source}: {exc}" if not str(exc).startswith(source) else str(exc)) from None
+    seen: set[str] = set()
+    for service in services:
+        if service.id in seen:
+            raise CatalogueError(f"{source}: service id {service.id!r} appears twice")
+        seen.add(service.id)
+    return Catalogue(version, tuple(categories), services)
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise CatalogueError(f"{path}: cannot be read as JSON ({exc})") from None
+    return parse_catalogue(document, source=str(path))
+
+
+class CatalogueHolder:
+    """The catalogue in use. A bad update is refused with one clear log line; the last good one stays."""
+
+    def __init__(self, initial: Catalogue) -> None:
+        self.current = initial
+        self.last_error: str | None = None
+
+    def update_from(self, path: Path) -> bool:
+        try:
+            candidate = load_catalogue(path)
+        except CatalogueError as exc:
+            self.last_error = str(exc)
+            log.error("catalogue update rejected, keeping version %s: %s", self.current.version, exc)
+            return False
+        self.current = candidate
+        self.last_error = None
+        log.info("catalogue version %s loaded (%d services)", candidate.version, len(candidate.services))
+        return True

@@ -1,0 +1,1 @@
+"""Customer journeys as state machines: intents in, state out, no Qt. View-models only render and forward."""

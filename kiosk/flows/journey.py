@@ -1,0 +1,333 @@
+"""One villager's journey through a service: bill payment, certificate print or status check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
+from kiosk.devices.biometric import CaptureFailed, CaptureRequest
+from kiosk.devices.cash import AcceptorStatus, CashEvent
+from kiosk.flows.base import Devices, NumberEntry, PaymentStage, Problem, Receipt, Step
+from kiosk.ledger import Ledger
+from kiosk.money import Money
+from kiosk.online import (
+    AadhaarPayments,
+    Application,
+    ApplicationLookup,
+    Authorised,
+    Bill,
+    BillLookup,
+    NotFound,
+    Unavailable,
+    mask_name,
+)
+from kiosk.transactions import PaymentMode
+
+# Whole rupees, as printed on the bill, typed when the biller cannot be reached.
+AMOUNT_FIELD = FieldSpec("amount", "राशि (₹)", "Amount (₹)", 1, 6, True, Checksum.NONE)
+RECEIPT_URL = "https://emitraapp.rajasthan.gov.in/receipt?k={kiosk}&r={receipt}"
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyView:
+    """Everything a screen shows, already formatted; the view-model copies it to QML unchanged."""
+
+    step: Step
+    flow: FlowKind
+    service_id: str
+    digits: str
+    problem: Problem | None
+    consumer: str = ""
+    amount_due: str = ""
+    due_date: str = ""
+    paid: str = ""
+    remaining: str = ""
+    notes: tuple[int, ...] = ()
+    payment_modes: tuple[str, ...] = ()
+    receipt_no: int | None = None
+    printed: bool = False
+    voucher_no: int | None = None
+    voucher_amount: str = ""
+    qr_text: str = ""
+    application_status: str = ""
+    provisional: bool = False
+    amount_digits: str = ""
+
+
+class Journey:
+    """Single-threaded: the UI delivers device events on its own thread. Intents in the wrong step are no-ops."""
+
+    def __init__(
+        self,
+        service: Service,
+        *,
+        ledger: Ledger,
+        devices: Devices,
+        bills: BillLookup,
+        applications: ApplicationLookup,
+        aadhaar: AadhaarPayments,
+        kiosk_code: str = "DEMO",
+        max_cash: Money = Money.rupees(49_999),
+    ) -> None:
+        if service.flow is FlowKind.INFORMATION or not service.fields:
+            raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
+        self.service = service
+        self.devices = devices
+        self.bills = bills
+        self.applications = applications
+        self.aadhaar = aadhaar
+        self.kiosk_code = kiosk_code
+        self.entry = NumberEntry(service.fields[0])
+        self.payment = PaymentStage(ledger, devices, aadhaar, service)
+        self.step = Step.ENTER_NUMBER
+        self.problem: Problem | None = None
+        self.bill: Bill | None = None
+        self.application: Application | None = None
+        self.max_cash = max_cash
+        self.amount_entry = NumberEntry(AMOUNT_FIELD)
+        self.provisional_amount: Money | None = None
+
+    # -- entering the number -------------------------------------------------------------------
+    def _typing(self) -> NumberEntry | None:
+        return {Step.ENTER_NUMBER: self.entry, Step.ENTER_AMOUNT: self.amount_entry}.get(self.step)
+
+    def press(self, digit: str) -> bool:
+        entry = self._typing()
+        if entry is None:
+            return False
+        self.problem = None
+        return entry.press(digit)
+
+    def backspace(self) -> bool:
+        entry = self._typing()
+        if entry is None:
+            return False
+        self.problem = None
+        return entry.backspace()
+
+    def submit(self) -> bool:
+        if self.step is Step.ENTER_AMOUNT:
+            return self._submit_amount()
+        if self.step is not Step.ENTER_NUMBER:
+            return False
+        self.problem = self.entry.problem()
+        if self.problem is not None:
+            return False  # stays on the keypad with the reason shown
+        if self.service.flow is FlowKind.BILL_PAYMENT:
+            self._lookup_bill()
+        else:
+            self._lookup_application()
+        return True
+
+    def _lookup_bill(self) -> None:
+        answer = self.bills.lookup_bill(self.service.id, self.entry.value)
+        if isinstance(answer, Bill):
+            if answer.amount_due.paise <= 0:
+                self._fail(Problem.NOTHING_DUE)
+                return
+            self.bill = answer
+            self.step = Step.CHOOSE_PAYMENT
+        elif isinstance(answer, Unavailable) and self.service.offline is OfflinePolicy.PROVISIONAL:
+            # No answer from the biller, but this service may take cash offline against a provisional receipt.
+            self.step = Step.ENTER_AMOUNT
+        else:
+            self._fail_lookup(answer)
+
+    def _submit_amount(self) -> bool:
+        digits = self.amount_entry.value
+        amount = Money.rupees(int(digits)) if digits else Money(0)
+        if amount.paise <= 0 or amount > self.max_cash:
+            self.problem = Problem.AMOUNT
+            return False
+        self.provisional_amount = amount
+        self.problem = None
+        self.step = Step.CHOOSE_PAYMENT
+        return True
+
+    def _lookup_application(self) -> None:
+        answer = self.applications.application(self.service.id, self.entry.value)
+        if not isinstance(answer, Application):
+            self._fail_lookup(answer)
+            return
+        self.application = answer
+        if self.service.flow is FlowKind.STATUS_CHECK:
+            self.step = Step.STATUS_SHOWN
+        elif not answer.certificate_ready:
+            self._fail(Problem.NOT_READY)
+        else:
+            self.step = Step.CONSENT
+
+    def _fail_lookup(self, answer: NotFound | Unavailable) -> None:
+        if isinstance(answer, NotFound):
+            self._fail(Problem.NOT_FOUND)
+        else:
+            self._fail(Problem.TIMEOUT if answer.timed_out else Problem.UNAVAILABLE)
+
+    def _fail(self, problem: Problem) -> None:
+        self.problem = problem
+        self.step = Step.ERROR
+
+    # -- certificate: consent and fingerprint ----------------------------------------------------
+    def consent(self) -> bool:
+        if self.step is not Step.CONSENT:
+            return False
+        self.step = Step.VERIFY_FINGER
+        self.problem = None
+        return True
+
+    def verify_finger(self) -> bool:
+        if self.step is not Step.VERIFY_FINGER or self.application is None:
+            return False
+        result = self.devices.biometric.capture(CaptureRequest())
+        if isinstance(result, CaptureFailed):
+            self.problem = Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
+            if not result.retry:
+                self.step = Step.ERROR
+            return False
+        answer = self.aadhaar.verify(self.application.number, result.pid)
+        if not isinstance(answer, Authorised):
+            self._fail(Problem.TIMEOUT if isinstance(answer, Unavailable) else Problem.DECLINED)
+            return False
+        self.problem = None
+        self.step = Step.CHOOSE_PAYMENT
+        return True
+
+    # -- paying ---------------------------------------------------------------------------------
+    def _amounts(self) -> tuple[Money, Money]:
+        if self.bill is not None:
+            return self.bill.amount_due, self.service.fee
+        if self.provisional_amount is not None:
+            return self.provisional_amount, self.service.fee
+        return Money(0), self.service.fee
+
+    def choose_cash(self) -> bool:
+        if self.step is not Step.CHOOSE_PAYMENT or "cash" not in self.service.payment_modes:
+            return False
+        if not self.devices.cash.health().ok or self.devices.cash.health().status == AcceptorStatus.JAMMED:
+            self.problem = Problem.CASH_UNAVAILABLE
+            return False
+        due, fee = self._amounts()
+        self.payment.open(self.entry.value, due, fee, PaymentMode.CASH)
+        self.step = Step.CASH
+        self.problem = None
+        return True
+
+    def choose_aadhaar(self) -> bool:
+        if self.step is not Step.CHOOSE_PAYMENT or "aadhaar" not in self._modes():
+            return False
+        due, fee = self._amounts()
+        self.payment.open(self.entry.value, due, fee, PaymentMode.AADHAAR)
+        self.step = Step.PAY_FINGER
+        self.problem = None
+        return True
+
+    def pay_finger(self) -> bool:
+        if self.step is not Step.PAY_FINGER:
+            return False
+        problem = self.payment.pay_by_finger()
+        if problem is Problem.FINGER_RETRY:
+            self.problem = problem
+            return False
+        if problem is not None:
+            self.payment.leave("fingerprint failed")
+            self._fail(problem)
+            return False
+        self._print()
+        return True
+
+    def on_cash(self, event: CashEvent) -> bool:
+        """A device event; notes that arrive outside the cash step are still recorded, never lost."""
+        paid_in_full = self.payment.on_cash(event)
+        if paid_in_full and self.step is Step.CASH:
+            self._print()
+        return paid_in_full
+
+    def _print(self) -> None:
+        self.payment.print_receipt(self.receipt())
+        self.step = Step.DONE
+
+    # -- leaving --------------------------------------------------------------------------------
+    def cancel(self) -> bool:
+        return self._leave("cancelled by villager")
+
+    def idle_timeout(self) -> bool:
+        """Nobody touched the screen: credit is never dropped (voucher), anything else goes home."""
+        return self._leave("idle timeout")
+
+    def _leave(self, reason: str) -> bool:
+        if self.step is Step.CLOSED:
+            return False
+        voucher = self.payment.leave(reason)
+        self.step = Step.VOUCHER if voucher is not None else Step.CLOSED
+        return True
+
+    def finish(self) -> bool:
+        if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN):
+            return False
+        self.step = Step.CLOSED
+        return True
+
+    def retry(self) -> bool:
+        """From an error, back to the keypad with the number kept so one digit can be fixed."""
+        if self.step is not Step.ERROR or self.payment.txn is not None:
+            return False
+        self.step = Step.ENTER_NUMBER
+        return True
+
+    # -- what the screen shows ------------------------------------------------------------------
+    def receipt(self) -> Receipt:
+        txn = self.payment.txn
+        assert txn is not None
+        lines = [("amount_due", txn.amount_due.format()), ("fee", txn.fee.format()), ("paid", txn.amount_paid.format())]
+        if txn.payment_mode is not None:
+            lines.append(("mode", txn.payment_mode.value))
+        return Receipt(
+            receipt_no=txn.receipt_no,
+            service_hi=self.service.name_hi,
+            service_en=self.service.name_en,
+            reference=txn.reference,
+            lines=tuple(lines),
+            qr_text=RECEIPT_URL.format(kiosk=self.kiosk_code, receipt=txn.receipt_no),
+            provisional=self.provisional_amount is not None,
+        )
+
+    def _modes(self) -> tuple[str, ...]:
+        # Aadhaar payment is an online authorisation: offline, only cash is offered.
+        if self.provisional_amount is not None:
+            return tuple(m for m in self.service.payment_modes if m == "cash")
+        return self.service.payment_modes
+
+    def _person(self) -> str:
+        if self.bill is not None:
+            return self.bill.consumer_name
+        return self.application.applicant_name if self.application is not None else ""
+
+    def view(self) -> JourneyView:
+        txn = self.payment.txn
+        due, fee = self._amounts()
+        voucher_amount = ""
+        if self.payment.voucher_no is not None:
+            voucher = next(v for v in self.payment.ledger.vouchers() if v.no == self.payment.voucher_no)
+            voucher_amount = voucher.amount.format()
+        return JourneyView(
+            step=self.step,
+            flow=self.service.flow,
+            service_id=self.service.id,
+            digits=self.entry.value,
+            problem=self.problem,
+            consumer=mask_name(self._person()),
+            amount_due=(due + fee).format(),
+            due_date=f"{self.bill.due_date:%d-%m-%Y}" if self.bill else "",
+            paid=txn.amount_paid.format() if txn else Money(0).format(),
+            remaining=txn.remaining.format() if txn else (due + fee).format(),
+            notes=tuple(sorted(n.whole_rupees for n in self.payment.notes)),
+            payment_modes=self._modes(),
+            provisional=self.provisional_amount is not None,
+            amount_digits=self.amount_entry.value,
+            receipt_no=txn.receipt_no if txn else None,
+            printed=self.payment.printed,
+            voucher_no=self.payment.voucher_no,
+            voucher_amount=voucher_amount,
+            qr_text=self.receipt().qr_text if txn and txn.receipt_no else "",
+            application_status=self.application.status if self.application else "",
+        )

@@ -1,0 +1,81 @@
+"""Certificate print (consent, fingerprint, fee, print) and application status journeys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.flows.base import Devices, Problem, Step
+from kiosk.flows.journey import Journey
+from ui.devpanel.fakes import MemoryPrinter, demo_account
+
+READY = demo_account("202611001")
+PENDING = demo_account("202611002")
+
+
+def typed(journey: Journey, number: str) -> Journey:
+    for digit in number:
+        journey.press(digit)
+    journey.submit()
+    return journey
+
+
+def test_ready_certificate_goes_consent_finger_fee_print(start: Callable[[str], Journey], devices: Devices) -> None:
+    journey = typed(start("caste-cert"), READY)
+    assert journey.step is Step.CONSENT
+    assert journey.verify_finger() is False  # no fingerprint before consent
+    assert journey.consent()
+    assert journey.step is Step.VERIFY_FINGER
+    assert journey.verify_finger()
+    assert journey.step is Step.CHOOSE_PAYMENT
+    assert journey.view().amount_due == "₹50.00"
+    journey.choose_aadhaar()
+    journey.pay_finger()
+    assert journey.step is Step.DONE
+    assert isinstance(devices.printer, MemoryPrinter)
+    assert len(devices.printer.jobs) == 1
+
+
+def test_certificate_not_ready_says_so_instead_of_charging(start: Callable[[str], Journey]) -> None:
+    journey = typed(start("income-cert"), PENDING)
+    assert (journey.step, journey.problem) == (Step.ERROR, Problem.NOT_READY)
+
+
+def test_status_check_shows_the_status_and_finishes(start: Callable[[str], Journey]) -> None:
+    journey = typed(start("application-status"), PENDING)
+    assert journey.step is Step.STATUS_SHOWN
+    view = journey.view()
+    assert view.application_status == "under_review"
+    assert "Geeta" not in view.consumer
+    assert journey.finish()
+    assert journey.step is Step.CLOSED
+
+
+def test_status_check_timeout_is_a_timeout_problem(start: Callable[[str], Journey], online: object) -> None:
+    from ui.devpanel.fakes import MemoryOnline
+
+    assert isinstance(online, MemoryOnline)
+    online.slow.add(PENDING)
+    journey = typed(start("application-status"), PENDING)
+    assert (journey.step, journey.problem) == (Step.ERROR, Problem.TIMEOUT)
+
+
+def test_information_service_has_no_journey(start: Callable[[str], Journey]) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="no journey"):
+        start("palanhar-info")
+
+
+def test_report_problem_queues_one_outbox_event_with_screen_and_devices(store: object, devices: Devices) -> None:
+    from kiosk.flows.problems import report_problem
+    from kiosk.outbox import Outbox
+    from kiosk.store import Store
+
+    assert isinstance(store, Store)
+    seq = report_problem(
+        store, screen="cash", flow_state={"step": "cash"}, devices=[devices.cash.health(), devices.printer.health()]
+    )
+    (item,) = Outbox(store).pending()
+    assert (item.seq, item.kind) == (seq, "problem.reported")
+    assert item.payload["screen"] == "cash"
+    assert item.payload["devices"][0]["kind"] == "cash"

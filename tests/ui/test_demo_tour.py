@@ -1,0 +1,32 @@
+"""`make demo` headless: the scripted tour runs on the real screens and writes numbered screenshots and receipts."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QImage
+
+from ui.demo import run_demo
+
+
+def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_errors(
+    qapp: QGuiApplication, qt_warnings: list[str], tmp_path: Path
+) -> None:
+    out = io.StringIO()
+    assert run_demo(out, out_dir=tmp_path, headless=True) == 0
+    text = out.getvalue()
+    assert text.rstrip().endswith("demo payment completed")
+    shots = sorted(tmp_path.glob("*.png"))
+    assert shots[0].name == "01-home-hi.png"
+    assert {"error-timeout", "cash-done-qr", "aadhaar-done", "certificate-done"} <= {p.stem[3:] for p in shots}
+    first = QImage(str(shots[0]))
+    assert (first.width(), first.height()) == (1366, 768)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["cash_payment"]
+    assert summary["aadhaar_payment"]
+    assert summary["certificate_print"]
+    receipts = sorted((tmp_path / "receipts").glob("*.txt"))
+    assert len(receipts) == 4
+    assert "₹350.00" in receipts[0].read_text(encoding="utf-8")

@@ -1,0 +1,112 @@
+"""The one place that wires the app: catalogue, store, ledger, devices and online ports. Swap fakes for real here."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
+from kiosk.clock import Clock, FakeClock
+from kiosk.config import KioskConfig, parse_config
+from kiosk.flows.base import Devices
+from kiosk.ledger import Ledger
+from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.search import SearchIndex
+from kiosk.store import Store
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+
+
+@dataclass
+class Services:
+    config: KioskConfig
+    clock: Clock
+    store: Store
+    ledger: Ledger
+    catalogue: CatalogueHolder
+    search: SearchIndex
+    devices: Devices
+    bills: BillLookup
+    applications: ApplicationLookup
+    aadhaar: AadhaarPayments
+    out_of_service: bool = False
+
+    def reload_catalogue(self, path: Path) -> bool:
+        """Take a new catalogue file; a bad one is refused (logged) and the current one and its index stay."""
+        if not self.catalogue.update_from(path):
+            return False
+        self.search = SearchIndex(self.catalogue.current)
+        return True
+
+    def close(self) -> None:
+        self.devices.cash.close()
+        self.devices.printer.close()
+        self.store.close()
+
+
+def demo_config_document(workdir: Path) -> dict[str, Any]:
+    return {
+        "kiosk": {
+            "code": "RJ-JP-SAN-0001",
+            "centre_name_hi": "ई-मित्र प्लस, ग्राम पंचायत सांगानेर",
+            "centre_name_en": "e-Mitra Plus, Gram Panchayat Sanganer",
+            "district": "Jaipur",
+            "block": "Sanganer",
+            "gram_panchayat": "Sanganer",
+            "nodal_officer": "Smt. Kavita Sharma, 94140 12345",
+            "helpline": "181",
+            "database": str(workdir / "kiosk.db"),
+        },
+        "hours": {
+            "mon": "09:00-18:00",
+            "tue": "09:00-18:00",
+            "wed": "09:00-18:00",
+            "thu": "09:00-18:00",
+            "fri": "09:00-18:00",
+            "sat": "09:00-13:00",
+            "sun": "closed",
+        },
+    }
+
+
+# Monday 23 Nov 2026, 11:00 IST: a working morning, so the demo opens on an open centre.
+DEMO_START = datetime(2026, 11, 23, 5, 30, tzinfo=UTC)
+
+
+class DemoClock:
+    """Real seconds passing from a fixed working-day morning: the interactive demo's idle timeout works, and the
+    centre is open whatever the time of day the demo is run."""
+
+    def __init__(self, start: datetime = DEMO_START) -> None:
+        self.start = start
+        self.origin = time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.origin)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+def demo_services(workdir: Path, clock: Clock | None = None) -> Services:
+    """Memory devices and a memory server over a real SQLite ledger in `workdir` (for the demo and UI tests)."""
+    config = parse_config(demo_config_document(workdir), source="demo config")
+    clock = clock or FakeClock(DEMO_START)
+    store = Store.open(config.database, clock)
+    catalogue = CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE))
+    online = sample_online()
+    devices = Devices(MemoryCashAcceptor(), MemoryPrinter(), MemoryFingerReader())
+    return Services(
+        config=config,
+        clock=clock,
+        store=store,
+        ledger=Ledger(store),
+        catalogue=catalogue,
+        search=SearchIndex(catalogue.current),
+        devices=devices,
+        bills=online,
+        applications=online,
+        aadhaar=online,
+    )

@@ -1,0 +1,192 @@
+"""Memory fakes of the kiosk ports: a note acceptor you feed by hand, a printer that keeps jobs, a finger reader."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import date
+
+from kiosk.catalogue import luhn_complete
+from kiosk.devices.biometric import (
+    BiometricInfo,
+    BiometricStatus,
+    CaptureFailed,
+    CaptureOk,
+    CaptureRequest,
+    CaptureResult,
+    PidBlock,
+)
+from kiosk.devices.cash import (
+    AcceptorStatus,
+    CashListener,
+    Jammed,
+    NoteCredited,
+    NoteRejected,
+)
+from kiosk.devices.common import DeviceHealth
+from kiosk.devices.printer import PrinterStatus, PrintOutcome
+from kiosk.money import Money
+from kiosk.online import (
+    Application,
+    ApplicationAnswer,
+    Authorised,
+    Bill,
+    BillAnswer,
+    Declined,
+    NotFound,
+    PaymentAnswer,
+    Unavailable,
+)
+
+DENOMINATIONS = tuple(Money.rupees(r) for r in (10, 20, 50, 100, 200, 500))
+
+
+class MemoryCashAcceptor:
+    """Notes go in through `insert`; only notes enabled right now are credited, others come back rejected."""
+
+    def __init__(self) -> None:
+        self.listener: CashListener | None = None
+        self.accepting: frozenset[Money] = frozenset()
+        self.status = AcceptorStatus.DISABLED
+        self._ids = itertools.count(1)
+
+    def start(self, listener: CashListener) -> None:
+        self.listener = listener
+
+    def denominations(self) -> tuple[Money, ...]:
+        return DENOMINATIONS
+
+    def enable(self, accept: frozenset[Money]) -> None:
+        self.accepting = accept
+        if self.status in (AcceptorStatus.DISABLED, AcceptorStatus.ACCEPTING):
+            self.status = AcceptorStatus.ACCEPTING if accept else AcceptorStatus.DISABLED
+
+    def disable(self) -> None:
+        self.enable(frozenset())
+
+    def return_escrow(self) -> None:
+        """Notes never wait in escrow here: each is credited or rejected at once."""
+
+    def insert(self, rupees: int, *, genuine: bool = True) -> bool:
+        note = Money.rupees(rupees)
+        if self.listener is None:
+            return False
+        if not genuine or note not in self.accepting or self.status is not AcceptorStatus.ACCEPTING:
+            self.listener(NoteRejected("not accepted now" if genuine else "not genuine"))
+            return False
+        self.listener(NoteCredited(note, DENOMINATIONS.index(note) + 1, f"mem-{next(self._ids)}"))
+        return True
+
+    def jam(self) -> None:
+        self.status = AcceptorStatus.JAMMED
+        if self.listener:
+            self.listener(Jammed(safe=True))
+
+    def clear(self) -> None:
+        self.status = AcceptorStatus.ACCEPTING if self.accepting else AcceptorStatus.DISABLED
+
+    def health(self) -> DeviceHealth:
+        ok = self.status in (AcceptorStatus.DISABLED, AcceptorStatus.ACCEPTING)
+        return DeviceHealth("cash", self.status.value, ok)
+
+    def close(self) -> None:
+        self.listener = None
+
+
+class MemoryPrinter:
+    def __init__(self) -> None:
+        self.state = PrinterStatus.READY
+        self.jobs: dict[str, object] = {}
+
+    def status(self) -> PrinterStatus:
+        return self.state
+
+    def print_job(self, job_id: str, document: object) -> PrintOutcome:
+        if job_id in self.jobs:
+            return PrintOutcome(job_id, True, self.state, "already printed")
+        if not self.state.can_print:
+            return PrintOutcome(job_id, False, self.state, "cannot print")
+        self.jobs[job_id] = document
+        return PrintOutcome(job_id, True, self.state)
+
+    def health(self) -> DeviceHealth:
+        return DeviceHealth("printer", self.state.value, self.state.can_print)
+
+    def close(self) -> None:
+        pass
+
+
+class MemoryFingerReader:
+    """Captures succeed while a finger is placed (the dev panel's button); otherwise ask to try again."""
+
+    def __init__(self) -> None:
+        self.finger_placed = True
+        self.captures = 0
+
+    def discover(self) -> BiometricInfo | None:
+        return BiometricInfo("MEM.RD", "1.0", "memory", "demo", None)
+
+    def status(self) -> BiometricStatus:
+        return BiometricStatus.READY
+
+    def capture(self, request: CaptureRequest) -> CaptureResult:
+        self.captures += 1
+        if not self.finger_placed:
+            return CaptureFailed("700", "उंगली ठीक से रखें", "Place your finger properly", retry=True)
+        return CaptureOk(PidBlock(b"<PidData demo/>"), 80)
+
+    def health(self) -> DeviceHealth:
+        return DeviceHealth("biometric", "ready", True)
+
+
+def demo_account(stem: str) -> str:
+    """A K-number with a valid Luhn check digit, as the demo and tests type it."""
+    return luhn_complete(stem)
+
+
+@dataclass
+class MemoryOnline:
+    """Bills, applications and Aadhaar answers from dictionaries; `slow` numbers answer as a timeout."""
+
+    bills: dict[str, Bill] = field(default_factory=dict)
+    applications: dict[str, Application] = field(default_factory=dict)
+    slow: set[str] = field(default_factory=set)
+    decline_payments: bool = False
+    payments: list[str] = field(default_factory=list)
+
+    def lookup_bill(self, service_id: str, account: str) -> BillAnswer:
+        if account in self.slow:
+            return Unavailable(timed_out=True, detail="no answer in 10 s")
+        return self.bills.get(account, NotFound())
+
+    def application(self, service_id: str, number: str) -> ApplicationAnswer:
+        if number in self.slow:
+            return Unavailable(timed_out=True, detail="no answer in 10 s")
+        return self.applications.get(number, NotFound())
+
+    def authorise(self, txn_id: str, amount: Money, pid: PidBlock) -> PaymentAnswer:
+        if self.decline_payments:
+            return Declined("51", "Not enough money in the bank account", "बैंक खाते में पर्याप्त पैसे नहीं हैं")
+        self.payments.append(txn_id)
+        return Authorised(f"AEPS{len(self.payments):06d}")
+
+    def verify(self, application_no: str, pid: PidBlock) -> PaymentAnswer:
+        return Authorised(f"AUTH-{application_no}")
+
+
+def sample_online() -> MemoryOnline:
+    """The demo's data: one JVVNL bill, one slow number, one ready certificate, one under review."""
+    online = MemoryOnline()
+    online.bills[demo_account("21041234567")] = Bill(
+        demo_account("21041234567"), "Ramesh Kumar Meena", Money.rupees(350), date(2026, 12, 5), "JV-2611-001"
+    )
+    online.bills[demo_account("10020030040")] = Bill(
+        demo_account("10020030040"), "Sita Devi", Money(123_450), date(2026, 12, 10), "JV-2611-002"
+    )
+    online.slow.add(demo_account("99999999999"))
+    online.slow.add("9999999999")  # a mobile number whose operator does not answer
+    ready = demo_account("202611001")
+    online.applications[ready] = Application(ready, "Mohan Lal Jat", "ready", True, date(2026, 11, 20))
+    pending = demo_account("202611002")
+    online.applications[pending] = Application(pending, "Geeta Kumari", "under_review", False, date(2026, 11, 18))
+    return online

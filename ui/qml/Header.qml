@@ -1,0 +1,49 @@
+import QtQuick
+
+// Always on top: home, centre name, language switch (one tap), report a problem.
+Rectangle {
+    id: header
+    required property var app
+    height: 92
+    color: "#00695C"
+    Row {
+        anchors { left: parent.left; leftMargin: 12; verticalCenter: parent.verticalCenter }
+        spacing: 16
+        Btn {
+            objectName: "homeButton"
+            visible: header.app.screen !== "home"
+            primary: false
+            width: 150; height: 72
+            text: qsTr("Home")
+            onClicked: header.app.goHome()
+        }
+        Text {
+            anchors.verticalCenter: parent.verticalCenter
+            width: header.width - 700
+            elide: Text.ElideRight
+            text: header.app.homeModel.centreName
+            color: "white"
+            font.pixelSize: 32
+            font.bold: true
+        }
+    }
+    Row {
+        anchors { right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
+        spacing: 12
+        Btn {
+            objectName: "reportButton"
+            primary: false
+            width: 230; height: 72
+            textSize: 24
+            text: qsTr("Report a problem")
+            onClicked: header.app.reportProblem()
+        }
+        Btn {
+            objectName: "languageButton"
+            width: 170; height: 72
+            // Shown in the language it switches to, so a reader of either finds it.
+            text: header.app.language === "hi" ? "English" : "हिंदी"
+            onClicked: header.app.toggleLanguage()
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Window
+
+// The kiosk window: header, one screen at a time, and the overlays (idle countdown, attract loop, report).
+Window {
+    id: root
+    required property var app
+    required property string iconDir
+    width: 1366
+    height: 768
+    visible: true
+    color: "#FFF8EE"
+    title: "e-Mitra Plus"
+
+    Header {
+        id: header
+        objectName: "header"
+        app: root.app
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+    }
+
+    Item {
+        id: body
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
+        Home {
+            objectName: "homeScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "home" && root.app.homeModel.isOpen
+            app: root.app
+            iconDir: root.iconDir
+        }
+        Closed {
+            objectName: "closedScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "home" && !root.app.homeModel.isOpen
+            app: root.app
+        }
+        Catalogue {
+            objectName: "catalogueScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "catalogue"
+            app: root.app
+            iconDir: root.iconDir
+        }
+        Journey {
+            objectName: "journeyScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "journey"
+            app: root.app
+            iconDir: root.iconDir
+        }
+        Info {
+            objectName: "infoScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "info"
+            app: root.app
+            iconDir: root.iconDir
+        }
+    }
+
+    // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.
+    Rectangle {
+        objectName: "idleCountdown"
+        anchors.fill: parent
+        visible: root.app.idleLeft >= 0
+        color: "#E6000000"
+        MouseArea { anchors.fill: parent; onClicked: root.app.touched() }
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 80, 860); height: 340
+            radius: 20; color: "#00695C"
+            Column {
+                anchors.centerIn: parent
+                spacing: 24
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Are you still there?")
+                    color: "white"; font.pixelSize: 44; font.bold: true
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Going back to the start in %1 seconds").arg(root.app.idleLeft)
+                    color: "white"; font.pixelSize: 32
+                }
+                Btn {
+                    objectName: "stillHereButton"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Yes, continue")
+                    onClicked: root.app.touched()
+                }
+            }
+        }
+    }
+
+    // Attract loop on an untouched home screen.
+    Rectangle {
+        objectName: "attractLoop"
+        anchors.fill: parent
+        visible: root.app.attract
+        color: "#00695C"
+        MouseArea { anchors.fill: parent; onClicked: root.app.touched() }
+        Column {
+            anchors.centerIn: parent
+            spacing: 30
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Pay bills, print certificates")
+                color: "white"; font.pixelSize: 56; font.bold: true
+            }
+            Text {
+                id: touchHint
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Touch the screen to start")
+                color: "#FFE0B2"; font.pixelSize: 40
+                SequentialAnimation on opacity {
+                    running: root.app.attract
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 1; to: 0.3; duration: 900 }
+                    NumberAnimation { from: 0.3; to: 1; duration: 900 }
+                }
+            }
+        }
+    }
+
+    // "Report a problem" confirmation.
+    Rectangle {
+        objectName: "reportDone"
+        anchors.fill: parent
+        visible: root.app.reported > 0
+        color: "#CC000000"
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 80, 900); height: 320
+            radius: 20; color: "white"
+            Column {
+                anchors.centerIn: parent
+                width: parent.width - 60
+                spacing: 24
+                Text {
+                    width: parent.width
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("Thank you. The problem has been recorded (number %1). The operator and the district office will see it.").arg(root.app.reported)
+                    font.pixelSize: 30
+                }
+                Btn {
+                    objectName: "reportOkButton"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("OK")
+                    onClicked: root.app.dismissReport()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+"""The headless demo tour: taps through the real screens on memory devices and writes numbered screenshots."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.flows.base import Receipt
+from ui import driver
+from ui.app import KioskWindow
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_account
+
+
+@dataclass
+class Tour:
+    kiosk: KioskWindow
+    out_dir: Path
+    log: TextIO
+    shots: list[Path] = field(default_factory=list)
+
+    def shot(self, name: str) -> Path:
+        path = self.out_dir / f"{len(self.shots) + 1:02d}-{name}.png"
+        image = driver.grab(self.kiosk.window, path)
+        if image.isNull():
+            raise RuntimeError(f"screenshot {path} is empty")
+        self.shots.append(path)
+        self.log.write(f"  screenshot {path.name}\n")
+        return path
+
+    def tap(self, name: str) -> None:
+        driver.tap(self.kiosk.window, name)
+
+    def step(self) -> str:
+        return str(self.kiosk.vm.journey.journey.step) if self.kiosk.vm.journey.journey else "closed"
+
+    @property
+    def cash(self) -> MemoryCashAcceptor:
+        device = self.kiosk.vm.services.devices.cash
+        assert isinstance(device, MemoryCashAcceptor)
+        return device
+
+
+def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
+    """Home, search, a cash bill payment, an Aadhaar payment, a certificate print, an error. True if all paid."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tour = Tour(kiosk, out_dir, log)
+    w = kiosk.window
+    tour.shot("home-hi")
+
+    log.write("search: typing 'bijli bill'\n")
+    tour.tap("searchBox")
+    driver.type_text(w, "searchField", "bijli bill")
+    tour.shot("search-bijli-bill")
+
+    log.write("cash bill payment: JVVNL K-number, ₹350 in ₹200 + ₹100 + ₹50\n")
+    tour.tap("result_jvvnl-bill")
+    driver.type_digits(w, demo_account("21041234567"))
+    tour.shot("bill-number")
+    tour.tap("keyOk")
+    tour.shot("bill-amount")
+    tour.tap("payCashButton")
+    tour.cash.insert(200)
+    tour.shot("cash-running-total")
+    tour.cash.insert(100)
+    tour.cash.insert(50)
+    cash_done = tour.step() == "done"
+    tour.shot("cash-done-qr")
+    tour.tap("finishButton")
+
+    log.write("Aadhaar payment: second bill, fingerprint\n")
+    tour.tap("tile_jvvnl-bill")
+    driver.type_digits(w, demo_account("10020030040"))
+    tour.tap("keyOk")
+    tour.tap("payAadhaarButton")
+    tour.shot("aadhaar-finger")
+    tour.tap("fingerButton")
+    aadhaar_done = tour.step() == "done"
+    tour.shot("aadhaar-done")
+    tour.tap("finishButton")
+
+    log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
+    tour.tap("tile_caste-cert")
+    driver.type_digits(w, demo_account("202611001"))
+    tour.tap("keyOk")
+    tour.shot("certificate-consent")
+    tour.tap("consentButton")
+    tour.tap("fingerButton")
+    tour.tap("payCashButton")
+    tour.cash.insert(50)
+    certificate_done = tour.step() == "done"
+    tour.shot("certificate-done")
+    tour.tap("finishButton")
+
+    log.write("errors: a wrong digit, then the biller does not answer (offline: provisional cash payment)\n")
+    tour.tap("tile_jvvnl-bill")
+    good = demo_account("21041234567")
+    driver.type_digits(w, good[:-1] + str((int(good[-1]) + 1) % 10))
+    tour.tap("keyOk")
+    tour.shot("error-wrong-digit")
+    for _ in good:
+        tour.tap("keyBack")
+    driver.type_digits(w, demo_account("99999999999"))
+    tour.tap("keyOk")
+    driver.type_digits(w, "120")
+    tour.shot("offline-amount")
+    tour.tap("keyOk")
+    tour.tap("payCashButton")
+    tour.cash.insert(100)
+    tour.cash.insert(20)
+    tour.shot("offline-provisional-receipt")
+    tour.tap("finishButton")
+
+    log.write("error: a mobile operator that does not answer (online only)\n")
+    tour.tap("tile_mobile-postpaid")
+    driver.type_digits(w, "9999999999")
+    tour.tap("keyOk")
+    tour.shot("error-timeout")
+    tour.tap("errorHomeButton")
+
+    tour.tap("languageButton")
+    tour.shot("home-en")
+    tour.tap("languageButton")
+
+    write_receipts(kiosk, out_dir)
+    ok = cash_done and aadhaar_done and certificate_done
+    summary = {
+        "screenshots": [p.name for p in tour.shots],
+        "cash_payment": cash_done,
+        "aadhaar_payment": aadhaar_done,
+        "certificate_print": certificate_done,
+    }
+    (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return ok
+
+
+def write_receipts(kiosk: KioskWindow, out_dir: Path) -> None:
+    printer = kiosk.vm.services.devices.printer
+    assert isinstance(printer, MemoryPrinter)
+    folder = out_dir / "receipts"
+    folder.mkdir(exist_ok=True)
+    for number, (job_id, document) in enumerate(printer.jobs.items(), start=1):
+        assert isinstance(document, Receipt)
+        lines = [
+            f"e-Mitra Plus — {document.service_hi} / {document.service_en}",
+            f"receipt no. {document.receipt_no}   reference {document.reference}",
+            *(f"{key:>12}: {value}" for key, value in document.lines),
+            f"e-receipt: {document.qr_text}",
+            f"job {job_id}",
+        ]
+        (folder / f"receipt-{number:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,160 @@
+"""The shell: which screen is up, the language, the idle countdown, and the "report a problem" button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.catalogue import FlowKind
+from kiosk.flows.problems import report_problem
+from ui.composition import Services
+from ui.viewmodels.catalogue import CatalogueViewModel
+from ui.viewmodels.home import HomeViewModel
+from ui.viewmodels.journey import JourneyViewModel
+
+COUNTDOWN_S = 20  # the last seconds of the idle timeout are counted down on screen
+ATTRACT_AFTER_S = 60  # an untouched home screen starts its attract loop
+
+
+class AppViewModel(QObject):
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, on_language: Callable[[str], None] | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.on_language = on_language
+        self.home = HomeViewModel(services, self)
+        self.catalogue = CatalogueViewModel(services, self)
+        self.journey = JourneyViewModel(services, self)
+        self.journey.closed.connect(self.goHome)
+        self.journey.changed.connect(self.changed)
+        self._screen = "home"
+        self._language = "hi"
+        self._info_service = ""
+        self._last_touch = services.clock.monotonic()
+        self._idle_left = -1
+        self._attract = False
+        self._reported = 0
+
+    # -- navigation -----------------------------------------------------------------------------
+    @Slot()
+    def goHome(self) -> None:
+        if self.journey.journey is not None:
+            self.journey.cancel()
+            if self.journey.journey is not None:  # a voucher to show first
+                self._set_screen("journey")
+                return
+        self.catalogue.reset()
+        self._set_screen("home")
+
+    @Slot(str)
+    def openCatalogue(self, category_id: str) -> None:
+        self.catalogue.setCategory(category_id)
+        self._set_screen("catalogue")
+
+    @Slot(str)
+    def openService(self, service_id: str) -> None:
+        if self._screen == "journey" or not self.home._is_open():
+            return  # a tap during a transition or on a closed centre does nothing
+        service = self.services.catalogue.current.get(service_id)
+        if service.flow is FlowKind.INFORMATION:
+            self._info_service = service_id
+            self._set_screen("info")
+            return
+        self.journey.start(service)
+        self._set_screen("journey")
+
+    def _set_screen(self, screen: str) -> None:
+        self._screen = screen
+        self.touched()
+        self.changed.emit()
+
+    # -- language -------------------------------------------------------------------------------
+    @Slot()
+    def toggleLanguage(self) -> None:
+        self.setLanguage("en" if self._language == "hi" else "hi")
+
+    @Slot(str)
+    def setLanguage(self, language: str) -> None:
+        self._language = language
+        for vm in (self.home, self.catalogue, self.journey):
+            vm.set_language(language)
+        if self.on_language:
+            self.on_language(language)
+        self.touched()
+        self.changed.emit()
+
+    # -- idle -----------------------------------------------------------------------------------
+    @Slot()
+    def touched(self) -> None:
+        self._last_touch = self.services.clock.monotonic()
+        if self._idle_left != -1 or self._attract:
+            self._idle_left, self._attract = -1, False
+            self.changed.emit()
+
+    @Slot()
+    def tick(self) -> None:
+        """Called every second by a timer (and by tests after moving the fake clock)."""
+        idle = self.services.clock.monotonic() - self._last_touch
+        timeout = self.services.config.rules.idle_timeout_s
+        self.home.refresh()
+        if self._screen == "home":
+            # A closed centre shows when it opens instead; the attract loop would hide that.
+            attract = idle >= ATTRACT_AFTER_S and self.home._is_open()
+            if attract != self._attract:
+                self._attract = attract
+                self.changed.emit()
+            return
+        left = int(timeout - idle)
+        if left <= 0:
+            self._idle_left = -1
+            if self.journey.journey is not None:
+                self.journey.idle_timeout()
+            if self.journey.journey is not None:  # voucher on screen: give it a fresh timeout
+                self._last_touch = self.services.clock.monotonic()
+                self.changed.emit()
+                return
+            self.catalogue.reset()
+            self._screen = "home"
+            self._last_touch = self.services.clock.monotonic()
+        else:
+            self._idle_left = left if left <= COUNTDOWN_S else -1
+        self.changed.emit()
+
+    # -- report a problem -----------------------------------------------------------------------
+    @Slot()
+    def reportProblem(self) -> None:
+        d = self.services.devices
+        view = self.journey.journey.view() if self.journey.journey else None
+        flow_state = {"step": view.step.value, "service": view.service_id} if view else {}
+        self._reported = report_problem(
+            self.services.store,
+            screen=self._screen,
+            flow_state=flow_state,
+            devices=[d.cash.health(), d.printer.health(), d.biometric.health()],
+        )
+        self.changed.emit()
+
+    @Slot()
+    def dismissReport(self) -> None:
+        self._reported = 0
+        self.changed.emit()
+
+    def _info(self) -> dict[str, str]:
+        if not self._info_service:
+            return {}
+        service = self.services.catalogue.current.get(self._info_service)
+        return {"name": service.name(self._language), "icon": service.icon}
+
+    screen = Property(str, lambda self: self._screen, notify=changed)
+    language = Property(str, lambda self: self._language, notify=changed)
+    idleLeft = Property(int, lambda self: self._idle_left, notify=changed)
+    attract = Property(bool, lambda self: self._attract, notify=changed)
+    reported = Property(int, lambda self: self._reported, notify=changed)
+    info = Property(dict, _info, notify=changed)
+    homeModel = Property(QObject, lambda self: self.home, constant=True)
+    catalogueModel = Property(QObject, lambda self: self.catalogue, constant=True)
+    journeyModel = Property(QObject, lambda self: self.journey, constant=True)

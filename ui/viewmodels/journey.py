@@ -1,0 +1,183 @@
+"""The journey screens (number, bill, payment, fingerprint, done): render kiosk.flows.Journey and forward taps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.catalogue import Service
+from kiosk.devices.cash import CashEvent
+from kiosk.flows.base import Step
+from kiosk.flows.journey import Journey, JourneyView
+from ui.composition import Services
+from ui.qr import qr_source
+
+
+class JourneyViewModel(QObject):
+    changed = Signal()
+    closed = Signal()
+    cashArrived = Signal(object)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.language = "hi"
+        self.journey: Journey | None = None
+        self.cashArrived.connect(self._on_cash)
+        services.devices.cash.start(self.cashArrived.emit)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.changed.emit()
+
+    def start(self, service: Service) -> None:
+        s = self.services
+        self.journey = Journey(
+            service,
+            ledger=s.ledger,
+            devices=s.devices,
+            bills=s.bills,
+            applications=s.applications,
+            aadhaar=s.aadhaar,
+            kiosk_code=s.config.identity.kiosk_code,
+        )
+        self.changed.emit()
+
+    def _on_cash(self, event: CashEvent) -> None:
+        if self.journey is not None:
+            self.journey.on_cash(event)
+        else:
+            # No journey open: the note is still recorded (suspense), never lost.
+            from kiosk.devices.cash import NoteCredited
+
+            if isinstance(event, NoteCredited):
+                self.services.ledger.record_suspense(
+                    event.denomination, channel=event.channel, reason="no journey open", device_ref=event.event_id
+                )
+        self.changed.emit()
+
+    def _act(self, intent: Callable[[Journey], bool]) -> None:
+        if self.journey is None:
+            return
+        intent(self.journey)
+        self.changed.emit()
+        if self.journey.step is Step.CLOSED:
+            self.journey = None
+            self.closed.emit()
+
+    @Slot(str)
+    def press(self, digit: str) -> None:
+        self._act(lambda j: j.press(digit))
+
+    @Slot()
+    def backspace(self) -> None:
+        self._act(Journey.backspace)
+
+    @Slot()
+    def submit(self) -> None:
+        self._act(Journey.submit)
+
+    @Slot()
+    def consent(self) -> None:
+        self._act(Journey.consent)
+
+    @Slot()
+    def verifyFinger(self) -> None:
+        self._act(Journey.verify_finger)
+
+    @Slot()
+    def chooseCash(self) -> None:
+        self._act(Journey.choose_cash)
+
+    @Slot()
+    def chooseAadhaar(self) -> None:
+        self._act(Journey.choose_aadhaar)
+
+    @Slot()
+    def payFinger(self) -> None:
+        self._act(Journey.pay_finger)
+
+    @Slot()
+    def cancel(self) -> None:
+        self._act(Journey.cancel)
+
+    @Slot()
+    def finish(self) -> None:
+        self._act(Journey.finish)
+
+    @Slot()
+    def retry(self) -> None:
+        self._act(Journey.retry)
+
+    def idle_timeout(self) -> None:
+        self._act(Journey.idle_timeout)
+
+    # -- properties -----------------------------------------------------------------------------
+    def _view(self) -> JourneyView | None:
+        return self.journey.view() if self.journey else None
+
+    def _text(self, name: str) -> str:
+        view = self._view()
+        return str(getattr(view, name) or "") if view else ""
+
+    def _step(self) -> str:
+        return self._text("step")
+
+    def _flow(self) -> str:
+        return self._text("flow")
+
+    def _service_name(self) -> str:
+        return self.journey.service.name(self.language) if self.journey else ""
+
+    def _field_label(self) -> str:
+        if self.journey is None:
+            return ""
+        spec = self.journey.service.fields[0]
+        return spec.label_hi if self.language == "hi" else spec.label_en
+
+    def _field_length(self) -> int:
+        return self.journey.service.fields[0].max_length if self.journey else 0
+
+    def _notes(self) -> list[int]:
+        view = self._view()
+        return list(view.notes) if view else []
+
+    def _modes(self) -> list[str]:
+        view = self._view()
+        return list(view.payment_modes) if view else []
+
+    def _printed(self) -> bool:
+        view = self._view()
+        return bool(view and view.printed)
+
+    def _qr(self) -> str:
+        text = self._text("qr_text")
+        return qr_source(text) if text else ""
+
+    def _offline(self) -> str:
+        return self.journey.service.offline.value if self.journey else ""
+
+    step = Property(str, _step, notify=changed)
+    flow = Property(str, _flow, notify=changed)
+    serviceName = Property(str, _service_name, notify=changed)
+    fieldLabel = Property(str, _field_label, notify=changed)
+    fieldLength = Property(int, _field_length, notify=changed)
+    digits = Property(str, lambda self: self._text("digits"), notify=changed)
+    problem = Property(str, lambda self: self._text("problem"), notify=changed)
+    consumer = Property(str, lambda self: self._text("consumer"), notify=changed)
+    amountDue = Property(str, lambda self: self._text("amount_due"), notify=changed)
+    dueDate = Property(str, lambda self: self._text("due_date"), notify=changed)
+    paid = Property(str, lambda self: self._text("paid"), notify=changed)
+    remaining = Property(str, lambda self: self._text("remaining"), notify=changed)
+    receiptNo = Property(str, lambda self: self._text("receipt_no"), notify=changed)
+    voucherNo = Property(str, lambda self: self._text("voucher_no"), notify=changed)
+    voucherAmount = Property(str, lambda self: self._text("voucher_amount"), notify=changed)
+    applicationStatus = Property(str, lambda self: self._text("application_status"), notify=changed)
+    notes = Property(list, _notes, notify=changed)
+    paymentModes = Property(list, _modes, notify=changed)
+    printed = Property(bool, _printed, notify=changed)
+    qrImage = Property(str, _qr, notify=changed)
+    offline = Property(str, _offline, notify=changed)
+    provisional = Property(bool, lambda self: bool(self._view() and self._view().provisional), notify=changed)
+    amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)
