@@ -44,6 +44,7 @@ class CashUpdate:
     event: CashEvent
     credited: Money | None = None
     problem: str = ""
+    voucher_no: int | None = None
 
 
 UpdateListener = Callable[[CashUpdate], None]
@@ -81,7 +82,10 @@ class CashDesk:
         if txn_id is not None and self.ledger.get(txn_id).state is not TxnState.AWAITING_PAYMENT:
             self._close_session(txn_id, "paid before a restart")  # the process died between the credit and this mark
         self.acceptor.disable()
-        self.acceptor.start(self.handle)
+        self.acceptor.start(self._listen)
+
+    def _listen(self, event: CashEvent) -> None:
+        self.handle(event)
 
     # -- the flow's intents ---------------------------------------------------------------------------
     def begin(self, txn_id: str) -> frozenset[Money]:
@@ -105,31 +109,33 @@ class CashDesk:
         # maps the wish onto whatever channels the device turns out to have.
         return self.acceptor.denominations() or INR_NOTES
 
-    def end(self, *, reason: str) -> Txn | None:
-        """Stop taking notes. Anything paid towards an unfinished bill becomes a change-due voucher."""
+    def end(self, *, reason: str) -> tuple[Txn | None, int | None]:
+        """Stop taking notes. Anything paid towards an unfinished bill becomes a change-due voucher (its number)."""
         with self._lock:
             self.acceptor.disable()
             txn_id = self.open_session()
             if txn_id is None:
-                return None
+                return None, None
             self._close_session(txn_id, reason)
             txn = self.ledger.get(txn_id)
             if txn.state is TxnState.AWAITING_PAYMENT:
                 if txn.amount_paid.paise > 0:
-                    return self.ledger.abandon(txn_id, reason=reason).txn
-                return self.ledger.cancel(txn_id, reason=reason)
-            return txn
+                    left = self.ledger.abandon(txn_id, reason=reason)
+                    return left.txn, left.voucher_no
+                return self.ledger.cancel(txn_id, reason=reason), None
+            return txn, None
 
     def open_session(self) -> str | None:
         row = self.store.read_one("SELECT txn_id FROM cash_sessions WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1")
         return None if row is None else str(row["txn_id"])
 
     # -- the acceptor's events ------------------------------------------------------------------------
-    def handle(self, event: CashEvent) -> None:
+    def handle(self, event: CashEvent) -> CashUpdate:
         with self._lock:
             update = self._handle(event)
         if self.on_update is not None:
             self.on_update(update)
+        return update
 
     def _handle(self, event: CashEvent) -> CashUpdate:
         if isinstance(event, NoteEscrowed):
@@ -259,7 +265,7 @@ class CashDesk:
             accepting = frozenset()
             self.acceptor.disable()
             self._close_session(txn_id, "paid")
-        return CashUpdate(txn, accepting, event, credited=denomination)
+        return CashUpdate(txn, accepting, event, credited=denomination, voucher_no=credit.voucher_no)
 
     def _close_session(self, txn_id: str, reason: str) -> None:
         with self.store.write("cash") as uow:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
 from kiosk.config import KioskConfig, parse_config
@@ -97,12 +98,15 @@ def demo_services(workdir: Path, clock: Clock | None = None) -> Services:
     store = Store.open(config.database, clock)
     catalogue = CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE))
     online = sample_online()
-    devices = Devices(MemoryCashAcceptor(), MemoryPrinter(), MemoryFingerReader())
+    ledger = Ledger(store)
+    cash = MemoryCashAcceptor()
+    desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
+    devices = Devices(cash, MemoryPrinter(), MemoryFingerReader(), desk)
     return Services(
         config=config,
         clock=clock,
         store=store,
-        ledger=Ledger(store),
+        ledger=ledger,
         catalogue=catalogue,
         search=SearchIndex(catalogue.current),
         devices=devices,

@@ -6,9 +6,10 @@ import enum
 import logging
 from dataclasses import dataclass, field
 
+from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.catalogue import FieldSpec, Service
 from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest
-from kiosk.devices.cash import CashAcceptor, CashEvent, NoteCredited
+from kiosk.devices.cash import CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger
 from kiosk.money import Money
@@ -69,6 +70,7 @@ class Devices:
     cash: CashAcceptor
     printer: ReceiptPrinter
     biometric: BiometricReader
+    desk: CashDesk  # the one place cash events become ledger entries (kiosk/cash_payment.py)
 
 
 class NumberEntry:
@@ -95,17 +97,6 @@ class NumberEntry:
         return Problem(reason) if reason else None
 
 
-def notes_accepted_now(denominations: tuple[Money, ...], remaining: Money) -> frozenset[Money]:
-    """Every note up to what is still due, plus the smallest note that covers it (the excess becomes a voucher)."""
-    if remaining.paise <= 0:
-        return frozenset()
-    accepted = {d for d in denominations if d <= remaining}
-    covering = [d for d in denominations if d >= remaining]
-    if covering:
-        accepted.add(min(covering))
-    return frozenset(accepted)
-
-
 @dataclass
 class PaymentStage:
     """The part of a journey from "amount shown" to "receipt printed", shared by bills and certificates."""
@@ -130,36 +121,19 @@ class PaymentStage:
         )
         self.txn = self.ledger.await_payment(self.txn.id, mode)
         if mode is PaymentMode.CASH:
-            self._enable_cash()
+            self.notes = self.devices.desk.begin(self.txn.id)
         return self.txn
 
-    def _enable_cash(self) -> None:
-        assert self.txn is not None
-        self.notes = notes_accepted_now(self.devices.cash.denominations(), self.txn.remaining)
-        self.devices.cash.enable(self.notes)
-
-    def on_cash(self, event: CashEvent) -> bool:
-        """True when this note paid the bill in full (the caller then prints)."""
-        if not isinstance(event, NoteCredited) or self.txn is None:
-            return False
-        if self.txn.state is not TxnState.AWAITING_PAYMENT:
-            # Arrived after the journey moved on: still the villager's money, kept as a suspense entry.
-            self.ledger.record_suspense(
-                event.denomination, channel=event.channel, reason="note after payment closed", device_ref=event.event_id
-            )
-            return False
-        credit = self.ledger.credit_cash(
-            self.txn.id, event.denomination, channel=event.channel, device_ref=event.event_id
-        )
-        self.txn = credit.txn
-        if credit.voucher_no is not None:
-            self.voucher_no = credit.voucher_no
-        if self.txn.state is TxnState.PAID:
-            self.devices.cash.disable()
-            self.notes = frozenset()
-            return True
-        self._enable_cash()
-        return False
+    def on_update(self, update: CashUpdate) -> bool:
+        """The desk committed something for this payment. True when it is now paid in full (the caller prints)."""
+        if self.txn is None or update.txn is None or update.txn.id != self.txn.id:
+            return False  # a late note was already kept by the desk as suspense; nothing changes here
+        was_awaiting = self.txn.state is TxnState.AWAITING_PAYMENT
+        self.txn = update.txn
+        self.notes = update.accepting
+        if update.voucher_no is not None:
+            self.voucher_no = update.voucher_no
+        return was_awaiting and self.txn.state is TxnState.PAID
 
     def pay_by_finger(self) -> Problem | None:
         """Capture, authorise online, mark paid. None on success, else what went wrong."""
@@ -190,12 +164,11 @@ class PaymentStage:
         """The villager walked away or cancelled: credit becomes a voucher, an untouched transaction is cancelled."""
         if self.txn is None or self.txn.state is not TxnState.AWAITING_PAYMENT:
             return None
-        self.devices.cash.disable()
         self.notes = frozenset()
-        if self.txn.amount_paid.paise > 0:
-            credit = self.ledger.abandon(self.txn.id, reason=reason)
-            self.txn = credit.txn
-            self.voucher_no = credit.voucher_no
-            return credit.voucher_no
+        if self.txn.payment_mode is PaymentMode.CASH:
+            txn, voucher = self.devices.desk.end(reason=reason)
+            self.txn = txn or self.ledger.get(self.txn.id)
+            self.voucher_no = voucher or self.voucher_no
+            return voucher
         self.txn = self.ledger.cancel(self.txn.id, reason=reason)
         return None

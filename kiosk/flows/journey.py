@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
 from kiosk.devices.cash import AcceptorStatus, CashEvent
@@ -21,7 +22,7 @@ from kiosk.online import (
     Unavailable,
     mask_name,
 )
-from kiosk.transactions import PaymentMode
+from kiosk.transactions import PaymentMode, TxnState
 
 # Whole rupees, as printed on the bill, typed when the biller cannot be reached.
 AMOUNT_FIELD = FieldSpec("amount", "राशि (₹)", "Amount (₹)", 1, 6, True, Checksum.NONE)
@@ -236,8 +237,13 @@ class Journey:
         return True
 
     def on_cash(self, event: CashEvent) -> bool:
-        """A device event; notes that arrive outside the cash step are still recorded, never lost."""
-        paid_in_full = self.payment.on_cash(event)
+        """A device event delivered on this thread: the desk records it and tells on_update (wired to it)."""
+        self.payment.devices.desk.handle(event)
+        return self.payment.txn is not None and self.payment.txn.state is TxnState.PAID
+
+    def on_update(self, update: CashUpdate) -> bool:
+        """What the desk committed (notes outside the cash step are kept by the desk, never lost)."""
+        paid_in_full = self.payment.on_update(update)
         if paid_in_full and self.step is Step.CASH:
             self._print()
         return paid_in_full

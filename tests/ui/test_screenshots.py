@@ -77,7 +77,8 @@ def cash(k: KioskWindow, s: Services, c: FakeClock) -> str:
 def done(k: KioskWindow, s: Services, c: FakeClock) -> str:
     _bill(k)
     driver.tap(k.window, "payCashButton")
-    _cash(s).insert(500)
+    for note in (200, 100, 50):
+        _cash(s).insert(note)
     return "printedText"
 
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Service
-from kiosk.devices.cash import CashEvent
 from kiosk.flows.base import Step
 from kiosk.flows.journey import Journey, JourneyView
 from ui.composition import Services
@@ -25,7 +25,9 @@ class JourneyViewModel(QObject):
         self.language = "hi"
         self.journey: Journey | None = None
         self.cashArrived.connect(self._on_cash)
-        services.devices.cash.start(self.cashArrived.emit)
+        # The desk records every device event on the device's own thread; the screen follows on the Qt thread.
+        services.devices.desk.on_update = self.cashArrived.emit
+        services.devices.desk.attach()
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -44,17 +46,9 @@ class JourneyViewModel(QObject):
         )
         self.changed.emit()
 
-    def _on_cash(self, event: CashEvent) -> None:
+    def _on_cash(self, update: CashUpdate) -> None:
         if self.journey is not None:
-            self.journey.on_cash(event)
-        else:
-            # No journey open: the note is still recorded (suspense), never lost.
-            from kiosk.devices.cash import NoteCredited
-
-            if isinstance(event, NoteCredited):
-                self.services.ledger.record_suspense(
-                    event.denomination, channel=event.channel, reason="no journey open", device_ref=event.event_id
-                )
+            self.journey.on_update(update)
         self.changed.emit()
 
     def _act(self, intent: Callable[[Journey], bool]) -> None:

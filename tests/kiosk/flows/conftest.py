@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, Catalogue, load_catalogue
 from kiosk.flows.base import Devices
 from kiosk.flows.journey import Journey
@@ -19,8 +20,9 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture
-def devices() -> Devices:
-    return Devices(MemoryCashAcceptor(), MemoryPrinter(), MemoryFingerReader())
+def devices(ledger: Ledger) -> Devices:
+    cash = MemoryCashAcceptor()
+    return Devices(cash, MemoryPrinter(), MemoryFingerReader(), CashDesk(ledger, cash))
 
 
 @pytest.fixture
@@ -34,7 +36,8 @@ def start(catalogue: Catalogue, ledger: Ledger, devices: Devices, online: Memory
         journey = Journey(
             catalogue.get(service_id), ledger=ledger, devices=devices, bills=online, applications=online, aadhaar=online
         )
-        devices.cash.start(journey.on_cash)
+        devices.desk.on_update = journey.on_update
+        devices.desk.attach()
         return journey
 
     return _start

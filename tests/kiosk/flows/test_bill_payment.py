@@ -105,16 +105,17 @@ def test_bill_shows_amount_due_date_and_masked_name(start: Callable[[str], Journ
     assert view.consumer.startswith("Ra")
 
 
-def test_cash_payment_refuses_a_note_that_overpays_by_more_than_needed(
+def test_cash_payment_refuses_a_note_that_would_overpay(
     start: Callable[[str], Journey], devices: Devices, ledger: Ledger
 ) -> None:
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     assert journey.choose_cash()
-    assert journey.view().notes == (10, 20, 50, 100, 200, 500)
+    assert journey.view().notes == (10, 20, 50, 100, 200)  # ₹350 due: a ₹500 note would overshoot
+    assert cash(devices).insert(500) is False
     cash(devices).insert(200)
     assert (journey.view().paid, journey.view().remaining) == ("₹200.00", "₹150.00")
-    assert journey.view().notes == (10, 20, 50, 100, 200)  # ₹200 is the smallest note that covers ₹150
+    assert journey.view().notes == (10, 20, 50, 100)  # the tolerance is ₹0: no change to give
     cash(devices).insert(100)
     assert cash(devices).insert(100) is False  # ₹50 due: a ₹100 note is handed back
     cash(devices).insert(50)
@@ -127,9 +128,10 @@ def test_cash_payment_refuses_a_note_that_overpays_by_more_than_needed(
     assert view.qr_text.endswith(f"r={view.receipt_no}")
 
 
-def test_overpaying_with_the_smallest_covering_note_issues_a_change_voucher(
+def test_overpaying_within_the_centres_tolerance_issues_a_change_voucher(
     start: Callable[[str], Journey], devices: Devices
 ) -> None:
+    devices.desk.tolerance = Money.rupees(100)  # this centre lets a villager overpay by up to ₹100
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     journey.choose_cash()
