@@ -1,0 +1,155 @@
+"""The real driver prints into the emulator over a pty; the checks read the emulator's PNGs."""
+
+from __future__ import annotations
+
+import pytest
+import zxingcpp
+from PIL import Image, ImageChops, ImageDraw
+
+from drivers.printer import render
+from drivers.printer.driver import EscposPrinter
+from drivers.printer.emulator import Paper, PrinterEmulator
+from kiosk.clock import FakeClock
+from kiosk.devices.printer import PrinterStatus
+from kiosk.ledger import Ledger
+from kiosk.printing import job_id_for, print_receipt, reprint_receipt
+from kiosk.receipt import Size, build_receipt
+from kiosk.transactions import Txn, TxnState
+
+from .conftest import IDENTITY, QR_TEXT, qr_for
+
+
+def _load(path: object) -> Image.Image:
+    with Image.open(path) as image:  # type: ignore[arg-type]
+        return image.copy()
+
+
+def _black(image: Image.Image) -> Image.Image:
+    """1 where the paper has ink (from a Pillow image where black is 0)."""
+    return image.convert("L").point(lambda v: 255 if v < 128 else 0).convert("1")
+
+
+def _count(image: Image.Image) -> int:
+    return image.convert("L").histogram()[255]
+
+
+def _print(ledger: Ledger, printer: EscposPrinter, txn: Txn, clock: FakeClock) -> TxnState:
+    result = print_receipt(ledger, printer, txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    return result.txn.state
+
+
+def test_printed_receipt_qr_decodes_to_the_exact_payload(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    assert _print(ledger, printer, paid_txn, clock) is TxnState.RECEIPT_PRINTED
+    assert len(emulator.receipts) == 1
+    found = zxingcpp.read_barcodes(_load(emulator.receipts[0]).convert("L"))
+    assert [b.text for b in found if b.format == zxingcpp.BarcodeFormat.QRCode] == [QR_TEXT]
+
+
+def test_hindi_header_on_paper_matches_harfbuzz_reference(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    _print(ledger, printer, paid_txn, clock)
+    paper = _black(_load(emulator.receipts[0]))
+    # Reference: the same words shaped independently by Pillow's RAQM (HarfBuzz) layout.
+    reference = _black(render.draw_line("ई-मित्र प्लस", Size.LARGE, True, render.Align.CENTER, 384))
+    region = paper.crop((0, 0, reference.width, reference.height))
+    differing = _count(ImageChops.logical_xor(region, reference))
+    assert _count(reference) > 500  # the reference really has ink
+    assert differing <= 0.01 * _count(reference)
+
+
+@pytest.mark.parametrize("word", ["क्ष", "त्र", "श्री", "द्वार", "हिन्दी"])
+def test_unshaped_basic_layout_differs_from_shaped_for_conjuncts(word: str) -> None:
+    def ink(basic: bool) -> Image.Image:
+        image = Image.new("L", (200, 60), 255)
+        face = render.basic_font(34) if basic else render.fonts.font(render.fonts.DEVANAGARI, 34)
+        ImageDraw.Draw(image).text((10, 45), word, font=face, fill=0, anchor="ls")
+        return _black(image)
+
+    shaped, basic = ink(False), ink(True)
+    assert _count(ImageChops.logical_xor(shaped, basic)) > 0.1 * _count(shaped)
+
+
+def test_paper_out_mid_job_leaves_txn_paid_pending_and_one_reprint_prints(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    emulator.fault_after_rows(300, "paper_out")
+    result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert not result.printed
+    assert result.outcome is not None and result.outcome.status is PrinterStatus.PAPER_OUT
+    assert result.txn.state is TxnState.RECEIPT_PENDING
+    assert ledger.get(paid_txn.id).amount_paid == paid_txn.amount_paid
+    assert "1" in result.message_hi and "ऑपरेटर" in result.message_hi
+    assert emulator.receipts == []
+
+    emulator.refill()
+    again = reprint_receipt(ledger, printer, paid_txn.id, copy=1, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert again.printed and again.txn.state is TxnState.RECEIPT_PRINTED
+    # The kiosk retries after a lost answer: the same job id and the ledger both stop a second copy.
+    layout = build_receipt(again.txn, IDENTITY, printed_at=clock.now(), qr_text=QR_TEXT)
+    assert printer.print_job(job_id_for(again.txn), layout).printed
+    assert not print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for).outcome
+    assert len(emulator.receipts) == 1
+
+
+def test_reprint_of_printed_receipt_is_marked_duplicate_and_prints_once_per_copy(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    _print(ledger, printer, paid_txn, clock)
+    for _ in range(2):
+        reprint_receipt(ledger, printer, paid_txn.id, copy=1, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert len(emulator.receipts) == 2
+    first, dup = (_load(path) for path in emulator.receipts)
+    assert dup.height > first.height  # the DUPLICATE banner adds a line
+
+
+@pytest.mark.parametrize(
+    ("paper", "cover", "offline", "expected"),
+    [
+        (Paper.OK, False, False, PrinterStatus.READY),
+        (Paper.NEAR_END, False, False, PrinterStatus.PAPER_NEAR_END),
+        (Paper.OUT, False, False, PrinterStatus.PAPER_OUT),
+        (Paper.OK, True, False, PrinterStatus.COVER_OPEN),
+        (Paper.OK, False, True, PrinterStatus.OFFLINE),
+    ],
+)
+def test_status_before_payment_reports_the_emulated_state(
+    printer: EscposPrinter,
+    emulator: PrinterEmulator,
+    paper: Paper,
+    cover: bool,
+    offline: bool,
+    expected: PrinterStatus,
+) -> None:
+    emulator.paper, emulator.cover_open, emulator.offline = paper, cover, offline
+    assert printer.status() is expected
+    assert printer.health().ok is expected.can_print
+
+
+def test_cover_open_before_printing_sends_nothing_and_returns_status(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    emulator.cover_open = True
+    result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert result.outcome is not None and result.outcome.status is PrinterStatus.COVER_OPEN
+    assert result.txn.state is TxnState.RECEIPT_PENDING
+    assert emulator.receipts == [] and emulator.received < 100  # only status queries went out
+
+
+def test_silent_printer_is_disconnected_not_an_exception(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    emulator.silent = True
+    assert printer.status() is PrinterStatus.DISCONNECTED
+    assert _print(ledger, printer, paid_txn, clock) is TxnState.RECEIPT_PENDING
+
+
+def test_near_end_printer_still_prints_and_reports_near_end(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    emulator.fault_after_rows(100, "near_end")
+    result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert result.printed and result.outcome is not None
+    assert result.outcome.status is PrinterStatus.PAPER_NEAR_END
