@@ -222,6 +222,11 @@ _DETAIL = {
 }
 
 
+def describe(status: PrinterStatus) -> str:
+    """What the operator should do about a status (English, for the log and the engineer)."""
+    return _DETAIL[status]
+
+
 def create(params: Mapping[str, Any], clock: Clock) -> EscposPrinter:
     """Entry point `printer.escpos`: build from the [devices.printer] config section."""
     del clock  # printing needs no time; kept for the common factory signature
