@@ -51,9 +51,7 @@ def print_receipt(
         return ReceiptResult(txn, None, "रसीद पहले ही छप चुकी है।", "The receipt was already printed.")
     if txn.state not in (TxnState.PAID, TxnState.RECEIPT_PENDING):
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}: nothing to print a receipt for")
-    layout = build_receipt(
-        txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher
-    )
+    layout = build_receipt(txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher)
     outcome = printer.print_job(job_id_for(txn), layout)
     return _record(ledger, txn, outcome)
 

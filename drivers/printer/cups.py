@@ -77,7 +77,9 @@ def ipp_parse(data: bytes) -> tuple[int, dict[str, list[Any]]]:
         raw = data[i + 2 : i + 2 + value_len]
         i += 2 + value_len
         last = name or last
-        value: Any = struct.unpack(">i", raw)[0] if tag in (0x21, 0x23) and value_len == 4 else raw.decode("utf-8", "replace")
+        value: Any = (
+            struct.unpack(">i", raw)[0] if tag in (0x21, 0x23) and value_len == 4 else raw.decode("utf-8", "replace")
+        )
         attrs.setdefault(last, []).append(value)
     return status, attrs
 
@@ -100,7 +102,9 @@ class CupsPrinter:
             host, _, port = self.server.partition(":")
             conn = http.client.HTTPConnection(host, int(port or 631), timeout=5.0)
         try:
-            conn.request("POST", "/", ipp_request(operation, uri_name, uri, wanted), {"Content-Type": "application/ipp"})
+            conn.request(
+                "POST", "/", ipp_request(operation, uri_name, uri, wanted), {"Content-Type": "application/ipp"}
+            )
             return ipp_parse(conn.getresponse().read())
         finally:
             conn.close()
@@ -108,7 +112,9 @@ class CupsPrinter:
     def status(self) -> DocumentStatus:
         try:
             code, attrs = self._ipp(
-                0x000B, "printer-uri", f"ipp://localhost/printers/{self.queue}",
+                0x000B,
+                "printer-uri",
+                f"ipp://localhost/printers/{self.queue}",
                 ["printer-state", "printer-is-accepting-jobs"],
             )
         except (OSError, ValueError):
@@ -117,7 +123,9 @@ class CupsPrinter:
             return DocumentStatus.ERROR
         if attrs.get("printer-is-accepting-jobs", ["\x01"])[0] in ("\x00", 0):
             return DocumentStatus.NOT_ACCEPTING
-        return {3: DocumentStatus.READY, 4: DocumentStatus.BUSY}.get(attrs.get("printer-state", [5])[0], DocumentStatus.STOPPED)
+        return {3: DocumentStatus.READY, 4: DocumentStatus.BUSY}.get(
+            attrs.get("printer-state", [5])[0], DocumentStatus.STOPPED
+        )
 
     def print_document(self, job_id: str, pdf: Path, *, title: str = "") -> DocumentOutcome:
         if job_id in self._done:
@@ -128,7 +136,10 @@ class CupsPrinter:
             return DocumentOutcome(job_id, False, before, "not sent: printer not ready")
         submitted = subprocess.run(
             ["lp", "-h", self.server, "-d", self.queue, "-t", title or job_id, str(pdf)],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         match = re.search(r"request id is \S+-(\d+)", submitted.stdout)
         if submitted.returncode != 0 or match is None:
@@ -146,19 +157,27 @@ class CupsPrinter:
             try:
                 _, attrs = self._ipp(0x0009, "job-uri", uri, ["job-state", "job-state-reasons"])
             except (OSError, ValueError):
-                return DocumentOutcome(job_id, False, DocumentStatus.DISCONNECTED, "print server stopped answering", number)
+                return DocumentOutcome(
+                    job_id, False, DocumentStatus.DISCONNECTED, "print server stopped answering", number
+                )
             state = int(attrs.get("job-state", [0])[0])
             reasons = ",".join(str(r) for r in attrs.get("job-state-reasons", []))
             if state == 9:
                 return DocumentOutcome(job_id, True, self.status(), "completed", number)
             if state in JOB_DONE or state == JOB_STOPPED:
-                return DocumentOutcome(job_id, False, DocumentStatus.STOPPED, f"job {JOB_DONE.get(state, 'stopped')}: {reasons}", number)
+                return DocumentOutcome(
+                    job_id, False, DocumentStatus.STOPPED, f"job {JOB_DONE.get(state, 'stopped')}: {reasons}", number
+                )
             time.sleep(self.poll_interval)
-        return DocumentOutcome(job_id, False, DocumentStatus.BUSY, f"not finished in time (state {state}: {reasons})", number)
+        return DocumentOutcome(
+            job_id, False, DocumentStatus.BUSY, f"not finished in time (state {state}: {reasons})", number
+        )
 
     def health(self) -> DeviceHealth:
         status = self.status()
-        return DeviceHealth("document_printer", status.value, status.can_print, f"CUPS queue {self.queue}: {status.value}")
+        return DeviceHealth(
+            "document_printer", status.value, status.can_print, f"CUPS queue {self.queue}: {status.value}"
+        )
 
     def close(self) -> None:
         """Nothing is held open between jobs."""
@@ -177,4 +196,6 @@ def create(params: Mapping[str, Any], clock: Clock) -> CupsPrinter:
     queue = str(params.get("queue", "")).strip()
     if not queue:
         raise DocumentError("document printer config needs a non-empty 'queue' (the CUPS queue name)")
-    return CupsPrinter(queue, str(params.get("server", "/run/cups/cups.sock")), clock, float(params.get("job_timeout", 120)))
+    return CupsPrinter(
+        queue, str(params.get("server", "/run/cups/cups.sock")), clock, float(params.get("job_timeout", 120))
+    )

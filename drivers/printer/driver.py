@@ -130,7 +130,8 @@ class EscposPrinter:
 
     # -- the port ------------------------------------------------------------------------------
     def status(self) -> PrinterStatus:
-        return self._run(self._status, PrinterStatus.DISCONNECTED)
+        result: PrinterStatus = self._run(self._status, PrinterStatus.DISCONNECTED)
+        return result
 
     def print_job(self, job_id: str, document: object) -> PrintOutcome:
         if not isinstance(document, ReceiptLayout):
@@ -138,7 +139,7 @@ class EscposPrinter:
         if job_id in self._printed:
             return self._printed[job_id]  # a retried job that already printed: never print twice
         failed = PrintOutcome(job_id, False, PrinterStatus.DISCONNECTED, "printer did not finish in time")
-        outcome = self._run(lambda: self._print(job_id, document), failed)
+        outcome: PrintOutcome = self._run(lambda: self._print(job_id, document), failed)
         if outcome.printed:
             self._printed[job_id] = outcome
             while len(self._printed) > REMEMBERED_JOBS:

@@ -19,9 +19,9 @@ def font(path: Path, size: int, bold: bool = False, *, basic: bool = False) -> I
     engine = ImageFont.Layout.BASIC if basic else ImageFont.Layout.RAQM
     loaded = ImageFont.truetype(str(path), size, layout_engine=engine)
     # Variable fonts: set each axis by name, the order differs between the two fonts.
-    wanted = {b"Weight": 700 if bold else 400, b"Width": 100}
+    wanted = {b"Weight": 700.0 if bold else 400.0, b"Width": 100.0}
     axes = loaded.get_variation_axes()
-    loaded.set_variation_by_axes([wanted.get(_name(a["name"]), a["default"]) for a in axes])
+    loaded.set_variation_by_axes([wanted.get(_name(a["name"]), float(a["default"] or 0)) for a in axes])
     return loaded
 
 

@@ -41,7 +41,7 @@ def _is_devanagari(ch: str) -> bool:
 
 
 def _latin_ok(ch: str) -> bool:
-    return " " <= ch <= "\u017f" and not "\u007f" <= ch <= "\u009f" or "\u2010" <= ch <= "\u2027" or ch == "₹"
+    return (" " <= ch <= "\u017f" and not "\u007f" <= ch <= "\u009f") or "\u2010" <= ch <= "\u2027" or ch == "₹"
 
 
 def clean(text: str) -> str:

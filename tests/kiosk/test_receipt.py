@@ -81,7 +81,12 @@ def test_change_due_voucher_and_notes_appear_on_cash_receipt(ledger: Ledger) -> 
     credit = ledger.credit_cash(txn.id, Money.rupees(500))
     assert credit.voucher_no is not None
     layout = build_receipt(
-        credit.txn, IDENTITY, printed_at=WHEN, qr_text=QR, notes=[Money.rupees(500)], voucher=(credit.voucher_no, Money.rupees(40))
+        credit.txn,
+        IDENTITY,
+        printed_at=WHEN,
+        qr_text=QR,
+        notes=[Money.rupees(500)],
+        voucher=(credit.voucher_no, Money.rupees(40)),
     )
     texts = _texts(layout.blocks)
     assert "Notes: ₹500 x 1" in texts

@@ -35,7 +35,8 @@ def test_huge_amount_and_empty_service_name_still_print_a_decodable_receipt(
     huge = dataclasses.replace(paid_txn, amount_paid=Money(MAX_PAISE), service_name_hi=" ", service_name_en="")
     layout = build_receipt(huge, IDENTITY, printed_at=clock.now(), qr_text=QR_TEXT)
     texts = [b.text for b in layout.blocks if isinstance(b, Line)]
-    assert "₹99,99,99,999.99" in texts and "सेवा: सेवा" in texts
+    assert "₹99,99,99,999.99" in texts
+    assert "सेवा: सेवा" in texts
     assert printer.print_job("huge-1", layout).printed
     with Image.open(emulator.receipts[0]) as paper:
         assert paper.width == 384  # nothing drawn past the paper edge

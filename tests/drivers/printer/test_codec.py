@@ -66,5 +66,5 @@ def test_latin_line_is_sent_as_text_with_style() -> None:
 
 def test_status_query_only_for_defined_n() -> None:
     assert codec.status_query(4) == bytes.fromhex("10 04 04")
-    with pytest.raises(ValueError, match="1..4"):
+    with pytest.raises(ValueError, match=r"1\.\.4"):
         codec.status_query(5)

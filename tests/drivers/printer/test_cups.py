@@ -23,8 +23,10 @@ CUPSD = "/usr/sbin/cupsd"
 def _need_cups() -> None:
     missing = [p for p in (CUPSD, "/usr/lib/cups/backend/cups-pdf") if not Path(p).exists()]
     if missing:
-        pytest.fail(f"CUPS is not installed ({', '.join(missing)} missing): run "
-                    "bash scripts/install-system-packages.sh scripts/system-packages.txt")
+        pytest.fail(
+            f"CUPS is not installed ({', '.join(missing)} missing): run "
+            "bash scripts/install-system-packages.sh scripts/system-packages.txt"
+        )
     if os.geteuid() != 0:
         pytest.fail("the cups-pdf backend writes only when cupsd runs as root: run these tests as root")
 
@@ -83,13 +85,15 @@ def test_a4_pdf_prints_through_cups_and_is_followed_to_completion(cups_server: s
     try:
         assert printer.status() is DocumentStatus.READY
         outcome = printer.print_document("cert-1", _a4_pdf(tmp_path / "cert.pdf", "Jamabandi copy"), title=title)
-        assert outcome.printed and outcome.detail == "completed"
+        assert outcome.printed
+        assert outcome.detail == "completed"
         again = printer.print_document("cert-1", tmp_path / "cert.pdf", title=title)
         assert again.server_job == outcome.server_job  # the retried job id was not sent again
         produced = _outputs(title)
         assert len(produced) == 1
         data = produced[0].read_bytes()
-        assert data.startswith(b"%PDF-") and b"/MediaBox [0 0 595" in data  # one A4 page (595 x 842 pt)
+        assert data.startswith(b"%PDF-")
+        assert b"/MediaBox [0 0 595" in data
     finally:
         for path in _outputs(title):
             path.unlink()
@@ -99,7 +103,9 @@ def test_stopped_queue_is_a_status_and_nothing_is_sent(cups_server: str, tmp_pat
     subprocess.run(["cupsdisable", "-h", cups_server, "KIOSKPDF"], check=True)
     printer: CupsPrinter = create({"queue": "KIOSKPDF", "server": cups_server}, SystemClock())
     outcome = printer.print_document("cert-2", _a4_pdf(tmp_path / "c.pdf", "x"), title="kiosk-stopped")
-    assert outcome.status is DocumentStatus.STOPPED and not outcome.printed and outcome.server_job is None
+    assert outcome.status is DocumentStatus.STOPPED
+    assert not outcome.printed
+    assert outcome.server_job is None
     subprocess.run(["cupsreject", "-h", cups_server, "KIOSKPDF"], check=True)
     assert printer.status() is DocumentStatus.NOT_ACCEPTING
 

@@ -78,15 +78,18 @@ def test_paper_out_mid_job_leaves_txn_paid_pending_and_one_reprint_prints(
     emulator.fault_after_rows(300, "paper_out")
     result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
     assert not result.printed
-    assert result.outcome is not None and result.outcome.status is PrinterStatus.PAPER_OUT
+    assert result.outcome is not None
+    assert result.outcome.status is PrinterStatus.PAPER_OUT
     assert result.txn.state is TxnState.RECEIPT_PENDING
     assert ledger.get(paid_txn.id).amount_paid == paid_txn.amount_paid
-    assert "1" in result.message_hi and "ऑपरेटर" in result.message_hi
+    assert "1" in result.message_hi
+    assert "ऑपरेटर" in result.message_hi
     assert emulator.receipts == []
 
     emulator.refill()
     again = reprint_receipt(ledger, printer, paid_txn.id, copy=1, identity=IDENTITY, clock=clock, qr_text=qr_for)
-    assert again.printed and again.txn.state is TxnState.RECEIPT_PRINTED
+    assert again.printed
+    assert again.txn.state is TxnState.RECEIPT_PRINTED
     # The kiosk retries after a lost answer: the same job id and the ledger both stop a second copy.
     layout = build_receipt(again.txn, IDENTITY, printed_at=clock.now(), qr_text=QR_TEXT)
     assert printer.print_job(job_id_for(again.txn), layout).printed
@@ -133,9 +136,11 @@ def test_cover_open_before_printing_sends_nothing_and_returns_status(
 ) -> None:
     emulator.cover_open = True
     result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
-    assert result.outcome is not None and result.outcome.status is PrinterStatus.COVER_OPEN
+    assert result.outcome is not None
+    assert result.outcome.status is PrinterStatus.COVER_OPEN
     assert result.txn.state is TxnState.RECEIPT_PENDING
-    assert emulator.receipts == [] and emulator.received < 100  # only status queries went out
+    assert emulator.receipts == []
+    assert emulator.received < 100
 
 
 def test_silent_printer_is_disconnected_not_an_exception(
@@ -151,5 +156,6 @@ def test_near_end_printer_still_prints_and_reports_near_end(
 ) -> None:
     emulator.fault_after_rows(100, "near_end")
     result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
-    assert result.printed and result.outcome is not None
+    assert result.printed
+    assert result.outcome is not None
     assert result.outcome.status is PrinterStatus.PAPER_NEAR_END
