@@ -248,8 +248,10 @@ class PrinterEmulator:
         sx, sy = (2 if self._mode & 0x20 else 1), (2 if self._mode & 0x10 else 1)
         image = image.resize((image.width * sx, image.height * sy), Image.Resampling.NEAREST)
         spacing = 6  # default line spacing: 30 dots for a 24-dot font
-        if self._advance(image.height + spacing):
-            self._place(image.crop((0, 0, min(image.width, self.width), image.height + spacing)))
+        line = Image.new("1", (min(image.width, self.width), image.height + spacing), 1)
+        line.paste(image.crop((0, 0, line.width, image.height)), (0, 0))
+        if self._advance(line.height):
+            self._place(line)
 
     def _qr(self, payload: bytes) -> None:
         if len(payload) < 3 or payload[0] != 0x31:
@@ -304,6 +306,10 @@ class PrinterEmulator:
         thread.start()
         self._threads.append(thread)
 
+    def _chunk(self) -> int:
+        # With a line speed set, take ~10 ms of bytes at a time so replies are not held behind a big read.
+        return max(1, self.baud // 1000) if self.baud else 4096
+
     def _slow(self, count: int) -> None:
         if self.baud:
             time.sleep(count * 10 / self.baud)
@@ -314,7 +320,7 @@ class PrinterEmulator:
             if not ready:
                 continue
             try:
-                data = os.read(fd, 4096)
+                data = os.read(fd, self._chunk())
             except OSError:
                 return
             self._slow(len(data))
@@ -333,7 +339,7 @@ class PrinterEmulator:
                 conn.settimeout(0.05)
                 while not self._stop.is_set():
                     try:
-                        data = conn.recv(4096)
+                        data = conn.recv(self._chunk())
                     except TimeoutError:
                         continue
                     if not data:
