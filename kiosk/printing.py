@@ -28,6 +28,25 @@ class ReceiptResult:
         return self.outcome is not None and self.outcome.printed
 
 
+@dataclass(frozen=True, slots=True)
+class PaymentGate:
+    allowed: bool
+    message_hi: str
+    message_en: str
+
+
+def may_take_payment(printer: ReceiptPrinter, *, require_printer: bool = True) -> PaymentGate:
+    """Asked before a payment starts: with `require_printer` (config) no cash is taken while no receipt can print."""
+    status = printer.status()
+    if status.can_print or not require_printer:
+        return PaymentGate(True, "", "")
+    return PaymentGate(
+        False,
+        "रसीद प्रिंटर अभी काम नहीं कर रहा है, इसलिए भुगतान बंद है। कृपया ऑपरेटर से संपर्क करें।",
+        f"Receipt printer not ready ({status.value}): payments are paused. Please ask the operator.",
+    )
+
+
 def job_id_for(txn: Txn, *, copy: int = 0) -> str:
     """The original receipt is one job whatever the retries; each asked-for duplicate is its own job."""
     base = f"rcpt-{txn.receipt_no}-{txn.id[:8]}"

@@ -28,6 +28,7 @@ class PrinterConfigError(ValueError):
 class Link(Protocol):
     can_read: bool
 
+    def line_seconds(self, count: int) -> float: ...
     def write(self, data: bytes) -> None: ...
     def read_byte(self, timeout: float) -> int | None: ...
     def discard_input(self) -> None: ...
@@ -42,6 +43,10 @@ class EscposLink:
         self.kind = kind
         self.can_read = kind != "file"  # a File printer is write-only (/dev/usb/lp0)
         self._opened = False
+
+    def line_seconds(self, count: int) -> float:
+        """How long `count` bytes take on the wire (10 bits a byte on a serial line; a network is fast)."""
+        return count * 10 / float(self._p.baudrate) if self.kind == "serial" else 0.0
 
     def _ensure(self) -> None:
         if not self._opened:
@@ -124,6 +129,7 @@ class EscposPrinter:
         self.band = band
         self.status_timeout = status_timeout
         self.job_timeout = job_timeout
+        self._in_flight = 0  # bytes written since the last reply: a status reply queues behind them
         self._printed: OrderedDict[str, PrintOutcome] = OrderedDict()
         self._last = PrinterStatus.READY
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="printer-io")
@@ -162,9 +168,16 @@ class EscposPrinter:
         except concurrent.futures.TimeoutError:
             return on_timeout
 
+    def _send(self, data: bytes) -> None:
+        self._link.write(data)
+        self._in_flight += len(data)
+
     def _query(self, n: int) -> int | None:
-        self._link.write(codec.status_query(n))
-        return self._link.read_byte(self.status_timeout)
+        self._send(codec.status_query(n))
+        reply = self._link.read_byte(self.status_timeout + self._link.line_seconds(self._in_flight))
+        if reply is not None:
+            self._in_flight = 0
+        return reply
 
     def _status(self) -> PrinterStatus:
         if not self._link.can_read:
@@ -184,6 +197,7 @@ class EscposPrinter:
         except Exception as exc:  # the device vanished (unplugged cable, closed socket)
             log.warning("printer status: %s", exc)
             self._link.close()
+            self._in_flight = 0
             self._last = PrinterStatus.DISCONNECTED
         return self._last
 
@@ -193,18 +207,19 @@ class EscposPrinter:
             return PrintOutcome(job_id, False, before, "not sent: printer not ready")
         chunks = codec.encode_pieces(render.render_pieces(layout, self.width, text_mode=self.text_mode), band=self.band)
         try:
-            self._link.write(codec.INIT)
+            self._send(codec.INIT)
             for i, chunk in enumerate(chunks):
-                self._link.write(chunk)
+                self._send(chunk)
                 # DLE EOT is answered at once even mid-job: stop early instead of pouring bytes into a stopped printer.
                 if self._link.can_read and i % 8 == 7:
                     now = self._status()
                     if not now.can_print:
                         return PrintOutcome(job_id, False, now, "stopped mid-receipt")
-            self._link.write(codec.CUT)
+            self._send(codec.CUT)
         except Exception as exc:
             log.warning("printer write failed: %s", exc)
             self._link.close()
+            self._in_flight = 0
             return PrintOutcome(job_id, False, PrinterStatus.DISCONNECTED, "connection lost mid-receipt")
         after = self._status()
         if not after.can_print:

@@ -159,3 +159,17 @@ def test_near_end_printer_still_prints_and_reports_near_end(
     assert result.printed
     assert result.outcome is not None
     assert result.outcome.status is PrinterStatus.PAPER_NEAR_END
+
+
+def test_no_payment_starts_while_printer_cannot_print_unless_configured(
+    printer: EscposPrinter, emulator: PrinterEmulator
+) -> None:
+    from kiosk.printing import may_take_payment
+
+    assert may_take_payment(printer).allowed
+    emulator.paper = Paper.OUT
+    gate = may_take_payment(printer)
+    assert not gate.allowed
+    assert "paper_out" in gate.message_en
+    assert "ऑपरेटर" in gate.message_hi
+    assert may_take_payment(printer, require_printer=False).allowed
