@@ -50,11 +50,12 @@ def clean(text: str) -> str:
 
 
 def runs(text: str) -> list[tuple[Path, str]]:
-    """Split into runs per font; spaces and digits stay with the run they are in."""
+    """Split into runs per font; spaces, digits and punctuation stay with the run they are in."""
     out: list[tuple[Path, str]] = []
     for ch in clean(text):
         path = fonts.DEVANAGARI if _is_devanagari(ch) else fonts.LATIN
-        if out and (out[-1][0] == path or ch == " "):
+        neutral = not _is_devanagari(ch) and not ch.isalpha()
+        if out and (out[-1][0] == path or neutral):
             out[-1] = (out[-1][0], out[-1][1] + ch)
         else:
             out.append((path, ch))
