@@ -13,7 +13,7 @@ from kiosk.clock import FakeClock
 from kiosk.devices.printer import PrinterStatus
 from kiosk.ledger import Ledger
 from kiosk.printing import job_id_for, print_receipt, reprint_receipt
-from kiosk.receipt import Size, build_receipt
+from kiosk.receipt import build_receipt
 from kiosk.transactions import Txn, TxnState
 
 from .conftest import IDENTITY, QR_TEXT, qr_for
