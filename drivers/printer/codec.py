@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from drivers.printer.render import ImagePiece, Piece, TextPiece
+from drivers.printer.render import ImagePiece, Piece, QrPiece, TextPiece
 from kiosk.devices.printer import PrinterStatus
 from kiosk.receipt import Align, Size
 
@@ -129,12 +129,33 @@ def encode_text(piece: TextPiece) -> bytes:
     return bytes([ESC, 0x61, ALIGN[piece.align], ESC, 0x21, mode, ESC, 0x74, 0]) + text + bytes([LF, ESC, 0x21, 0])
 
 
+def _qr_function(fn: int, data: bytes) -> bytes:
+    size = len(data) + 2
+    return bytes([GS, 0x28, 0x6B, size & 0xFF, size >> 8, 0x31, fn]) + data
+
+
+def encode_qr(text: str, module: int = 4) -> bytes:
+    """GS ( k: model 2, module size, error level M, store the data, print it (centred)."""
+    data = text.encode("utf-8")
+    return (
+        bytes([ESC, 0x61, 1])
+        + _qr_function(0x41, b"\x32\x00")
+        + _qr_function(0x43, bytes([module]))
+        + _qr_function(0x45, b"\x31")
+        + _qr_function(0x50, b"\x30" + data)
+        + _qr_function(0x51, b"\x30")
+        + bytes([LF])
+    )
+
+
 def encode_pieces(pieces: list[Piece], *, band: int = 128) -> list[bytes]:
     """One chunk per piece, so the driver can check the status between chunks."""
     out: list[bytes] = []
     for piece in pieces:
         if isinstance(piece, ImagePiece):
             out.append(bytes([ESC, 0x61, 0]) + encode_image(piece.image, band))
+        elif isinstance(piece, QrPiece):
+            out.append(encode_qr(piece.text))
         else:
             out.append(encode_text(piece))
     return out

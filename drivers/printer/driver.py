@@ -120,6 +120,7 @@ class EscposPrinter:
         band: int = 128,
         status_timeout: float = 0.5,
         job_timeout: float = 120.0,
+        native_qr: bool = False,
     ) -> None:
         if width % 8 or not 128 <= width <= 832:
             raise PrinterConfigError(f"printer width must be a multiple of 8 dots (384 or 576), got {width}")
@@ -127,6 +128,7 @@ class EscposPrinter:
         self.width = width
         self.text_mode = text_mode
         self.band = band
+        self.native_qr = native_qr  # GS ( k: far fewer bytes, but only on printers whose firmware has it
         self.status_timeout = status_timeout
         self.job_timeout = job_timeout
         self._in_flight = 0  # bytes written since the last reply: a status reply queues behind them
@@ -205,7 +207,9 @@ class EscposPrinter:
         before = self._status()
         if not before.can_print:
             return PrintOutcome(job_id, False, before, "not sent: printer not ready")
-        chunks = codec.encode_pieces(render.render_pieces(layout, self.width, text_mode=self.text_mode), band=self.band)
+        chunks = codec.encode_pieces(
+            render.render_pieces(layout, self.width, text_mode=self.text_mode, native_qr=self.native_qr), band=self.band
+        )
         try:
             self._send(codec.INIT)
             for i, chunk in enumerate(chunks):
@@ -252,4 +256,5 @@ def create(params: Mapping[str, Any], clock: Clock) -> EscposPrinter:
         text_mode=bool(params.get("text_mode", True)),
         band=int(params.get("band", 128)),
         status_timeout=float(params.get("status_timeout", 0.5)),
+        native_qr=bool(params.get("native_qr", False)),
     )

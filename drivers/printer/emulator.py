@@ -52,11 +52,11 @@ class PrinterEmulator:
 
     # -- physical events ------------------------------------------------------------------------
     def fault_after_rows(self, rows: int, fault: str) -> None:
-        """After `rows` more printed dot rows: 'paper_out', 'cover_open', 'offline' or 'near_end'."""
+        """After `rows` more printed dot rows: 'paper_out', 'cover_open', 'offline', 'near_end' or 'silent'."""
         self._fault = (rows, fault)
 
     def refill(self) -> None:
-        self.paper, self.cover_open, self.offline = Paper.OK, False, False
+        self.paper, self.cover_open, self.offline, self.silent = Paper.OK, False, False, False
 
     def _apply(self, fault: str) -> None:
         if fault == "paper_out":
@@ -67,12 +67,14 @@ class PrinterEmulator:
             self.cover_open = True
         elif fault == "offline":
             self.offline = True
+        elif fault == "silent":  # unplugged or powered off mid-job
+            self.silent = True
         else:
             raise ValueError(f"unknown fault {fault!r}")
 
     @property
     def can_print(self) -> bool:
-        return self.paper is not Paper.OUT and not self.cover_open and not self.offline
+        return self.paper is not Paper.OUT and not self.cover_open and not self.offline and not self.silent
 
     # -- status bytes (PROTOCOLS.md §3.3) ---------------------------------------------------------
     def status_byte(self, n: int) -> int | None:

@@ -33,7 +33,14 @@ class ImagePiece:
     image: Image.Image  # mode "1", width = paper width, 1 = white (Pillow), so black pixels are 0
 
 
-Piece = TextPiece | ImagePiece
+@dataclass(frozen=True, slots=True)
+class QrPiece:
+    """A QR the printer draws itself (GS ( k), for printers whose profile has it."""
+
+    text: str
+
+
+Piece = TextPiece | ImagePiece | QrPiece
 
 
 def _is_devanagari(ch: str) -> bool:
@@ -123,13 +130,13 @@ def _ascii_fits(text: str, size: Size, width: int) -> bool:
     return text.isascii() and text.isprintable() and len(text) * CELL[size] <= width
 
 
-def _pieces(block: Block, width: int, text_mode: bool) -> list[Piece]:
+def _pieces(block: Block, width: int, text_mode: bool, native_qr: bool = False) -> list[Piece]:
     if isinstance(block, Rule):
         image = Image.new("1", (width, 9), 1)
         ImageDraw.Draw(image).line((MARGIN, 4, width - MARGIN, 4), fill=0, width=2)
         return [ImagePiece(image)]
     if isinstance(block, Qr):
-        return [ImagePiece(qr_image(block.text, width))]
+        return [QrPiece(block.text)] if native_qr and text_mode else [ImagePiece(qr_image(block.text, width))]
     if isinstance(block, Pair):
         return _pair(block, width, text_mode)
     return _line(block, width, text_mode)
@@ -158,13 +165,13 @@ def _pair(block: Pair, width: int, text_mode: bool) -> list[Piece]:
     return [ImagePiece(merged)]
 
 
-def render_pieces(layout: ReceiptLayout, width: int, *, text_mode: bool = True) -> list[Piece]:
+def render_pieces(layout: ReceiptLayout, width: int, *, text_mode: bool = True, native_qr: bool = False) -> list[Piece]:
     """The receipt as printable pieces; with text_mode=False every line is a picture."""
     if width % 8 or not 128 <= width <= 832:
         raise ValueError(f"paper width must be a multiple of 8 dots between 128 and 832, got {width}")
     pieces: list[Piece] = []
     for block in layout.blocks:
-        pieces += _pieces(block, width, text_mode)
+        pieces += _pieces(block, width, text_mode, native_qr)
     return pieces
 
 

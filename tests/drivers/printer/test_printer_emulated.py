@@ -185,3 +185,39 @@ def test_no_payment_starts_while_printer_cannot_print_unless_configured(
     assert "paper_out" in gate.message_en
     assert "ऑपरेटर" in gate.message_hi
     assert may_take_payment(printer, require_printer=False).allowed
+
+
+def test_printer_going_silent_mid_job_leaves_receipt_pending_not_an_exception(
+    ledger: Ledger, printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
+) -> None:
+    emulator.fault_after_rows(250, "silent")
+    result = print_receipt(ledger, printer, paid_txn.id, identity=IDENTITY, clock=clock, qr_text=qr_for)
+    assert result.outcome is not None
+    assert result.outcome.status is PrinterStatus.DISCONNECTED
+    assert result.txn.state is TxnState.RECEIPT_PENDING
+    assert emulator.receipts == []
+
+
+def test_native_qr_command_prints_a_qr_that_decodes(emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock) -> None:
+    from drivers.printer.driver import create
+
+    port = emulator.serve_pty()
+    driver = create({"port": port, "native_qr": True, "status_timeout": 0.3}, clock)
+    try:
+        layout = build_receipt(paid_txn, IDENTITY, printed_at=clock.now(), qr_text=QR_TEXT)
+        assert driver.print_job("native-1", layout).printed
+    finally:
+        driver.close()
+    found = zxingcpp.read_barcodes(_load(emulator.receipts[0]).convert("L"))
+    assert [b.text for b in found] == [QR_TEXT]
+
+
+def test_text_mode_lines_print_as_text_on_white_paper(
+    printer: EscposPrinter, emulator: PrinterEmulator, clock: FakeClock
+) -> None:
+    from kiosk.receipt import Line, ReceiptLayout
+
+    layout = ReceiptLayout(1, "t", QR_TEXT, (Line("Receipt 1"), Line("Txn 42")))
+    assert printer.print_job("text-1", layout).printed
+    paper = _black(_load(emulator.receipts[0]))
+    assert 0 < _count(paper) < 0.1 * paper.width * paper.height  # ink for letters, not black bars
