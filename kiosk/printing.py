@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.clock import Clock
@@ -61,8 +61,6 @@ def print_receipt(
     identity: Identity,
     clock: Clock,
     qr_text: QrText,
-    notes: Sequence[Money] = (),
-    voucher: tuple[int, Money] | None = None,
 ) -> ReceiptResult:
     """Print the receipt of a PAID (or RECEIPT_PENDING) transaction and move it to PRINTED or PENDING."""
     txn = ledger.get(txn_id)
@@ -70,6 +68,7 @@ def print_receipt(
         return ReceiptResult(txn, None, "रसीद पहले ही छप चुकी है।", "The receipt was already printed.")
     if txn.state not in (TxnState.PAID, TxnState.RECEIPT_PENDING):
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}: nothing to print a receipt for")
+    notes, voucher = cash_details(ledger, txn)
     layout = build_receipt(txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher)
     outcome = printer.print_job(job_id_for(txn), layout)
     return _record(ledger, txn, outcome)
@@ -93,11 +92,23 @@ def reprint_receipt(
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}: it has no receipt to reprint")
     if copy < 1:
         raise LedgerError(f"duplicate copy number must be 1 or more, got {copy}")
-    layout = build_receipt(txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), duplicate=True)
+    notes, voucher = cash_details(ledger, txn)
+    layout = build_receipt(
+        txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher, duplicate=True
+    )
     outcome = printer.print_job(job_id_for(txn, copy=copy), layout)
     if outcome.printed:
         return ReceiptResult(txn, outcome, "प्रतिलिपि छप गई।", "Duplicate printed.")
     return ReceiptResult(txn, outcome, "प्रतिलिपि नहीं छप सकी।", f"Duplicate not printed: {outcome.status.value}")
+
+
+def cash_details(ledger: Ledger, txn: Txn) -> tuple[list[Money], tuple[int, Money] | None]:
+    """The notes credited to the transaction and its change-due voucher, read back from the ledger (so reprints match)."""
+    rows = ledger.store.read(
+        "SELECT denomination FROM cash_events WHERE txn_id = ? AND kind = 'credit' ORDER BY id", (txn.id,)
+    )
+    voucher = next(((v.no, v.amount) for v in ledger.vouchers() if v.txn_id == txn.id), None)
+    return [Money(int(r["denomination"])) for r in rows], voucher
 
 
 def _record(ledger: Ledger, txn: Txn, outcome: PrintOutcome) -> ReceiptResult:

@@ -221,3 +221,13 @@ def test_text_mode_lines_print_as_text_on_white_paper(
     assert printer.print_job("text-1", layout).printed
     paper = _black(_load(emulator.receipts[0]))
     assert 0 < _count(paper) < 0.1 * paper.width * paper.height  # ink for letters, not black bars
+
+
+def test_receipt_lists_notes_and_voucher_read_back_from_the_ledger(ledger: Ledger, paid_txn: Txn) -> None:
+    from kiosk.money import Money
+    from kiosk.printing import cash_details
+
+    notes, voucher = cash_details(ledger, paid_txn)
+    assert notes == [Money.rupees(500)] * 3
+    assert voucher is not None
+    assert voucher[1] == Money.rupees(250)  # 1,500 paid against 1,250 due
