@@ -103,7 +103,7 @@ def reprint_receipt(
 
 
 def cash_details(ledger: Ledger, txn: Txn) -> tuple[list[Money], tuple[int, Money] | None]:
-    """The notes credited to the transaction and its change-due voucher, read back from the ledger (so reprints match)."""
+    """Notes credited to the transaction and its change-due voucher, read back from the ledger so reprints match."""
     rows = ledger.store.read(
         "SELECT denomination FROM cash_events WHERE txn_id = ? AND kind = 'credit' ORDER BY id", (txn.id,)
     )
