@@ -91,3 +91,15 @@ def test_change_due_voucher_and_notes_appear_on_cash_receipt(ledger: Ledger) -> 
     texts = _texts(layout.blocks)
     assert "Notes: ₹500 x 1" in texts
     assert f"Change due voucher No. {credit.voucher_no}: ₹40.00" in texts
+
+
+def test_overpaid_receipt_shows_the_bill_total_big_and_the_paid_amount_apart(ledger: Ledger) -> None:
+    txn = ledger.create(
+        service_id="w", service_name_hi="पानी", service_name_en="Water", reference="1", amount_due=Money.rupees(460)
+    )
+    ledger.await_payment(txn.id, PaymentMode.CASH)
+    paid = ledger.credit_cash(txn.id, Money.rupees(500)).txn
+    texts = _texts(build_receipt(paid, IDENTITY, printed_at=WHEN, qr_text=QR).blocks)
+    assert "₹460.00" in texts
+    assert "चार सौ साठ रुपये" in texts
+    assert "जमा / Paid=₹500.00" in texts

@@ -32,10 +32,16 @@ def test_characters_no_font_has_print_as_question_marks(
 def test_huge_amount_and_empty_service_name_still_print_a_decodable_receipt(
     printer: EscposPrinter, emulator: PrinterEmulator, paid_txn: Txn, clock: FakeClock
 ) -> None:
-    huge = dataclasses.replace(paid_txn, amount_paid=Money(MAX_PAISE), service_name_hi=" ", service_name_en="")
+    huge = dataclasses.replace(
+        paid_txn,
+        amount_due=Money(MAX_PAISE - 1000),
+        amount_paid=Money(MAX_PAISE),
+        service_name_hi=" ",
+        service_name_en="",
+    )
     layout = build_receipt(huge, IDENTITY, printed_at=clock.now(), qr_text=QR_TEXT)
     texts = [b.text for b in layout.blocks if isinstance(b, Line)]
-    assert "₹99,99,99,999.99" in texts
+    assert "₹99,99,99,999.99" in texts  # the fee (₹10) makes the total the largest amount
     assert "सेवा: सेवा" in texts
     assert printer.print_job("huge-1", layout).printed
     with Image.open(emulator.receipts[0]) as paper:
