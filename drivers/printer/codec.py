@@ -113,10 +113,21 @@ def encode_image(image: Image.Image, band: int) -> bytes:
         start = i
         while i < len(rows) and any(rows[i]) and i - start < band:
             i += 1
-        chunk = rows[start:i]
-        used = max(len(r.rstrip(b"\0")) for r in chunk)
-        out += raster(chunk, used)
+        out += _band(rows[start:i])
     return out
+
+
+def left_margin(dots: int) -> bytes:
+    return bytes([GS, 0x4C, dots & 0xFF, dots >> 8])  # GS L: left margin in dots
+
+
+def _band(chunk: list[bytes]) -> bytes:
+    """One raster band cut to the bytes that hold ink; a blank left part becomes a left margin (GS L)."""
+    used = max(len(r.rstrip(b"\0")) for r in chunk)
+    lead = min(len(r) - len(r.lstrip(b"\0")) for r in chunk)
+    if lead * len(chunk) <= 8:  # the two margin commands would cost more than they save
+        return raster(chunk, used)
+    return left_margin(lead * 8) + raster([r[lead:used] for r in chunk], used - lead) + left_margin(0)
 
 
 def encode_text(piece: TextPiece) -> bytes:

@@ -94,6 +94,7 @@ class PrinterEmulator:
         self._text = bytearray()
         self._mode = 0
         self._align = 0
+        self._left = 0
         self._spoiled = False
         self._qr_data = b""
         self._qr_size = 3
@@ -140,7 +141,7 @@ class PrinterEmulator:
         cmd = b[1]
         if cmd == 0x40:
             self._flush_text()
-            self._mode, self._align = 0, 0
+            self._mode, self._align, self._left = 0, 0, 0
             if self._spoiled and self._rows:  # a job cut short by a fault: its stub stays on the roll, uncut
                 self.spoiled += 1
                 self._reset_job()
@@ -184,6 +185,11 @@ class PrinterEmulator:
                 return 4
             self._cut()
             return 3
+        if cmd == 0x4C:
+            if len(b) < 4:
+                return 0
+            self._left = b[2] | b[3] << 8
+            return 4
         if cmd == 0x28 and b[2] == 0x6B:
             if len(b) < 5:
                 return 0
@@ -220,7 +226,7 @@ class PrinterEmulator:
 
     def _place(self, image: Image.Image) -> None:
         line = Image.new("1", (self.width, image.height), 1)
-        x = {1: (self.width - image.width) // 2, 2: self.width - image.width}.get(self._align, 0)
+        x = {1: (self.width - image.width) // 2, 2: self.width - image.width}.get(self._align, self._left)
         line.paste(image, (max(0, x), 0))
         self._rows.append(line)
 

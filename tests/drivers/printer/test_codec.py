@@ -68,3 +68,13 @@ def test_status_query_only_for_defined_n() -> None:
     assert codec.status_query(4) == bytes.fromhex("10 04 04")
     with pytest.raises(ValueError, match=r"1\.\.4"):
         codec.status_query(5)
+
+
+def test_band_with_blank_left_part_is_sent_with_a_left_margin() -> None:
+    image = Image.new("1", (384, 20), 1)
+    for y in range(20):
+        image.putpixel((200, y), 0)  # byte 25, bit 0x80
+    data = codec.encode_image(image, band=128)
+    assert data == (
+        codec.left_margin(200) + bytes.fromhex("1D 76 30 00 01 00 14 00") + bytes([0x80] * 20) + codec.left_margin(0)
+    )
