@@ -159,8 +159,10 @@ class EscposPrinter:
         return DeviceHealth("printer", status.value, status.can_print, _DETAIL[status])
 
     def close(self) -> None:
-        self._pool.submit(self._link.close).result(timeout=5)
-        self._pool.shutdown(wait=True)
+        # A job stuck on a dead device must not hang shutdown: give up waiting after a few seconds.
+        with contextlib.suppress(concurrent.futures.TimeoutError):
+            self._pool.submit(self._link.close).result(timeout=5)
+        self._pool.shutdown(wait=False)
 
     # -- on the I/O thread ---------------------------------------------------------------------
     def _run(self, work: Any, on_timeout: Any) -> Any:

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 import tty
+from collections.abc import Callable
 from pathlib import Path
 
 import qrcode
@@ -309,8 +310,8 @@ class PrinterEmulator:
         self._start(self._accept)
         return int(server.getsockname()[1])
 
-    def _start(self, target: object) -> None:
-        thread = threading.Thread(target=target, daemon=True, name="printer-emulator")  # type: ignore[arg-type]
+    def _start(self, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, daemon=True, name="printer-emulator")
         thread.start()
         self._threads.append(thread)
 
