@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
@@ -15,8 +17,12 @@ from kiosk.config import KioskConfig, parse_config
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
+from kiosk.transactions import Txn
+from sync.protocol.receipts import ReceiptClaim, make_token
+from sync.protocol.receipts import qr_text as receipt_qr_text
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
 
 
@@ -32,6 +38,7 @@ class Services:
     bills: BillLookup
     applications: ApplicationLookup
     aadhaar: AadhaarPayments
+    receipt_qr: QrText
     out_of_service: bool = False
 
     def reload_catalogue(self, path: Path) -> bool:
@@ -113,4 +120,18 @@ def demo_services(workdir: Path, clock: Clock | None = None) -> Services:
         bills=online,
         applications=online,
         aadhaar=online,
+        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
     )
+
+
+DEMO_SERVER = "http://127.0.0.1:8080"
+
+
+def signed_receipt_qr(kiosk_code: str, server_url: str, key: Ed25519PrivateKey) -> QrText:
+    """The receipt's QR: `<server>/r/<token>`, a claim signed by the kiosk's key that the server can verify."""
+
+    def qr(txn: Txn) -> str:
+        claim = ReceiptClaim(kiosk_code, txn.receipt_no or 0, txn.id, txn.amount_paid.paise, txn.updated_at)
+        return receipt_qr_text(server_url, make_token(claim, key))
+
+    return qr

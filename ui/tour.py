@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.flows.base import Receipt
+from drivers.printer.render import render_image
+from kiosk.receipt import ReceiptLayout
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_account
@@ -140,13 +141,7 @@ def write_receipts(kiosk: KioskWindow, out_dir: Path) -> None:
     assert isinstance(printer, MemoryPrinter)
     folder = out_dir / "receipts"
     folder.mkdir(exist_ok=True)
-    for number, (job_id, document) in enumerate(printer.jobs.items(), start=1):
-        assert isinstance(document, Receipt)
-        lines = [
-            f"e-Mitra Plus — {document.service_hi} / {document.service_en}",
-            f"receipt no. {document.receipt_no}   reference {document.reference}",
-            *(f"{key:>12}: {value}" for key, value in document.lines),
-            f"e-receipt: {document.qr_text}",
-            f"job {job_id}",
-        ]
-        (folder / f"receipt-{number:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for number, document in enumerate(printer.jobs.values(), start=1):
+        assert isinstance(document, ReceiptLayout)
+        # The same 1-bit picture the thermal printer would print (58 mm, 384 dots), shaped Hindi included.
+        render_image(document, 384).save(folder / f"receipt-{number:02d}.png")

@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 
 from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.catalogue import FieldSpec, Service
+from kiosk.clock import Clock
 from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest
 from kiosk.devices.cash import CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.online import AadhaarPayments, Authorised, Declined
+from kiosk.printing import QrText, print_receipt
+from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, Txn, TxnState
 
 log = logging.getLogger(__name__)
@@ -148,17 +151,18 @@ class PaymentStage:
         self.txn = self.ledger.cancel(self.txn.id, reason="aadhaar payment not authorised")
         return Problem.DECLINED if isinstance(answer, Declined) else Problem.TIMEOUT
 
-    def print_receipt(self, receipt: Receipt) -> bool:
+    def print_receipt(self, identity: Identity, clock: Clock, qr_text: QrText) -> bool:
+        """Commit first, print second (kiosk/printing.py): paid stays paid whatever the printer does."""
         assert self.txn is not None
-        outcome = self.devices.printer.print_job(f"receipt-{self.txn.id}", receipt)
-        if outcome.printed:
-            self.ledger.receipt_printed(self.txn.id, job_id=outcome.job_id)
+        result = print_receipt(self.ledger, self.devices.printer, self.txn.id, identity=identity, clock=clock,
+                               qr_text=qr_text)  # fmt: skip
+        self.txn = result.txn
+        if result.printed:
             self.txn = self.ledger.complete(self.txn.id)
         else:
-            log.warning("receipt for %s not printed: %s %s", self.txn.id, outcome.status, outcome.detail)
-            self.txn = self.ledger.receipt_pending(self.txn.id, reason=str(outcome.status))
-        self.printed = outcome.printed
-        return outcome.printed
+            log.warning("receipt for %s not printed: %s", self.txn.id, result.message_en)
+        self.printed = result.printed
+        return result.printed
 
     def leave(self, reason: str) -> int | None:
         """The villager walked away or cancelled: credit becomes a voucher, an untouched transaction is cancelled."""

@@ -22,6 +22,8 @@ from kiosk.online import (
     Unavailable,
     mask_name,
 )
+from kiosk.printing import QrText
+from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, TxnState
 
 # Whole rupees, as printed on the bill, typed when the biller cannot be reached.
@@ -69,6 +71,8 @@ class Journey:
         aadhaar: AadhaarPayments,
         kiosk_code: str = "DEMO",
         max_cash: Money = Money.rupees(49_999),
+        identity: Identity | None = None,
+        qr_text: QrText | None = None,
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -78,6 +82,9 @@ class Journey:
         self.applications = applications
         self.aadhaar = aadhaar
         self.kiosk_code = kiosk_code
+        self.identity = identity or Identity(kiosk_code=kiosk_code, centre_name="e-Mitra Plus")
+        # The QR on screen and on paper; the composition root passes the signed verification link (sync).
+        self.qr_text: QrText = qr_text or (lambda txn: RECEIPT_URL.format(kiosk=kiosk_code, receipt=txn.receipt_no))
         self.entry = NumberEntry(service.fields[0])
         self.payment = PaymentStage(ledger, devices, aadhaar, service)
         self.step = Step.ENTER_NUMBER
@@ -249,7 +256,7 @@ class Journey:
         return paid_in_full
 
     def _print(self) -> None:
-        self.payment.print_receipt(self.receipt())
+        self.payment.print_receipt(self.identity, self.payment.ledger.store.clock, self.qr_text)
         self.step = Step.DONE
 
     # -- leaving --------------------------------------------------------------------------------
@@ -293,7 +300,7 @@ class Journey:
             service_en=self.service.name_en,
             reference=txn.reference,
             lines=tuple(lines),
-            qr_text=RECEIPT_URL.format(kiosk=self.kiosk_code, receipt=txn.receipt_no),
+            qr_text=self.qr_text(txn),
             provisional=self.provisional_amount is not None,
         )
 

@@ -6,8 +6,11 @@ import io
 import json
 from pathlib import Path
 
+import zxingcpp
+from PIL import Image
 from PySide6.QtGui import QGuiApplication, QImage
 
+from ui.composition import DEMO_SERVER
 from ui.demo import run_demo
 
 
@@ -27,6 +30,9 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["cash_payment"]
     assert summary["aadhaar_payment"]
     assert summary["certificate_print"]
-    receipts = sorted((tmp_path / "receipts").glob("*.txt"))
+    receipts = sorted((tmp_path / "receipts").glob("*.png"))
     assert len(receipts) == 4
-    assert "₹350.00" in receipts[0].read_text(encoding="utf-8")
+    with Image.open(receipts[0]) as first_receipt:
+        assert first_receipt.width == 384  # 58 mm paper
+        codes = zxingcpp.read_barcodes(first_receipt.convert("L"))
+    assert [c.text.startswith(f"{DEMO_SERVER}/r/") for c in codes] == [True]  # the signed verification link

@@ -10,6 +10,7 @@ from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Service
 from kiosk.flows.base import Step
 from kiosk.flows.journey import Journey, JourneyView
+from kiosk.receipt import Identity
 from ui.composition import Services
 from ui.qr import qr_source
 
@@ -43,6 +44,8 @@ class JourneyViewModel(QObject):
             applications=s.applications,
             aadhaar=s.aadhaar,
             kiosk_code=s.config.identity.kiosk_code,
+            identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
+            qr_text=s.receipt_qr,
         )
         self.changed.emit()
 
