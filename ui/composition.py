@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -10,10 +12,12 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.availability import Availability, ServiceSwitch, assess
 from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
 from kiosk.config import KioskConfig, parse_config
+from kiosk.devices.cash import AcceptorStatus
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
@@ -21,6 +25,7 @@ from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 from kiosk.transactions import Txn
+from sync.identity import SyncState
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
@@ -40,6 +45,23 @@ class Services:
     aadhaar: AadhaarPayments
     receipt_qr: QrText
     out_of_service: bool = False
+
+    def availability(self) -> Availability:
+        """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
+        try:
+            acceptor: AcceptorStatus | None = AcceptorStatus(self.devices.cash.health().status)
+        except ValueError:
+            acceptor = None
+        folder = self.store.path.parent
+        manual = ServiceSwitch(self.store).reason() or SyncState(self.store).get("server_out_of_service") or None
+        return assess(
+            manual_reason=manual,
+            disk_free_bytes=shutil.disk_usage(folder).free,
+            database_writable=os.access(self.store.path, os.W_OK) and os.access(folder, os.W_OK),
+            printer=self.devices.printer.status(),
+            acceptor=acceptor,
+            stop_cash_without_printer=self.config.rules.stop_cash_when_printer_unavailable,
+        )
 
     def reload_catalogue(self, path: Path) -> bool:
         """Take a new catalogue file; a bad one is refused (logged) and the current one and its index stay."""

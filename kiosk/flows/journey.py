@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
@@ -57,6 +59,21 @@ class JourneyView:
     amount_digits: str = ""
 
 
+def devices_availability(devices: Devices) -> Availability:
+    """What the devices alone say (disk and database are the composition root's to add)."""
+    try:
+        acceptor: AcceptorStatus | None = AcceptorStatus(devices.cash.health().status)
+    except ValueError:
+        acceptor = None
+    return assess(
+        manual_reason=None,
+        disk_free_bytes=MIN_FREE_DISK_BYTES,
+        database_writable=True,
+        printer=devices.printer.status(),
+        acceptor=acceptor,
+    )
+
+
 class Journey:
     """Single-threaded: the UI delivers device events on its own thread. Intents in the wrong step are no-ops."""
 
@@ -73,6 +90,7 @@ class Journey:
         max_cash: Money = Money.rupees(49_999),
         identity: Identity | None = None,
         qr_text: QrText | None = None,
+        availability: Callable[[], Availability] | None = None,
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -83,12 +101,15 @@ class Journey:
         self.aadhaar = aadhaar
         self.kiosk_code = kiosk_code
         self.identity = identity or Identity(kiosk_code=kiosk_code, centre_name="e-Mitra Plus")
+        # Invariant 5, asked before any money is taken; the composition root adds disk, database and switches.
+        self.availability = availability or (lambda: devices_availability(devices))
         # The QR on screen and on paper; the composition root passes the signed verification link (sync).
         self.qr_text: QrText = qr_text or (lambda txn: RECEIPT_URL.format(kiosk=kiosk_code, receipt=txn.receipt_no))
         self.entry = NumberEntry(service.fields[0])
         self.payment = PaymentStage(ledger, devices, aadhaar, service)
         self.step = Step.ENTER_NUMBER
         self.problem: Problem | None = None
+        self.unavailable: Availability | None = None  # why money cannot be taken now, when it cannot
         self.bill: Bill | None = None
         self.application: Application | None = None
         self.max_cash = max_cash
@@ -211,8 +232,10 @@ class Journey:
     def choose_cash(self) -> bool:
         if self.step is not Step.CHOOSE_PAYMENT or "cash" not in self.service.payment_modes:
             return False
-        if not self.devices.cash.health().ok or self.devices.cash.health().status == AcceptorStatus.JAMMED:
+        available = self.availability()
+        if not available.cash:
             self.problem = Problem.CASH_UNAVAILABLE
+            self.unavailable = available
             return False
         due, fee = self._amounts()
         self.payment.open(self.entry.value, due, fee, PaymentMode.CASH)
@@ -222,6 +245,11 @@ class Journey:
 
     def choose_aadhaar(self) -> bool:
         if self.step is not Step.CHOOSE_PAYMENT or "aadhaar" not in self._modes():
+            return False
+        available = self.availability()
+        if not available.payments:
+            self.problem = Problem.UNAVAILABLE
+            self.unavailable = available
             return False
         due, fee = self._amounts()
         self.payment.open(self.entry.value, due, fee, PaymentMode.AADHAAR)

@@ -46,6 +46,7 @@ class JourneyViewModel(QObject):
             kiosk_code=s.config.identity.kiosk_code,
             identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
             qr_text=s.receipt_qr,
+            availability=s.availability,
         )
         self.changed.emit()
 

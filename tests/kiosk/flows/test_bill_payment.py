@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from kiosk.devices.printer import PrinterStatus
 from kiosk.flows.base import Devices, Problem, Step
 from kiosk.flows.journey import Journey
@@ -275,3 +277,30 @@ def test_intents_in_the_wrong_step_change_nothing(start: Callable[[str], Journey
     assert journey.step is Step.CLOSED
     assert journey.press("1") is False
     assert journey.cancel() is False
+
+
+@pytest.mark.parametrize(
+    ("break_it", "cash_ok"),
+    [
+        (lambda d: setattr(d.printer, "state", PrinterStatus.PAPER_OUT), False),
+        (lambda d: d.cash.jam(), False),
+        (lambda d: setattr(d.printer, "state", PrinterStatus.PAPER_NEAR_END), True),
+    ],
+)
+def test_a_kiosk_that_cannot_keep_its_promises_takes_no_cash(
+    start: Callable[[str], Journey],
+    devices: Devices,
+    ledger: Ledger,
+    break_it: Callable[[Devices], None],
+    cash_ok: bool,
+) -> None:
+    journey = typed(start("jvvnl-bill"), GOOD)
+    journey.submit()
+    break_it(devices)
+    assert journey.choose_cash() is cash_ok
+    if not cash_ok:
+        assert journey.view().problem is Problem.CASH_UNAVAILABLE
+        assert journey.unavailable is not None
+        assert journey.unavailable.villager_message("hi")
+        assert ledger.open_transactions() == []  # nothing was opened, no note can go in
+        assert not devices.cash.accepting
