@@ -17,7 +17,8 @@ from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
 from kiosk.config import KioskConfig, parse_config
-from kiosk.devices.cash import AcceptorStatus
+from kiosk.devices.cash import AcceptorStatus, CashAcceptor
+from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
@@ -28,6 +29,7 @@ from kiosk.transactions import Txn
 from sync.identity import SyncState
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
+from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
 
 
@@ -44,6 +46,7 @@ class Services:
     applications: ApplicationLookup
     aadhaar: AadhaarPayments
     receipt_qr: QrText
+    bench: EmulatedBench | None = None  # the emulators behind the devices, in the demo
     out_of_service: bool = False
 
     def availability(self) -> Availability:
@@ -73,6 +76,8 @@ class Services:
     def close(self) -> None:
         self.devices.cash.close()
         self.devices.printer.close()
+        if self.bench is not None:
+            self.bench.close()
         self.store.close()
 
 
@@ -120,17 +125,20 @@ class DemoClock:
         return time.monotonic()
 
 
-def demo_services(workdir: Path, clock: Clock | None = None) -> Services:
-    """Memory devices and a memory server over a real SQLite ledger in `workdir` (for the demo and UI tests)."""
+def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path | None = None) -> Services:
+    """A memory server over a real SQLite ledger in `workdir`. Devices: in memory (UI tests), or with `receipts`
+    the SSP acceptor and ESC/POS printer emulators on ptys driven by the real drivers (the demo)."""
     config = parse_config(demo_config_document(workdir), source="demo config")
     clock = clock or FakeClock(DEMO_START)
     store = Store.open(config.database, clock)
     catalogue = CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE))
     online = sample_online()
     ledger = Ledger(store)
-    cash = MemoryCashAcceptor()
+    bench = emulated_devices(workdir, receipts, clock) if receipts is not None else None
+    cash: CashAcceptor = bench.acceptor if bench is not None else MemoryCashAcceptor()
+    printer: ReceiptPrinter = printer_for(bench, clock) if bench is not None else MemoryPrinter()
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
-    devices = Devices(cash, MemoryPrinter(), MemoryFingerReader(), desk)
+    devices = Devices(cash, printer, MemoryFingerReader(), desk)
     return Services(
         config=config,
         clock=clock,
@@ -143,6 +151,7 @@ def demo_services(workdir: Path, clock: Clock | None = None) -> Services:
         applications=online,
         aadhaar=online,
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
+        bench=bench,
     )
 
 

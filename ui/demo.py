@@ -34,10 +34,13 @@ def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = N
     # Qt is imported only now, so `kiosk --help` and the ledger demo stay light.
     from ui.app import application, build_window
     from ui.composition import DemoClock, demo_services
+    from ui.devpanel.emulated import wait_connected
 
     app = application()
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
-        services = demo_services(Path(tmp), None if headless else DemoClock())
+        services = demo_services(Path(tmp), None if headless else DemoClock(), receipts=out_dir / "receipts")
+        if services.bench is not None:
+            wait_connected(services.bench)
         kiosk = build_window(services, kiosk_mode=False)
         if not headless:
             from ui.devpanel.panel import open_panel
