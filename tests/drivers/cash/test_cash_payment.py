@@ -69,10 +69,10 @@ def test_walking_away_after_paying_part_issues_a_change_due_voucher(kiosk: CashS
     wait_until(lambda: device.state.enabled)
     device.insert_note(200)
     wait_until(lambda: paid(kiosk, txn.id) == R(200))
-    after = kiosk.desk.end(reason="idle timeout")
+    after, voucher_no = kiosk.desk.end(reason="idle timeout")
     assert after is not None
     assert after.state is TxnState.ABANDONED
-    assert [v.amount for v in kiosk.ledger.vouchers(state="open")] == [R(200)]
+    assert [(v.no, v.amount) for v in kiosk.ledger.vouchers(state="open")] == [(voucher_no, R(200))]
     wait_until(lambda: not device.state.enabled)
 
 
