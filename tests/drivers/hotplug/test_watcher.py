@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from drivers.gps.nmea.driver import NmeaLocator
@@ -90,3 +95,27 @@ def test_udev_source_starts_and_stops_on_netlink() -> None:
     assert all(event.action == "add" for event in source.present())
     source.start()
     source.stop()
+
+
+ENUMERATE = (
+    "from drivers.hotplug.watcher import DeviceWatcher, UdevSource\n"
+    "for e in UdevSource(DeviceWatcher()).present():\n"
+    "    print(e.action, e.subsystem, e.node, e.vendor_id, e.product_id, e.serial)\n"
+)
+
+
+def test_gps_already_plugged_in_is_found_through_udev_by_usb_id() -> None:
+    """umockdev fakes /sys and the udev database (no root, no udevd): a u-blox puck on ttyACM0."""
+    runner = shutil.which("umockdev-run")
+    if runner is None:
+        pytest.fail("umockdev-run is missing: `bash scripts/install-system-packages.sh scripts/system-packages.txt`")
+    description = Path(__file__).with_name("gps.umockdev")
+    done = subprocess.run(
+        [runner, "-d", str(description), "--", sys.executable, "-c", ENUMERATE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["add tty /dev/ttyACM0 1546 01a7 GPS0042"]
