@@ -206,6 +206,9 @@ class RdServiceReader:
     def capture(self, request: CaptureRequest) -> CaptureResult:
         with self._lock:
             status = self.status()
+            if status is not BiometricStatus.READY:
+                self.discover()  # NOTREADY/USED: another RD service (a second reader) may be ready
+                status = self._last_status
             endpoint = self._endpoint
             if endpoint is None or status is not BiometricStatus.READY:
                 problem = {BiometricStatus.IN_USE: Problem.IN_USE, BiometricStatus.NOT_READY: Problem.NOT_READY}

@@ -165,3 +165,12 @@ def test_pid_options_carry_the_transaction_needs() -> None:
 def test_config_with_reversed_port_range_is_refused(clock: FakeClock) -> None:
     with pytest.raises(ValueError, match="ports 11120-11100"):
         build({"first_port": 11120, "last_port": 11100}, clock)
+
+
+def test_capture_moves_to_another_ready_service_when_the_first_becomes_used(clock: FakeClock) -> None:
+    with RdServiceEmulator(clock) as first, RdServiceEmulator(clock, state=EmulatedState.NOT_READY) as second:
+        reader = reader_for(clock, first.port, second.port)
+        reader.discover()
+        first.state, second.state = EmulatedState.USED, EmulatedState.READY
+        assert isinstance(reader.capture(CaptureRequest()), CaptureOk)
+        assert (first.captures, second.captures) == (0, 1)
