@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import queue
+import time
 from typing import TextIO
 
 from drivers.scanner.qr.driver import SerialQrScanner
 from drivers.scanner.qr.emulator import QrScannerEmulator
 from kiosk.clock import SystemClock
-from kiosk.devices.scanner import CodeScanned, QrEvent
+from kiosk.devices.scanner import CodeScanned, QrEvent, QrStatus
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +27,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     scanner.start(events.put)
     try:
         if emulator:
+            # Scan only once the driver has the port open, as a person would after the screen says so.
+            deadline = time.monotonic() + 5
+            while scanner.status() is not QrStatus.READY and time.monotonic() < deadline:
+                time.sleep(0.02)
             emulator.scan("EMITRA-SELFTEST-0001")
         else:
             out.write("      scan any QR code or barcode now\n")
