@@ -10,8 +10,14 @@ from PIL import Image
 from drivers.scanner.sane.codec import ScanImageError, normalise
 from drivers.scanner.sane.driver import SaneScanner, build
 from drivers.scanner.sane.emulator import SaneTestBackend
-from kiosk.clock import FakeClock
+from kiosk.clock import Clock, SystemClock
 from kiosk.devices.scanner import ScannedDocument, ScannerStatus, ScanProblem
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """scanimage runs in real time, so the driver's time limits (a wedged backend) need the real clock."""
+    return SystemClock()
 
 
 @pytest.fixture
@@ -24,7 +30,7 @@ def backend(tmp_path: Path) -> SaneTestBackend:
     return SaneTestBackend(tmp_path / "sane.d")
 
 
-def scanner(backend: SaneTestBackend, clock: FakeClock, **kwargs: object) -> SaneScanner:
+def scanner(backend: SaneTestBackend, clock: Clock, **kwargs: object) -> SaneScanner:
     settings: dict[str, object] = {
         "area_mm": (200, 200),  # the test backend's largest area
         "device_options": SaneTestBackend.options(),
@@ -33,7 +39,7 @@ def scanner(backend: SaneTestBackend, clock: FakeClock, **kwargs: object) -> San
     return SaneScanner(clock, device=backend.device, sane_config_dir=backend.config_dir, **settings)  # type: ignore[arg-type]
 
 
-def test_page_is_scanned_grey_at_300_dpi(backend: SaneTestBackend, clock: FakeClock) -> None:
+def test_page_is_scanned_grey_at_300_dpi(backend: SaneTestBackend, clock: Clock) -> None:
     result = scanner(backend, clock).scan()
     assert isinstance(result, ScannedDocument)
     image = Image.open(io.BytesIO(result.png))
@@ -43,7 +49,7 @@ def test_page_is_scanned_grey_at_300_dpi(backend: SaneTestBackend, clock: FakeCl
     assert image.getextrema() == (0, 255)  # the grid really came through
 
 
-def test_colour_scan_at_600_dpi_is_brought_down_to_grey_300_dpi(backend: SaneTestBackend, clock: FakeClock) -> None:
+def test_colour_scan_at_600_dpi_is_brought_down_to_grey_300_dpi(backend: SaneTestBackend, clock: Clock) -> None:
     result = scanner(backend, clock, mode="Color", resolution=600, area_mm=(100, 100)).scan()
     assert isinstance(result, ScannedDocument)
     assert (result.width_px, result.dpi) == (1181, 300)
@@ -60,21 +66,21 @@ def test_colour_scan_at_600_dpi_is_brought_down_to_grey_300_dpi(backend: SaneTes
     ],
 )
 def test_scanner_faults_are_returned_as_statuses(
-    backend: SaneTestBackend, clock: FakeClock, fault: str, status: ScannerStatus, detail: str
+    backend: SaneTestBackend, clock: Clock, fault: str, status: ScannerStatus, detail: str
 ) -> None:
     driver = scanner(backend, clock, device_options=SaneTestBackend.options(fault=fault))
     assert driver.scan() == ScanProblem(status, detail)
     assert driver.status() is status
 
 
-def test_fifty_megabyte_scan_is_refused_and_the_next_page_scans(backend: SaneTestBackend, clock: FakeClock) -> None:
+def test_fifty_megabyte_scan_is_refused_and_the_next_page_scans(backend: SaneTestBackend, clock: Clock) -> None:
     huge = scanner(backend, clock, mode="Color", resolution=600)  # 200×200 mm colour at 600 dpi ≈ 67 MB
     assert huge.scan() == ScanProblem(ScannerStatus.ERROR, "scan is larger than 40 MB; refused")
     assert not huge.health().ok
     assert isinstance(scanner(backend, clock).scan(), ScannedDocument)
 
 
-def test_absent_scanner_is_reported_disconnected(backend: SaneTestBackend, clock: FakeClock) -> None:
+def test_absent_scanner_is_reported_disconnected(backend: SaneTestBackend, clock: Clock) -> None:
     driver = SaneScanner(clock, device="test:9", sane_config_dir=backend.config_dir)
     result = driver.scan()
     assert isinstance(result, ScanProblem)
@@ -103,6 +109,15 @@ def test_unusable_scanner_output_is_refused_with_the_reason(data: bytes, dpi: in
         normalise(data, dpi)
 
 
-def test_config_options_that_are_not_plain_pairs_are_refused(clock: FakeClock) -> None:
+def test_config_options_that_are_not_plain_pairs_are_refused(clock: Clock) -> None:
     with pytest.raises(ValueError, match=r"device_options\[0\] = ';rm': expected --option-name"):
         build({"device": "test:0", "device_options": [";rm", "x"]}, clock)
+
+
+def test_backend_that_wedges_after_reporting_a_jam_still_returns_jammed(tmp_path: Path, clock: Clock) -> None:
+    """SANE's test backend sometimes hangs in cancel after a fault; this stand-in for scanimage always does."""
+    wedged = tmp_path / "scanimage-wedged"
+    wedged.write_text("#!/bin/sh\necho 'scanimage: sane_read: Document feeder jammed' >&2\nexec sleep 600\n")
+    wedged.chmod(0o755)
+    driver = SaneScanner(clock, device="test:0", scanimage=str(wedged))
+    assert driver.scan() == ScanProblem(ScannerStatus.JAMMED, "paper jammed in the feeder")
