@@ -1,0 +1,1 @@
+"""The UIDAI RD service client: discovery on loopback ports, DEVICEINFO and CAPTURE over custom HTTP methods."""

@@ -1,0 +1,1 @@
+"""GPS receivers for the kiosk's geo-tag."""

@@ -1,0 +1,1 @@
+"""Document scanning through SANE's `scanimage` (any SANE backend; tested with the `test` backend)."""

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+
+from kiosk.aadhaar import (
+    AadhaarError,
+    AadhaarNumber,
+    AuthOutcome,
+    AuthResult,
+    capture_and_authorise,
+    mask,
+    verhoeff_check_digit,
+    verhoeff_valid,
+)
+from kiosk.devices.biometric import (
+    BiometricInfo,
+    BiometricStatus,
+    CaptureFailed,
+    CaptureOk,
+    CaptureRequest,
+    CaptureResult,
+    PidBlock,
+)
+from kiosk.devices.common import DeviceHealth
+
+BASE = "23412341234"
+VALID = BASE + str(verhoeff_check_digit(BASE))
+
+
+def test_verhoeff_accepts_the_published_example_and_rejects_one_changed_digit() -> None:
+    assert verhoeff_check_digit("236") == 3  # the textbook example: 2363
+    assert verhoeff_valid("2363")
+    assert not verhoeff_valid("2364")
+    assert not verhoeff_valid("2633")  # adjacent transposition is caught
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("12345", "expected 12 digits, got 5"),
+        ("1234 5678 9012", "cannot start with 0 or 1"),
+        ("2341 2341 234x", "only digits"),
+        ("२३४१२३४१२३४१", "only digits"),
+    ],
+)
+def test_bad_aadhaar_entries_are_refused_without_echoing_the_digits(text: str, reason: str) -> None:
+    with pytest.raises(AadhaarError, match=reason) as caught:
+        AadhaarNumber.parse(text)
+    assert "2341" not in str(caught.value)
+
+
+def test_wrong_check_digit_is_refused() -> None:
+    wrong = VALID[:-1] + str((int(VALID[-1]) + 1) % 10)
+    with pytest.raises(AadhaarError, match="check digit"):
+        AadhaarNumber.parse(wrong)
+
+
+def test_number_prints_only_masked_in_every_form() -> None:
+    number = AadhaarNumber.parse(f"{VALID[:4]} {VALID[4:8]}-{VALID[8:]}")
+    expected = f"XXXX-XXXX-{VALID[-4:]}"
+    assert number.masked == str(number) == expected
+    assert VALID not in repr(number)
+    assert VALID not in f"{number}"
+    assert mask(VALID) == expected
+    assert number.digits_for_auth_request() == VALID
+
+
+class ScriptedReader:
+    def __init__(self, result: CaptureResult) -> None:
+        self.result = result
+
+    def discover(self) -> BiometricInfo | None:
+        return None
+
+    def status(self) -> BiometricStatus:
+        return BiometricStatus.READY
+
+    def capture(self, request: CaptureRequest) -> CaptureResult:
+        return self.result
+
+    def health(self) -> DeviceHealth:
+        return DeviceHealth("biometric", "ready", True)
+
+
+class RecordingAuthoriser:
+    def __init__(self) -> None:
+        self.calls: list[tuple[bytes, str]] = []
+
+    def forward(self, pid: PidBlock, aadhaar: AadhaarNumber) -> AuthOutcome:
+        self.calls.append((pid.xml, aadhaar.masked))
+        return AuthOutcome(AuthResult.AUTHENTICATED, "0", "सफल", "ok", "AUA-1")
+
+
+def test_failed_capture_is_never_forwarded() -> None:
+    authoriser = RecordingAuthoriser()
+    failed = CaptureFailed("poor_quality:730", "उंगली ठीक से रखें", "Place your finger properly", True)
+    outcome = capture_and_authorise(ScriptedReader(failed), authoriser, AadhaarNumber.parse(VALID), CaptureRequest())
+    assert outcome.result is AuthResult.CAPTURE_FAILED
+    assert outcome.message_hi == "उंगली ठीक से रखें"
+    assert outcome.retry
+    assert authoriser.calls == []
+
+
+def test_good_capture_is_forwarded_once_and_the_outcome_carries_no_pid() -> None:
+    authoriser = RecordingAuthoriser()
+    reader = ScriptedReader(CaptureOk(PidBlock(b"<PidData>secret</PidData>"), 80))
+    outcome = capture_and_authorise(reader, authoriser, AadhaarNumber.parse(VALID), CaptureRequest())
+    assert outcome.result is AuthResult.AUTHENTICATED
+    assert outcome.reference == "AUA-1"
+    assert authoriser.calls == [(b"<PidData>secret</PidData>", mask(VALID))]
+    assert "secret" not in repr(outcome)
