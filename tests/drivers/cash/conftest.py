@@ -18,7 +18,7 @@ from kiosk.money import Money
 ALL_NOTES = frozenset(Money.rupees(r) for r in (10, 20, 50, 100, 200, 500))
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -35,7 +35,7 @@ class Events:
     def __call__(self, event: CashEvent) -> None:
         self.queue.put(event)
 
-    def next_of(self, kind: type, timeout: float = 5.0) -> CashEvent:
+    def next_of(self, kind: type, timeout: float = 15.0) -> CashEvent:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -76,7 +76,7 @@ def acceptor(emulator: SspEmulator, events: Events) -> Iterator[SspAcceptor]:
         emulator.link_path,  # type: ignore[attr-defined]
         FakeClock(),
         poll_interval_s=0.02,
-        reply_timeout_s=0.15,
+        reply_timeout_s=0.5,
         reconnect_interval_s=0.1,
     )
     driver.start(events)

@@ -31,7 +31,7 @@ def cash_side(db: Path, port: str, *, clock: Clock | None = None, tolerance: Mon
     clock = clock or SystemClock()
     store = Store.open(db, clock)
     ledger = Ledger(store)
-    driver = SspAcceptor(port, clock, poll_interval_s=0.02, reply_timeout_s=0.15, reconnect_interval_s=0.1)
+    driver = SspAcceptor(port, clock, poll_interval_s=0.02, reply_timeout_s=0.5, reconnect_interval_s=0.1)
     updates: queue.Queue[CashUpdate] = queue.Queue()
     desk = CashDesk(ledger, driver, tolerance=tolerance, on_update=updates.put)
     desk.attach()

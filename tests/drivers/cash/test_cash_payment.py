@@ -78,6 +78,7 @@ def test_walking_away_after_paying_part_issues_a_change_due_voucher(kiosk: CashS
 
 def test_an_overpayment_within_the_tolerance_becomes_a_voucher(tmp_path: Path, device: SspEmulator) -> None:
     side = cash_side(tmp_path / "k.db", device.port, tolerance=R(100))  # type: ignore[attr-defined]
+    wait_until(lambda: side.driver.status is AcceptorStatus.DISABLED)  # connected
     try:
         txn = cash_bill(side.ledger, 120)
         assert R(200) in side.desk.begin(txn.id)
@@ -111,6 +112,7 @@ def test_power_cut_with_note_mid_stack_credits_exactly_once(kiosk: CashSide, dev
 
 def test_a_kiosk_restart_with_a_note_in_escrow_credits_it_exactly_once(tmp_path: Path, device: SspEmulator) -> None:
     side = cash_side(tmp_path / "k.db", device.port)  # type: ignore[attr-defined]
+    wait_until(lambda: side.driver.status is AcceptorStatus.DISABLED)  # connected
     txn = cash_bill(side.ledger, 500)
     side.desk.begin(txn.id)
     wait_until(lambda: device.state.enabled)

@@ -208,7 +208,7 @@ def test_jams_stacker_full_cash_box_and_fraud_are_reported_once_each(
 def test_a_device_demanding_encryption_is_a_clear_fault(tmp_path: Path) -> None:
     device = SspEmulator(require_encryption=True)
     path = device.serve_pty(tmp_path / "tty")
-    driver = SspAcceptor(path, FakeClock(), poll_interval_s=0.02, reply_timeout_s=0.15, reconnect_interval_s=0.1)
+    driver = SspAcceptor(path, FakeClock(), poll_interval_s=0.02, reply_timeout_s=0.5, reconnect_interval_s=0.1)
     driver.start(Events())
     try:
         wait_until(lambda: driver.status is AcceptorStatus.FAULT)
