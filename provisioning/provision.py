@@ -19,6 +19,7 @@ from kiosk.clock import Clock, iso_utc
 from kiosk.config import ConfigError
 from kiosk.store import Store, StoreError
 from provisioning.answers import Answers
+from provisioning.devices import detect_usb_serial, self_test
 from provisioning.geo import MOVED_THRESHOLD_M, GeoError, Position, distance_m, parse_manual
 from provisioning.install import install_units
 from sync.agent import enrol
@@ -146,6 +147,25 @@ def step_enrol(ctx: Context) -> str:
     return f"enrolled as kiosk {enrolment.kiosk_id}; key in {settings.key_file}"
 
 
+def step_devices(ctx: Context) -> str:
+    """Self-test every device in the config; without any, say which known USB devices are plugged in."""
+    devices = ctx.answers.devices
+    if not devices:
+        found = detect_usb_serial()
+        if not found:
+            return "no devices configured and none of the known USB devices found (a test root, or unplugged)"
+        listed = "; ".join(f"{f.family} at {f.node} ({f.vendor}:{f.product})" for f in found)
+        raise StepFailed(f"found {listed}: add a [devices.<kind>] section with its port to the answers")
+    reports = []
+    for kind, section in sorted(devices.items()):
+        params = {k: v for k, v in section.items() if k != "driver"} if isinstance(section, dict) else {}
+        passed, report = self_test(kind, params)
+        if not passed:
+            raise StepFailed(f"{report} — check the cable and power, then run provision again")
+        reports.append(report)
+    return "; ".join(reports)
+
+
 def step_install(ctx: Context) -> str:
     try:
         result = install_units(ctx.root)
@@ -159,6 +179,7 @@ STEPS: list[tuple[str, Step]] = [
     ("config", step_config),
     ("database", step_database),
     ("geotag", step_geotag),
+    ("devices", step_devices),
     ("enrol", step_enrol),
     ("install", step_install),
 ]
