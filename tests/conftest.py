@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.ledger import Ledger
 from kiosk.store import Store
+
+# The tests are headless by design: Qt renders offscreen even when a developer runs plain `pytest`.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture

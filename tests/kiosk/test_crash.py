@@ -37,6 +37,7 @@ def reported_credits(lines: list[str]) -> list[tuple[str, int]]:
     return credits
 
 
+@pytest.mark.slow
 def test_credits_survive_sigkill_at_random_moments_exactly_once(tmp_path: Path) -> None:
     db = tmp_path / "kiosk.db"
     Store.open(db, FakeClock()).close()

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from drivers.cash.ssp.emulator import SspEmulator
 from kiosk.clock import SystemClock
 from kiosk.store import Store
@@ -49,6 +51,7 @@ class Kiosk:
             self.process.stdout.close()
 
 
+@pytest.mark.slow
 def test_ledger_equals_the_notes_stacked_through_faults_and_kills(tmp_path: Path) -> None:
     rng = random.Random(1123)
     device = SspEmulator()
