@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ui.i18n import I18N_DIR, LANGUAGES
+from ui.i18n import I18N_DIR, LANGUAGES, translation_files
 
 
 def lrelease() -> str:
@@ -21,10 +21,10 @@ def lrelease() -> str:
 def build(directory: Path = I18N_DIR) -> list[Path]:
     outputs = []
     for language in LANGUAGES:
-        source = directory / f"kiosk_{language}.ts"
-        target = source.with_suffix(".qm")
-        subprocess.run([lrelease(), "-silent", str(source), "-qm", str(target)], check=True)
-        outputs.append(target)
+        for source in translation_files(language, directory, ".ts"):
+            target = source.with_suffix(".qm")
+            subprocess.run([lrelease(), "-silent", str(source), "-qm", str(target)], check=True)
+            outputs.append(target)
     return outputs
 
 

@@ -214,12 +214,16 @@ def test_hindi_in_the_app_font_is_drawn_with_the_bundled_devanagari_glyphs(kiosk
 def test_every_string_has_a_finished_hindi_translation() -> None:
     from xml.etree import ElementTree
 
-    from ui.i18n import I18N_DIR
+    from ui.i18n import translation_files
 
-    tree = ElementTree.parse(I18N_DIR / "kiosk_hi.ts")
+    sources = translation_files("hi", suffix=".ts")
+    assert any(s.name == "kiosk_hi.ts" for s in sources)
     unfinished = [
-        m.findtext("source")
-        for m in tree.iter("message")
+        (source.name, m.findtext("source"))
+        for source in sources
+        for m in ElementTree.parse(source).iter("message")
         if m.find("translation") is None or m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
     ]
     assert unfinished == []
+    for source in sources:  # each source is compiled: the app loads the .qm beside it
+        assert source.with_suffix(".qm").exists(), f"{source} is not compiled; run `python -m ui.i18n_build`"
