@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
 from kiosk.money import Money
 
@@ -95,6 +99,7 @@ class Service:
     offline: OfflinePolicy
     home_tile: bool
     rank: int  # lower = shown earlier on ties (popularity)
+    biller: str = ""  # bill payments: the biller's code at the central server (JVVNL, PHED …)
 
     def name(self, language: str) -> str:
         return self.name_hi if language == "hi" else self.name_en
@@ -259,11 +264,55 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
         offline=OfflinePolicy(entry.choice("offline", OfflinePolicy)),
         home_tile=bool(entry.raw.get("home_tile", False)),
         rank=entry.integer("rank", 1000, 0, 1_000_000),
+        biller=_biller(entry, flow),
     )
 
 
+def _biller(entry: _Entry, flow: FlowKind) -> str:
+    biller = entry.raw.get("biller", "")
+    if flow is FlowKind.BILL_PAYMENT and not biller:
+        raise CatalogueError(f"{entry.where}: a bill_payment service needs its biller code (biller)")
+    return str(biller)
+
+
+SCHEMA_PATH = Path(__file__).parent / "data" / "catalogue.schema.json"
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _schema_problem(document: object) -> str | None:
+    """The first way the document breaks catalogue.schema.json, with where: `services[3] (jvvnl-bill).fee_paise`."""
+    error = best_match(_validator().iter_errors(document))
+    if error is None:
+        return None
+    where, node = "", document
+    for part in error.absolute_path:
+        if isinstance(part, int):
+            where += f"[{part}]"
+            node = node[part] if isinstance(node, list) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                where += f" ({node['id'][:40]})"
+        else:
+            where += f".{part}" if where else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    message = error.message if len(error.message) <= 160 else error.message[:157] + "…"
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = next(k for k in error.validator_value if k not in error.instance)
+        translation = " (a translation is required)" if missing.endswith(("_hi", "_en")) else ""
+        message = f"{missing} is missing{translation}"
+    return f"{where or '(top level)'}: {message}"
+
+
 def parse_catalogue(document: object, *, source: str = "catalogue") -> Catalogue:
-    """Validate a whole catalogue document; any bad entry rejects all of it."""
+    """Validate a whole catalogue document (schema first, then cross-checks); any bad entry rejects all of it."""
+    problem = _schema_problem(document)
+    if problem is not None:
+        raise CatalogueError(f"{source}: {problem}")
     try:
         top = _Entry(source, document)
         version = top.text("version")

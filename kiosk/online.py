@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from kiosk.aadhaar import AadhaarNumber
 from kiosk.devices.biometric import PidBlock
 from kiosk.money import Money
 
@@ -67,11 +68,11 @@ class ApplicationLookup(Protocol):
 
 
 class AadhaarPayments(Protocol):
-    def authorise(self, txn_id: str, amount: Money, pid: PidBlock) -> PaymentAnswer:
+    def authorise(self, txn_id: str, amount: Money, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
         """Debit the villager's bank account via AePS; the PID block is used once and not kept."""
         ...
 
-    def verify(self, application_no: str, pid: PidBlock) -> PaymentAnswer:
+    def verify(self, application_no: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
         """Aadhaar authentication of the applicant before a certificate is printed."""
         ...
 

@@ -41,7 +41,7 @@ from sync.protocol.signing import SignatureError, load_public_key, verify
 log = logging.getLogger("kiosk-server")
 M = TypeVar("M", bound=BaseModel)
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 415, 422)
+    code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 415, 422, 504)
 }
 
 
@@ -186,9 +186,12 @@ def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
     @app.post(API_PREFIX + "/bills:lookup", response_model=Bill, responses=ERRORS, openapi_extra=body_schema(BillQuery))
     async def bill_lookup(request: Request) -> Bill:
         raw, data = await signed(request)
-        with db.tx() as tx:
-            authed(tx, request, raw)
-            bill = online.lookup_bill(tx, parse(BillQuery, data))
+        try:
+            with db.tx() as tx:
+                authed(tx, request, raw)
+                bill = online.lookup_bill(tx, parse(BillQuery, data))
+        except online.BillerTimeout as exc:
+            raise Refused(504, str(exc)) from None
         if bill is None:
             raise Refused(404, "no bill for this consumer number")
         return bill

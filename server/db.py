@@ -34,7 +34,10 @@ SCHEMA = [
         biller TEXT NOT NULL, consumer_no TEXT NOT NULL, consumer_name TEXT NOT NULL, bill_no TEXT NOT NULL,
         amount_due_paise BIGINT NOT NULL, due_date TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",
     """CREATE TABLE IF NOT EXISTS applications (
-        application_no TEXT PRIMARY KEY, service TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+        application_no TEXT PRIMARY KEY, service TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL,
+        applicant_name TEXT NOT NULL DEFAULT '')""",
+    """CREATE TABLE IF NOT EXISTS unanswered_accounts (
+        biller TEXT NOT NULL, consumer_no TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",
 ]
 
 

@@ -11,7 +11,10 @@ from defusedxml.common import DefusedXmlException
 from server.db import Database, Tx
 from sync.protocol import AadhaarAuthAnswer, AadhaarAuthRequest, ApplicationStatus, Bill, BillQuery
 
-BILLERS = ("JVVNL", "AVVNL", "JDVVNL", "PHED")
+# Consumer numbers as each biller prints them: (length, Luhn check digit?). The kiosk's catalogue has the same rules.
+BILLERS = {"JVVNL": (12, True), "AVVNL": (12, True), "JDVVNL": (12, True), "PHED": (10, True), "RSGL": (10, False),
+           "POSTPAID": (10, False)}  # fmt: skip
+APPLICATION_DIGITS = 10  # application and certificate numbers: 10 digits with a Luhn check digit
 STATUS_HI = {
     "received": "आवेदन प्राप्त हुआ",
     "in_process": "आवेदन पर कार्यवाही जारी है",
@@ -19,6 +22,7 @@ STATUS_HI = {
     "rejected": "आवेदन अस्वीकृत",
     "delivered": "प्रमाण-पत्र जारी",
 }
+SERVICES = ("income_certificate", "caste_certificate", "domicile_certificate", "birth_certificate")
 NAMES = ("रामलाल मीणा", "सीता देवी", "मोहनलाल जाट", "गीता कुमारी", "भंवरलाल गुर्जर", "कमला बाई", "सुरेश सैनी")
 
 # Verhoeff tables: UIDAI numbers carry a Verhoeff check digit, so a mistyped number fails like the real one.
@@ -42,33 +46,83 @@ def verhoeff_ok(number: str) -> bool:
     return check == 0
 
 
+def luhn_complete(stem: str) -> str:
+    """`stem` followed by its Luhn check digit."""
+    total = 0
+    for i, ch in enumerate(reversed(stem)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return stem + str((10 - total % 10) % 10)
+
+
+def consumer_number(biller: str, n: int) -> str:
+    length, luhn = BILLERS[biller]
+    stem = f"{3 + BILLERS_ORDER.index(biller)}{n:0{length - 2 if luhn else length - 1}d}"
+    return luhn_complete(stem) if luhn else stem
+
+
+BILLERS_ORDER = tuple(BILLERS)
+
+# The accounts the demo tour and the UI tests type (the same numbers as ui/devpanel/fakes.sample_online).
+DEMO_BILLS = (
+    ("JVVNL", luhn_complete("21041234567"), "Ramesh Kumar Meena", "JV-2611-001", 35_000, "2026-12-05"),
+    ("JVVNL", luhn_complete("10020030040"), "Sita Devi", "JV-2611-002", 123_450, "2026-12-10"),
+)
+# Billers that do not answer the central server for these accounts: the kiosk is told 504 (biller timed out).
+DEMO_UNANSWERED = (("JVVNL", luhn_complete("99999999999")), ("POSTPAID", "9999999999"))
+DEMO_APPLICATIONS = (
+    (luhn_complete("202611001"), "caste_certificate", "delivered", "Mohan Lal Jat"),
+    (luhn_complete("202611002"), "income_certificate", "in_process", "Geeta Kumari"),
+)
+
+
 def seed(db: Database, *, per_biller: int = 50, seed_value: int = 7) -> int:
     """A deterministic sample of consumer accounts per biller and of applications, for demos and tests."""
     rng = random.Random(seed_value)
     count = 0
     with db.tx() as tx:
-        for biller in BILLERS:
-            for n in range(1, per_biller + 1):
-                consumer = f"{biller[:2]}{n:08d}"
-                due = (date(2026, 12, 1) + timedelta(days=rng.randint(0, 20))).isoformat()
-                tx.execute(
-                    "INSERT INTO bills (biller, consumer_no, consumer_name, bill_no, amount_due_paise, due_date)"
-                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (biller, consumer_no) DO NOTHING",
-                    (biller, consumer, rng.choice(NAMES), f"B{rng.randint(10**7, 10**8)}",
-                     rng.randint(100, 5000) * 100 + rng.choice((0, 50)), due),
-                )  # fmt: skip
-                count += 1
-        for n in range(1, per_biller + 1):
+        rows = [
+            (biller, consumer_number(biller, n), rng.choice(NAMES), f"B{rng.randint(10**7, 10**8)}",
+             rng.randint(100, 5000) * 100 + rng.choice((0, 50)),
+             (date(2026, 12, 1) + timedelta(days=rng.randint(0, 20))).isoformat())
+            for biller in BILLERS for n in range(1, per_biller + 1)
+        ]  # fmt: skip
+        for row in (*rows, *DEMO_BILLS):
             tx.execute(
-                "INSERT INTO applications (application_no, service, status, updated_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (application_no) DO NOTHING",
-                (f"APP2026{n:06d}", rng.choice(("income_certificate", "caste_certificate", "domicile")),
-                 rng.choice(tuple(STATUS_HI)), "2026-11-20T10:00:00.000000Z"),
-            )  # fmt: skip
+                "INSERT INTO bills (biller, consumer_no, consumer_name, bill_no, amount_due_paise, due_date)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (biller, consumer_no) DO NOTHING",
+                row,
+            )
+            count += 1
+        for biller, consumer in DEMO_UNANSWERED:
+            tx.execute(
+                "INSERT INTO unanswered_accounts (biller, consumer_no) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (biller, consumer),
+            )
+        applications = [
+            (luhn_complete(f"{n:0{APPLICATION_DIGITS - 1}d}"), rng.choice(SERVICES), rng.choice(tuple(STATUS_HI)),
+             rng.choice(NAMES))
+            for n in range(1, per_biller + 1)
+        ]  # fmt: skip
+        for number, service, status, applicant in (*applications, *DEMO_APPLICATIONS):
+            tx.execute(
+                "INSERT INTO applications (application_no, service, status, updated_at, applicant_name)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_no) DO NOTHING",
+                (number, service, status, "2026-11-20T10:00:00.000000Z", applicant),
+            )
     return count
 
 
+class BillerTimeout(Exception):
+    """The biller did not answer the central server in time (the kiosk is told 504)."""
+
+
 def lookup_bill(tx: Tx, query: BillQuery) -> Bill | None:
+    if tx.one(
+        "SELECT 1 FROM unanswered_accounts WHERE biller = ? AND consumer_no = ?",
+        (query.biller.upper(), query.consumer_no),
+    ):
+        raise BillerTimeout(f"biller {query.biller.upper()} did not answer in time")
     row = tx.one(
         "SELECT consumer_name, bill_no, amount_due_paise, due_date FROM bills WHERE biller = ? AND consumer_no = ?",
         (query.biller.upper(), query.consumer_no),
@@ -82,12 +136,14 @@ def lookup_bill(tx: Tx, query: BillQuery) -> Bill | None:
 
 
 def application_status(tx: Tx, number: str) -> ApplicationStatus | None:
-    row = tx.one("SELECT service, status, updated_at FROM applications WHERE application_no = ?", (number,))
+    row = tx.one(
+        "SELECT service, status, updated_at, applicant_name FROM applications WHERE application_no = ?", (number,)
+    )
     if row is None:
         return None
     return ApplicationStatus.model_validate(
         {"application_no": number, "service": row[0], "status": row[1], "status_hi": STATUS_HI[str(row[1])],
-         "updated_at": row[2]}
+         "updated_at": row[2], "applicant_name": row[3] or ""}
     )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from kiosk.receipt import ReceiptLayout
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_aadhaar, demo_account
 
 
 @dataclass
@@ -80,6 +80,9 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     driver.type_digits(w, demo_account("10020030040"))
     tour.tap("keyOk")
     tour.tap("payAadhaarButton")
+    driver.type_digits(w, demo_aadhaar())
+    tour.shot("aadhaar-number")
+    tour.tap("keyOk")
     tour.shot("aadhaar-finger")
     tour.tap("fingerButton")
     aadhaar_done = tour.step() == "done"
@@ -92,6 +95,8 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     tour.tap("keyOk")
     tour.shot("certificate-consent")
     tour.tap("consentButton")
+    driver.type_digits(w, demo_aadhaar())
+    tour.tap("keyOk")
     tour.tap("fingerButton")
     tour.tap("payCashButton")
     tour.cash.insert(50)

@@ -6,6 +6,7 @@ import enum
 import logging
 from dataclasses import dataclass, field
 
+from kiosk.aadhaar import AadhaarNumber
 from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.catalogue import FieldSpec, Service
 from kiosk.clock import Clock
@@ -27,6 +28,7 @@ class Step(enum.StrEnum):
     ENTER_AMOUNT = "enter_amount"  # offline, provisional: the villager types the amount printed on the bill
     STATUS_SHOWN = "status_shown"  # status check: the answer is on screen
     CONSENT = "consent"  # certificate: the villager agrees to Aadhaar authentication
+    ENTER_AADHAAR = "enter_aadhaar"  # the 12-digit Aadhaar number, before any fingerprint (kept in memory only)
     VERIFY_FINGER = "verify_finger"  # certificate: fingerprint to prove it is the applicant
     CHOOSE_PAYMENT = "choose_payment"  # amount shown, cash or Aadhaar?
     CASH = "cash"  # taking notes
@@ -138,13 +140,13 @@ class PaymentStage:
             self.voucher_no = update.voucher_no
         return was_awaiting and self.txn.state is TxnState.PAID
 
-    def pay_by_finger(self) -> Problem | None:
+    def pay_by_finger(self, aadhaar: AadhaarNumber) -> Problem | None:
         """Capture, authorise online, mark paid. None on success, else what went wrong."""
         assert self.txn is not None
         result = self.devices.biometric.capture(CaptureRequest())
         if isinstance(result, CaptureFailed):
             return Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
-        answer = self.aadhaar.authorise(self.txn.id, self.txn.total_due, result.pid)
+        answer = self.aadhaar.authorise(self.txn.id, self.txn.total_due, aadhaar, result.pid)
         if isinstance(answer, Authorised):
             self.txn = self.ledger.pay_other(self.txn.id, payment_ref=answer.payment_ref)
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.aadhaar import AadhaarError, AadhaarNumber, mask
 from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
@@ -30,6 +31,7 @@ from kiosk.transactions import PaymentMode, TxnState
 
 # Whole rupees, as printed on the bill, typed when the biller cannot be reached.
 AMOUNT_FIELD = FieldSpec("amount", "राशि (₹)", "Amount (₹)", 1, 6, True, Checksum.NONE)
+AADHAAR_FIELD = FieldSpec("aadhaar", "आधार नंबर", "Aadhaar number", 12, 12, True, Checksum.VERHOEFF)
 RECEIPT_URL = "https://emitraapp.rajasthan.gov.in/receipt?k={kiosk}&r={receipt}"
 
 
@@ -57,6 +59,7 @@ class JourneyView:
     application_status: str = ""
     provisional: bool = False
     amount_digits: str = ""
+    aadhaar_digits: str = ""  # as shown while typing: the first eight digits hidden once typed
 
 
 def devices_availability(devices: Devices) -> Availability:
@@ -72,6 +75,17 @@ def devices_availability(devices: Devices) -> Availability:
         printer=devices.printer.status(),
         acceptor=acceptor,
     )
+
+
+def aadhaar_display(typed: str, number: AadhaarNumber | None) -> str:
+    """What the keypad shows, grouped in fours: the first eight digits become X as soon as the next one is typed
+    (only the digit just pressed shows, to confirm the tap), the last four stay (UIDAI masking)."""
+    if not typed and number is not None:
+        return number.masked.replace("-", " ")
+    if len(typed) == 12:
+        return mask(typed).replace("-", " ")
+    shown = "X" * 8 + typed[8:] if len(typed) > 8 else "X" * (len(typed) - 1) + typed[-1:]
+    return " ".join(shown[i : i + 4] for i in range(0, len(shown), 4))
 
 
 class Journey:
@@ -115,10 +129,15 @@ class Journey:
         self.max_cash = max_cash
         self.amount_entry = NumberEntry(AMOUNT_FIELD)
         self.provisional_amount: Money | None = None
+        # The Aadhaar number lives only in this object (never the database, log or screen unmasked).
+        self.aadhaar_entry = NumberEntry(AADHAAR_FIELD)
+        self.aadhaar_number: AadhaarNumber | None = None
+        self.after_aadhaar = Step.VERIFY_FINGER
 
     # -- entering the number -------------------------------------------------------------------
     def _typing(self) -> NumberEntry | None:
-        return {Step.ENTER_NUMBER: self.entry, Step.ENTER_AMOUNT: self.amount_entry}.get(self.step)
+        return {Step.ENTER_NUMBER: self.entry, Step.ENTER_AMOUNT: self.amount_entry,
+                Step.ENTER_AADHAAR: self.aadhaar_entry}.get(self.step)  # fmt: skip
 
     def press(self, digit: str) -> bool:
         entry = self._typing()
@@ -137,6 +156,8 @@ class Journey:
     def submit(self) -> bool:
         if self.step is Step.ENTER_AMOUNT:
             return self._submit_amount()
+        if self.step is Step.ENTER_AADHAAR:
+            return self._submit_aadhaar()
         if self.step is not Step.ENTER_NUMBER:
             return False
         self.problem = self.entry.problem()
@@ -200,12 +221,31 @@ class Journey:
     def consent(self) -> bool:
         if self.step is not Step.CONSENT:
             return False
-        self.step = Step.VERIFY_FINGER
+        self._ask_aadhaar(then=Step.VERIFY_FINGER)
+        return True
+
+    def _ask_aadhaar(self, *, then: Step) -> None:
+        self.after_aadhaar = then
         self.problem = None
+        self.step = Step.ENTER_AADHAAR
+
+    def _submit_aadhaar(self) -> bool:
+        self.problem = self.aadhaar_entry.problem()
+        if self.problem is None:
+            try:
+                self.aadhaar_number = AadhaarNumber.parse(self.aadhaar_entry.value)
+            except AadhaarError:
+                self.problem = Problem.CHECKSUM  # starts with 0 or 1: no Aadhaar number does
+        self.aadhaar_entry.value = ""  # the digits are not kept once parsed (or refused)
+        if self.problem is not None:
+            return False
+        if self.after_aadhaar is Step.PAY_FINGER:
+            return self._open_aadhaar_payment()
+        self.step = self.after_aadhaar
         return True
 
     def verify_finger(self) -> bool:
-        if self.step is not Step.VERIFY_FINGER or self.application is None:
+        if self.step is not Step.VERIFY_FINGER or self.application is None or self.aadhaar_number is None:
             return False
         result = self.devices.biometric.capture(CaptureRequest())
         if isinstance(result, CaptureFailed):
@@ -213,7 +253,7 @@ class Journey:
             if not result.retry:
                 self.step = Step.ERROR
             return False
-        answer = self.aadhaar.verify(self.application.number, result.pid)
+        answer = self.aadhaar.verify(self.application.number, self.aadhaar_number, result.pid)
         if not isinstance(answer, Authorised):
             self._fail(Problem.TIMEOUT if isinstance(answer, Unavailable) else Problem.DECLINED)
             return False
@@ -251,6 +291,12 @@ class Journey:
             self.problem = Problem.UNAVAILABLE
             self.unavailable = available
             return False
+        if self.aadhaar_number is None:  # already given for the certificate's verification: not asked twice
+            self._ask_aadhaar(then=Step.PAY_FINGER)
+            return True
+        return self._open_aadhaar_payment()
+
+    def _open_aadhaar_payment(self) -> bool:
         due, fee = self._amounts()
         self.payment.open(self.entry.value, due, fee, PaymentMode.AADHAAR)
         self.step = Step.PAY_FINGER
@@ -258,9 +304,9 @@ class Journey:
         return True
 
     def pay_finger(self) -> bool:
-        if self.step is not Step.PAY_FINGER:
+        if self.step is not Step.PAY_FINGER or self.aadhaar_number is None:
             return False
-        problem = self.payment.pay_by_finger()
+        problem = self.payment.pay_by_finger(self.aadhaar_number)
         if problem is Problem.FINGER_RETRY:
             self.problem = problem
             return False
@@ -298,6 +344,7 @@ class Journey:
     def _leave(self, reason: str) -> bool:
         if self.step is Step.CLOSED:
             return False
+        self.aadhaar_number = None
         voucher = self.payment.leave(reason)
         self.step = Step.VOUCHER if voucher is not None else Step.CLOSED
         return True
@@ -305,6 +352,7 @@ class Journey:
     def finish(self) -> bool:
         if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN):
             return False
+        self.aadhaar_number = None
         self.step = Step.CLOSED
         return True
 
@@ -365,6 +413,7 @@ class Journey:
             payment_modes=self._modes(),
             provisional=self.provisional_amount is not None,
             amount_digits=self.amount_entry.value,
+            aadhaar_digits=aadhaar_display(self.aadhaar_entry.value, self.aadhaar_number),
             receipt_no=txn.receipt_no if txn else None,
             printed=self.payment.printed,
             voucher_no=self.payment.voucher_no,

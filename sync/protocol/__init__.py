@@ -135,6 +135,7 @@ class ApplicationStatus(Model):
     status: Literal["received", "in_process", "approved", "rejected", "delivered"]
     status_hi: str
     updated_at: str
+    applicant_name: str = Field(default="", max_length=120)
 
 
 class AadhaarAuthRequest(Model):

@@ -51,8 +51,12 @@ def test_hindi_name_in_latin_letters_is_refused(document: dict[str, Any]) -> Non
     ("key", "value", "message"),
     [
         ("max_length", 5, "max_length = 5 must be a whole number 12"),
-        ("checksum", "crc32", "checksum = 'crc32' must be one of"),
-        ("min_length", "12", "min_length = '12' must be a whole number"),
+        (
+            "checksum",
+            "crc32",
+            r"services\[0\] \(jvvnl-bill\)\.fields\[0\] \(account\)\.checksum: 'crc32' is not one of",
+        ),
+        ("min_length", "12", r"fields\[0\] \(account\)\.min_length: '12' is not of type 'integer'"),
     ],
 )
 def test_invalid_field_spec_is_refused(document: dict[str, Any], key: str, value: object, message: str) -> None:
@@ -63,7 +67,7 @@ def test_invalid_field_spec_is_refused(document: dict[str, Any], key: str, value
 
 def test_unknown_flow_icon_category_or_duplicate_id_are_refused(document: dict[str, Any]) -> None:
     for key, value, message in (
-        ("flow", "teleport", "flow = 'teleport'"),
+        ("flow", "teleport", r"services\[0\] \(jvvnl-bill\)\.flow: 'teleport' is not one of"),
         ("icon", "unicorn", "icon = 'unicorn'"),
         ("category", "casino", "category 'casino'"),
         ("id", "avvnl-bill", "appears twice"),
@@ -72,6 +76,23 @@ def test_unknown_flow_icon_category_or_duplicate_id_are_refused(document: dict[s
         bad["services"][0][key] = value
         with pytest.raises(CatalogueError, match=message):
             parse_catalogue(bad)
+
+
+def test_the_schema_refuses_a_misspelt_key_and_a_fractional_fee_naming_where(document: dict[str, Any]) -> None:
+    misspelt = copy.deepcopy(document)
+    misspelt["services"][2]["fee_rupees"] = 10
+    with pytest.raises(CatalogueError, match=r"services\[2\] \(jdvvnl-bill\): Additional properties .*'fee_rupees'"):
+        parse_catalogue(misspelt)
+    fractional = copy.deepcopy(document)
+    fractional["services"][1]["fee_paise"] = 2.5  # money is whole paise, never a float
+    with pytest.raises(CatalogueError, match=r"services\[1\] \(avvnl-bill\)\.fee_paise: 2\.5 is not of type 'integer'"):
+        parse_catalogue(fractional)
+
+
+def test_a_bill_payment_without_its_biller_code_is_refused(document: dict[str, Any]) -> None:
+    del document["services"][0]["biller"]
+    with pytest.raises(CatalogueError, match=r"services\[0\] \(jvvnl-bill\): a bill_payment service needs its biller"):
+        parse_catalogue(document)
 
 
 def test_bad_update_keeps_last_good_catalogue_and_logs_why(

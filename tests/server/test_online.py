@@ -7,7 +7,8 @@ from pathlib import Path
 
 import requests
 
-from server.online import verhoeff_ok
+from kiosk.catalogue import DEFAULT_CATALOGUE, FlowKind, load_catalogue
+from server.online import BILLERS, DEMO_APPLICATIONS, DEMO_UNANSWERED, consumer_number, verhoeff_ok
 from sync.protocol.receipts import ReceiptClaim, make_token, qr_text
 from tests.server.conftest import Kiosk
 from tests.sync.harness import ServerProcess
@@ -26,18 +27,42 @@ def valid_uid() -> str:
 
 def test_seeded_bill_is_found_and_an_unknown_consumer_is_not(server: ServerProcess, kiosk: Kiosk) -> None:
     server.admin("seed", "--per-biller", "5")
-    found = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": "JV00000003"})
+    number = consumer_number("JVVNL", 3)
+    found = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": number})
     assert found.status_code == 200
     assert found.json()["amount_due_paise"] > 0
-    missing = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": "JV99999999"})
+    missing = kiosk.send(
+        "POST", "/api/v1/bills:lookup", {"biller": "JVVNL", "consumer_no": consumer_number("JVVNL", 99)}
+    )
     assert missing.status_code == 404
+
+
+def test_every_seeded_number_passes_the_kiosk_catalogues_own_rule_for_its_service() -> None:
+    catalogue = load_catalogue(DEFAULT_CATALOGUE)
+    bill_services = [s for s in catalogue.services if s.flow is FlowKind.BILL_PAYMENT]
+    assert {s.biller for s in bill_services} == set(BILLERS)
+    for service in bill_services:
+        for n in (1, 7, 50):
+            assert service.fields[0].problem(consumer_number(service.biller, n)) is None, service.id
+    for number, *_ in DEMO_APPLICATIONS:
+        assert catalogue.get("caste-cert").fields[0].problem(number) is None
+
+
+def test_a_biller_that_does_not_answer_is_a_504_naming_the_biller(server: ServerProcess, kiosk: Kiosk) -> None:
+    server.admin("seed", "--per-biller", "1")
+    biller, consumer = DEMO_UNANSWERED[0]
+    answer = kiosk.send("POST", "/api/v1/bills:lookup", {"biller": biller, "consumer_no": consumer})
+    assert answer.status_code == 504
+    assert biller in answer.json()["detail"]
 
 
 def test_application_status_is_answered_in_hindi_too(server: ServerProcess, kiosk: Kiosk) -> None:
     server.admin("seed", "--per-biller", "5")
-    answer = kiosk.send("GET", "/api/v1/applications/APP2026000002")
+    number = DEMO_APPLICATIONS[0][0]
+    answer = kiosk.send("GET", f"/api/v1/applications/{number}")
     assert answer.status_code == 200
-    assert answer.json()["status_hi"]
+    assert answer.json()["status_hi"] == "प्रमाण-पत्र जारी"
+    assert answer.json()["applicant_name"] == "Mohan Lal Jat"
     assert kiosk.send("GET", "/api/v1/applications/APP0").status_code == 404
 
 

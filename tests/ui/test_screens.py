@@ -13,7 +13,7 @@ from kiosk.transactions import TxnState
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor, demo_aadhaar, demo_account
 
 GOOD = demo_account("21041234567")
 
@@ -163,8 +163,11 @@ def test_certificate_and_status_screens(kiosk: KioskWindow, qtbot: QtBot) -> Non
     driver.type_digits(w, demo_account("202611001"))
     driver.tap(w, "keyOk")
     driver.tap(w, "consentButton")
+    driver.type_digits(w, demo_aadhaar())
+    assert driver.text_of(w, "aadhaarDisplay") == f"XXXX XXXX {demo_aadhaar()[8:]}"
+    driver.tap(w, "keyOk")
     driver.tap(w, "fingerButton")
-    driver.tap(w, "payAadhaarButton")
+    driver.tap(w, "payAadhaarButton")  # the number given for the verification is not asked again
     driver.tap(w, "fingerButton")
     qtbot.waitUntil(lambda: kiosk.vm.journey.journey is not None and kiosk.vm.journey.step == "done")
     txn = kiosk.vm.journey.journey.payment.txn  # type: ignore[union-attr]

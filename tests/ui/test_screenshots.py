@@ -15,7 +15,7 @@ from kiosk.clock import FakeClock
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor, demo_aadhaar, demo_account
 from ui.fonts import DEVANAGARI
 
 DEVANAGARI_CHARS = re.compile("[\u0900-\u097f]")
@@ -97,9 +97,18 @@ def consent(k: KioskWindow, s: Services, c: FakeClock) -> str:
     return "consentButton"
 
 
+def aadhaar_number(k: KioskWindow, s: Services, c: FakeClock) -> str:
+    _bill(k)
+    driver.tap(k.window, "payAadhaarButton")
+    driver.type_digits(k.window, demo_aadhaar()[:10])
+    return "cancelAadhaarButton"
+
+
 def finger(k: KioskWindow, s: Services, c: FakeClock) -> str:
     _bill(k)
     driver.tap(k.window, "payAadhaarButton")
+    driver.type_digits(k.window, demo_aadhaar())
+    driver.tap(k.window, "keyOk")
     return "fingerButton"
 
 
@@ -150,6 +159,7 @@ SCREENS: dict[str, Setup] = {
         done,
         voucher,
         consent,
+        aadhaar_number,
         finger,
         status,
         error,

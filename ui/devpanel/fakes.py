@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date
 
+from kiosk.aadhaar import AadhaarNumber, verhoeff_check_digit
 from kiosk.catalogue import luhn_complete
 from kiosk.devices.biometric import (
     BiometricInfo,
@@ -139,6 +140,11 @@ class MemoryFingerReader:
         return DeviceHealth("biometric", "ready", True)
 
 
+def demo_aadhaar(stem: str = "23456789012") -> str:
+    """A well-formed (Verhoeff-checked) Aadhaar number for the demo and tests; not a real person's."""
+    return stem + str(verhoeff_check_digit(stem))
+
+
 def demo_account(stem: str) -> str:
     """A K-number with a valid Luhn check digit, as the demo and tests type it."""
     return luhn_complete(stem)
@@ -153,6 +159,7 @@ class MemoryOnline:
     slow: set[str] = field(default_factory=set)
     decline_payments: bool = False
     payments: list[str] = field(default_factory=list)
+    aadhaar_seen: list[str] = field(default_factory=list)  # masked, as a real client could log them
 
     def lookup_bill(self, service_id: str, account: str) -> BillAnswer:
         if account in self.slow:
@@ -164,13 +171,15 @@ class MemoryOnline:
             return Unavailable(timed_out=True, detail="no answer in 10 s")
         return self.applications.get(number, NotFound())
 
-    def authorise(self, txn_id: str, amount: Money, pid: PidBlock) -> PaymentAnswer:
+    def authorise(self, txn_id: str, amount: Money, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
+        self.aadhaar_seen.append(aadhaar.masked)
         if self.decline_payments:
             return Declined("51", "Not enough money in the bank account", "बैंक खाते में पर्याप्त पैसे नहीं हैं")
         self.payments.append(txn_id)
         return Authorised(f"AEPS{len(self.payments):06d}")
 
-    def verify(self, application_no: str, pid: PidBlock) -> PaymentAnswer:
+    def verify(self, application_no: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
+        self.aadhaar_seen.append(aadhaar.masked)
         return Authorised(f"AUTH-{application_no}")
 
 

@@ -89,6 +89,18 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</source>
+        <translation>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</translation>
+    </message>
+    <message>
+        <source>An Aadhaar number has 12 digits. Please type it again.</source>
+        <translation>An Aadhaar number has 12 digits. Please type it again.</translation>
+    </message>
+    <message>
+        <source>This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.</source>
+        <translation>This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.</translation>
+    </message>
+    <message>
         <location filename="../qml/Journey.qml" line="12"/>
         <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
         <translation>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</translation>

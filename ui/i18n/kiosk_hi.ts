@@ -89,6 +89,18 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</source>
+        <translation>अपना 12 अंकों का आधार नंबर नीचे बटनों से लिखें। यह केवल इसी भुगतान के लिए काम में आता है और रखा नहीं जाता।</translation>
+    </message>
+    <message>
+        <source>An Aadhaar number has 12 digits. Please type it again.</source>
+        <translation>आधार नंबर 12 अंकों का होता है। कृपया फिर से लिखें।</translation>
+    </message>
+    <message>
+        <source>This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.</source>
+        <translation>यह आधार नंबर सही नहीं है। कोई एक अंक गलत हो सकता है। अपना आधार कार्ड देखकर फिर से लिखें।</translation>
+    </message>
+    <message>
         <location filename="../qml/Journey.qml" line="12"/>
         <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
         <translation>इस नंबर में अंक कम या ज़्यादा हैं। इसमें %1 अंक होने चाहिए। अपना बिल देखकर फिर से लिखें।</translation>

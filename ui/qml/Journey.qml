@@ -142,6 +142,48 @@ Item {
         }
     }
 
+    // -- the Aadhaar number, before any fingerprint (shown masked: XXXX XXXX 1234) -------------------
+    Row {
+        objectName: "enterAadhaarPanel"
+        visible: j.model.step === "enter_aadhaar"
+        anchors { top: title.bottom; topMargin: 20; horizontalCenter: parent.horizontalCenter }
+        spacing: 50
+        Column {
+            width: Math.min(640, j.width - 480)
+            spacing: 18
+            Text {
+                width: parent.width
+                wrapMode: Text.WordWrap
+                text: qsTr("Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.")
+                font.pixelSize: 28; color: "#3E2723"
+            }
+            Rectangle {
+                width: parent.width; height: 90; radius: 12
+                color: "white"; border.color: j.model.problem !== "" ? "#B71C1C" : "#00695C"; border.width: 4
+                Text {
+                    objectName: "aadhaarDisplay"
+                    anchors.centerIn: parent
+                    text: j.model.aadhaarDigits
+                    font.pixelSize: 46; font.letterSpacing: 4; font.bold: true
+                }
+            }
+            Text {
+                objectName: "problemTextAadhaar"
+                width: parent.width
+                wrapMode: Text.WordWrap
+                visible: j.model.problem !== ""
+                text: j.model.problem === "length" ? qsTr("An Aadhaar number has 12 digits. Please type it again.") : qsTr("This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.")
+                font.pixelSize: 28; color: "#B71C1C"
+            }
+            Btn { objectName: "cancelAadhaarButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        }
+        Keypad {
+            onDigit: (d) => { j.app.touched(); j.model.press(d) }
+            onErase: { j.app.touched(); j.model.backspace() }
+            onOk: { j.app.touched(); j.model.submit() }
+        }
+    }
+
     // -- the amount, and how to pay -------------------------------------------------------------
     Column {
         objectName: "choosePaymentPanel"

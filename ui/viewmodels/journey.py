@@ -179,3 +179,4 @@ class JourneyViewModel(QObject):
     offline = Property(str, _offline, notify=changed)
     provisional = Property(bool, lambda self: bool(self._view() and self._view().provisional), notify=changed)
     amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)
+    aadhaarDigits = Property(str, lambda self: self._text("aadhaar_digits"), notify=changed)

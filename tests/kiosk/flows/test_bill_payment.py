@@ -12,7 +12,14 @@ from kiosk.flows.journey import Journey
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.transactions import TxnState
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryOnline, MemoryPrinter, demo_account
+from ui.devpanel.fakes import (
+    MemoryCashAcceptor,
+    MemoryFingerReader,
+    MemoryOnline,
+    MemoryPrinter,
+    demo_aadhaar,
+    demo_account,
+)
 
 GOOD = demo_account("21041234567")  # ₹350 due
 SLOW = demo_account("99999999999")
@@ -211,6 +218,7 @@ def test_aadhaar_payment_pays_in_full_and_prints(start: Callable[[str], Journey]
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     journey.choose_aadhaar()
+    give_aadhaar(journey)
     assert journey.pay_finger() is True
     assert journey.step is Step.DONE
     assert journey.view().paid == "₹350.00"
@@ -227,6 +235,7 @@ def test_finger_not_placed_asks_to_try_again_without_charging(
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     journey.choose_aadhaar()
+    give_aadhaar(journey)
     assert journey.pay_finger() is False
     assert (journey.step, journey.problem) == (Step.PAY_FINGER, Problem.FINGER_RETRY)
     assert online.payments == []
@@ -239,6 +248,7 @@ def test_declined_aadhaar_payment_cancels_the_transaction(
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     journey.choose_aadhaar()
+    give_aadhaar(journey)
     journey.pay_finger()
     assert (journey.step, journey.problem) == (Step.ERROR, Problem.DECLINED)
     assert ledger.get(journey.payment.txn.id).state is TxnState.CANCELLED  # type: ignore[union-attr]
@@ -253,6 +263,7 @@ def test_paper_out_leaves_receipt_pending_but_payment_done(
     journey = typed(start("jvvnl-bill"), GOOD)
     journey.submit()
     journey.choose_aadhaar()
+    give_aadhaar(journey)
     journey.pay_finger()
     assert journey.step is Step.DONE
     assert journey.view().printed is False
@@ -304,3 +315,53 @@ def test_a_kiosk_that_cannot_keep_its_promises_takes_no_cash(
         assert journey.unavailable.villager_message("hi")
         assert ledger.open_transactions() == []  # nothing was opened, no note can go in
         assert not devices.cash.accepting
+
+
+def give_aadhaar(journey: Journey, number: str | None = None) -> bool:
+    assert journey.step is Step.ENTER_AADHAAR
+    for digit in number or demo_aadhaar():
+        journey.press(digit)
+    return journey.submit()
+
+
+def test_aadhaar_payment_asks_the_number_first_and_refuses_a_mistyped_one(
+    start: Callable[[str], Journey], online: MemoryOnline, ledger: Ledger
+) -> None:
+    journey = typed(start("jvvnl-bill"), GOOD)
+    journey.submit()
+    assert journey.choose_aadhaar()
+    assert journey.step is Step.ENTER_AADHAAR
+    assert journey.pay_finger() is False  # no fingerprint before the number
+    good = demo_aadhaar()
+    typo = good[:-1] + str((int(good[-1]) + 1) % 10)
+    assert give_aadhaar(journey, typo) is False
+    assert (journey.step, journey.problem) == (Step.ENTER_AADHAAR, Problem.CHECKSUM)
+    assert journey.view().aadhaar_digits == ""  # refused digits are not kept
+    assert give_aadhaar(journey, "0" + good[1:]) is False  # no Aadhaar number starts with 0 or 1
+    assert journey.problem in (Problem.CHECKSUM,)
+    assert ledger.store.read("SELECT id FROM transactions") == []  # nothing opened yet
+    for digit in good[:9]:
+        journey.press(digit)
+    assert journey.view().aadhaar_digits == f"XXXX XXXX {good[8]}"
+    for digit in good[9:]:
+        journey.press(digit)
+    assert journey.view().aadhaar_digits == f"XXXX XXXX {good[8:]}"
+    assert journey.submit()
+    assert journey.step is Step.PAY_FINGER
+    assert journey.pay_finger()
+    assert online.aadhaar_seen == [f"XXXX-XXXX-{good[8:]}"]
+    assert good not in repr(journey.view())
+
+
+def test_the_aadhaar_number_never_reaches_the_database_file(start: Callable[[str], Journey], ledger: Ledger) -> None:
+    journey = typed(start("jvvnl-bill"), GOOD)
+    journey.submit()
+    journey.choose_aadhaar()
+    give_aadhaar(journey)
+    journey.pay_finger()
+    journey.finish()
+    assert journey.aadhaar_number is None
+    files = [ledger.store.path, *ledger.store.path.parent.glob(ledger.store.path.name + "-*")]
+    stored = b"".join(f.read_bytes() for f in files if f.exists())
+    assert demo_aadhaar().encode() not in stored
+    assert GOOD.encode() in stored  # the search does find what is there: the K-number is kept

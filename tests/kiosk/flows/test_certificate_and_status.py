@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kiosk.flows.base import Devices, Problem, Step
 from kiosk.flows.journey import Journey
-from ui.devpanel.fakes import MemoryPrinter, demo_account
+from ui.devpanel.fakes import MemoryPrinter, demo_aadhaar, demo_account
 
 READY = demo_account("202611001")
 PENDING = demo_account("202611002")
@@ -24,11 +24,17 @@ def test_ready_certificate_goes_consent_finger_fee_print(start: Callable[[str], 
     assert journey.step is Step.CONSENT
     assert journey.verify_finger() is False  # no fingerprint before consent
     assert journey.consent()
+    assert journey.step is Step.ENTER_AADHAAR
+    assert journey.verify_finger() is False  # no fingerprint before the Aadhaar number
+    for digit in demo_aadhaar():
+        journey.press(digit)
+    assert journey.submit()
     assert journey.step is Step.VERIFY_FINGER
     assert journey.verify_finger()
     assert journey.step is Step.CHOOSE_PAYMENT
     assert journey.view().amount_due == "₹50.00"
     journey.choose_aadhaar()
+    assert journey.step is Step.PAY_FINGER  # the number given for the verification is not asked twice
     journey.pay_finger()
     assert journey.step is Step.DONE
     assert isinstance(devices.printer, MemoryPrinter)
