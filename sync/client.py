@@ -38,9 +38,10 @@ class SyncError(Exception):
 class TransportError(SyncError):
     """No usable answer: network down, timeout, cut connection, 5xx, 429. Retry with backoff."""
 
-    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+    def __init__(self, message: str, retry_after_s: float | None = None, *, timed_out: bool = False) -> None:
         super().__init__(message)
         self.retry_after_s = retry_after_s
+        self.timed_out = timed_out  # no answer in time (ours or, 504/408, the server's own upstream)
 
 
 class Refusal(SyncError):
@@ -98,6 +99,7 @@ class Client:
             raise TransportError(
                 f"{method} {path}: server answered {answer.status}",
                 parse_retry_after(answer.headers.get("retry-after")),
+                timed_out=answer.status in (408, 504),
             )
         if answer.status >= 400:
             raise Refusal(answer.status, _detail(answer.body))
@@ -121,7 +123,9 @@ class Client:
                 raw = response.raw.read(MAX_WIRE_BYTES + 1, decode_content=False)
                 status, answer_headers = response.status_code, {k.lower(): v for k, v in response.headers.items()}
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-            raise TransportError(f"{method} {path}: {type(exc).__name__}: {str(exc)[:200]}") from None
+            raise TransportError(
+                f"{method} {path}: {type(exc).__name__}: {str(exc)[:200]}", timed_out=isinstance(exc, requests.Timeout)
+            ) from None
         self.wire_bytes_sent += len(wire) + sum(len(k) + len(v) + 4 for k, v in send.items()) + len(full_path) + 16
         if len(raw) > MAX_WIRE_BYTES:
             raise BadAnswer(f"{method} {path}: answer is over {MAX_WIRE_BYTES} bytes; ignored")

@@ -15,8 +15,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.availability import Availability, ServiceSwitch, assess
 from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
-from kiosk.clock import Clock, FakeClock
+from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import KioskConfig, parse_config
+from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
@@ -26,11 +27,16 @@ from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 from kiosk.transactions import Txn
-from sync.identity import SyncState
+from sync.agent import enrol
+from sync.client import Client
+from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
+from sync.online_client import HttpOnline
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
+from sync.settings import AgentSettings
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+from ui.embedded_server import EmbeddedServer
 
 
 @dataclass
@@ -48,6 +54,8 @@ class Services:
     receipt_qr: QrText
     bench: EmulatedBench | None = None  # the emulators behind the devices, in the demo
     out_of_service: bool = False
+    server: EmbeddedServer | None = None  # the reference server process the demo talks to
+    sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -78,6 +86,8 @@ class Services:
         self.devices.printer.close()
         if self.bench is not None:
             self.bench.close()
+        if self.server is not None:
+            self.server.stop()
         self.store.close()
 
 
@@ -125,21 +135,26 @@ class DemoClock:
         return time.monotonic()
 
 
-def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path | None = None) -> Services:
-    """A memory server over a real SQLite ledger in `workdir`. Devices: in memory (UI tests), or with `receipts`
-    the SSP acceptor and ESC/POS printer emulators on ptys driven by the real drivers (the demo)."""
+def demo_services(
+    workdir: Path, clock: Clock | None = None, *, receipts: Path | None = None, server: bool = False
+) -> Services:
+    """A real SQLite ledger in `workdir`. Devices: in memory (UI tests), or with `receipts` the SSP acceptor and
+    ESC/POS printer emulators on ptys and the RD service emulator on loopback, driven by the real drivers.
+    Online calls: a memory server, or with `server` the reference server started as a process beside the demo,
+    seeded with sample accounts, this kiosk enrolled with it and every call signed (`make demo`)."""
     config = parse_config(demo_config_document(workdir), source="demo config")
     clock = clock or FakeClock(DEMO_START)
     store = Store.open(config.database, clock)
     catalogue = CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE))
-    online = sample_online()
     ledger = Ledger(store)
     bench = emulated_devices(workdir, receipts, clock) if receipts is not None else None
     cash: CashAcceptor = bench.acceptor if bench is not None else MemoryCashAcceptor()
     printer: ReceiptPrinter = printer_for(bench, clock) if bench is not None else MemoryPrinter()
+    finger: BiometricReader = bench.finger_reader if bench is not None else MemoryFingerReader()
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
-    devices = Devices(cash, printer, MemoryFingerReader(), desk)
-    return Services(
+    devices = Devices(cash, printer, finger, desk)
+    online = sample_online()
+    services = Services(
         config=config,
         clock=clock,
         store=store,
@@ -153,6 +168,40 @@ def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path |
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
         bench=bench,
     )
+    if server:
+        try:
+            connect_demo_server(services, workdir)
+        except Exception:
+            services.close()
+            raise
+    return services
+
+
+def connect_demo_server(services: Services, workdir: Path) -> None:
+    """Start the reference server, enrol this kiosk with a fresh single-use token, and send every online call there."""
+    services.server = EmbeddedServer(workdir / "server").start()
+    code = services.config.identity.kiosk_code
+    settings = AgentSettings(
+        server_url=services.server.url, timeout_s=5.0, database=services.store.path, kiosk_code=code,
+        key_file=workdir / "kiosk-agent.key", catalogue_file=workdir / "catalogue.json",
+        config_file=workdir / "fleet-config.json",
+    )  # fmt: skip
+    enrol(settings, services.store, services.server.issue_token(code))
+    services.sync_settings = settings
+    online = online_client(settings, services.store, services.catalogue)
+    services.bills = services.applications = services.aadhaar = online
+    services.receipt_qr = signed_receipt_qr(code, settings.server_url, load_or_create_key(settings.key_file))
+
+
+def online_client(settings: AgentSettings, store: Store, catalogue: CatalogueHolder) -> HttpOnline:
+    """The online calls, signed with the kiosk's enrolled key; requests are stamped with the real time whatever
+    clock the screens use."""
+    enrolment = load_enrolment(SyncState(store))
+    if enrolment is None:
+        raise IdentityError("this kiosk is not enrolled with its server: run `kioskctl provision` (enrol step)")
+    key = load_or_create_key(settings.key_file)
+    client = Client(settings.server_url, key, enrolment.kiosk_id, SystemClock(), timeout_s=settings.timeout_s)
+    return HttpOnline(client, lambda service_id: catalogue.current.get(service_id).biller)
 
 
 DEMO_SERVER = "http://127.0.0.1:8080"

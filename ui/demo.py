@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kiosk.clock import FakeClock, to_ist
+from kiosk.clock import FakeClock, SystemClock, to_ist
 from kiosk.journal import verify_journal
 from kiosk.ledger import Ledger
 from kiosk.money import Money
@@ -15,6 +15,9 @@ from kiosk.outbox import Outbox
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode
 from kiosk.words import amount_in_words
+
+if TYPE_CHECKING:
+    from ui.composition import Services
 
 DEMO_OUT = Path("demo-out")
 
@@ -38,10 +41,13 @@ def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = N
 
     app = application()
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
-        services = demo_services(Path(tmp), None if headless else DemoClock(), receipts=out_dir / "receipts")
+        services = demo_services(
+            Path(tmp), None if headless else DemoClock(), receipts=out_dir / "receipts", server=True
+        )
+        out.write(f"reference server (its own process) at {services.server.url if services.server else '-'}\n")
+        kiosk = build_window(services, kiosk_mode=False)  # attaches the cash desk, which starts the SSP driver
         if services.bench is not None:
             wait_connected(services.bench)
-        kiosk = build_window(services, kiosk_mode=False)
         if not headless:
             from ui.devpanel.panel import open_panel
 
@@ -56,11 +62,41 @@ def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = N
         journal = verify_journal(services.store)
         out.write(f"  {journal.describe()}\n")
         out.write(f"  outbox: {Outbox(services.store).depth()} events queued for the server\n")
+        ok = deliver_to_server(services, out) and ok
         kiosk.close()
         services.close()
     ok = ok and journal.ok
     out.write("demo payment completed\n" if ok else "demo payment FAILED\n")
     return 0 if ok else 1
+
+
+def deliver_to_server(services: Services, out: TextIO) -> bool:
+    """What the kiosk-agent does in the field, once: send the queued events to the server, which confirms them."""
+    if services.sync_settings is None:
+        return True
+    from sync.agent import Agent
+
+    agent = Agent(services.sync_settings, services.store, SystemClock())
+    before = Outbox(services.store).depth()
+    agent.drainer.drain()
+    left = Outbox(services.store).depth()
+    out.write(f"  delivered {before - left} events to the server; {left} still queued\n")
+    return left == 0 and receipt_verified(services, out)
+
+
+def receipt_verified(services: Services, out: TextIO) -> bool:
+    """What a phone does with the QR, done here: the server's page checks the kiosk's signature on the last receipt."""
+    import requests
+
+    (row,) = services.store.read(
+        "SELECT id FROM transactions WHERE receipt_no IS NOT NULL ORDER BY receipt_no DESC LIMIT 1"
+    )
+    txn = services.ledger.get(str(row["id"]))
+    url = services.receipt_qr(txn)
+    facts = requests.get(url, headers={"Accept": "application/json"}, timeout=10).json()
+    ok = bool(facts.get("valid")) and facts.get("receipt_no") == txn.receipt_no
+    out.write(f"  receipt {txn.receipt_no}'s QR {'verified' if ok else 'NOT verified'} by the server: {url[:60]}…\n")
+    return ok
 
 
 def run_ledger_demo(out: TextIO, workdir: Path | None = None) -> int:

@@ -1,5 +1,6 @@
 """The demo's devices that speak their real wire protocols: the SSP note acceptor and the ESC/POS printer, each
-an emulator on a pty with our real driver on the other end."""
+an emulator on a pty, and the fingerprint reader's RD service on loopback HTTP, each with our real driver on the
+other end."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from drivers.biometric.rdservice.driver import RdServiceReader
+from drivers.biometric.rdservice.emulator import EmulatedState, RdServiceEmulator
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
 from drivers.printer.driver import EscposPrinter
 from drivers.printer.driver import create as create_printer
-from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.emulator import Paper, PrinterEmulator
 from kiosk.clock import Clock
 from kiosk.devices.cash import AcceptorStatus
 
@@ -26,6 +29,8 @@ class EmulatedBench:
     printer_device: PrinterEmulator
     acceptor: SspAcceptor
     printer_port: str
+    finger_device: RdServiceEmulator
+    finger_reader: RdServiceReader
 
     def insert(self, rupees: int, *, timeout_s: float = 10.0) -> bool:
         """A villager inserts a note; waits (running Qt's events) until the device is done with it."""
@@ -60,9 +65,34 @@ class EmulatedBench:
     def _busy(self) -> bool:
         return bool(self.acceptor_device.state.queue)
 
+    # -- what the device panel's buttons do (the hands at the machine, and its faults) ---------------
+    def fake_note(self) -> None:
+        self.acceptor_device.insert_fake_note()
+        self._settle(5.0)
+
+    def toggle_jam(self) -> None:
+        jammed = self.acceptor.status is AcceptorStatus.JAMMED
+        self.acceptor_device.clear_jam() if jammed else self.acceptor_device.jam(safe=True)
+
+    def toggle_paper(self) -> None:
+        if self.printer_device.paper is Paper.OUT:
+            self.printer_device.refill()
+        else:
+            self.printer_device.paper = Paper.OUT
+
+    def toggle_finger(self) -> None:
+        """Finger on the reader, or nobody puts one there (the RD service times out)."""
+        ready = self.finger_device.state is EmulatedState.READY
+        self.finger_device.state = EmulatedState.TIMEOUT if ready else EmulatedState.READY
+
+    def status(self) -> str:
+        finger = "on" if self.finger_device.state is EmulatedState.READY else "off"
+        return f"cash: {self.acceptor.status.value} · printer: {self.printer_device.paper.value} · finger: {finger}"
+
     def close(self) -> None:
         self.acceptor_device.close()
         self.printer_device.stop()
+        self.finger_device.stop()
 
 
 def emulated_devices(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
@@ -71,7 +101,11 @@ def emulated_devices(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBen
     acceptor = SspAcceptor(port, clock, poll_interval_s=0.05, reply_timeout_s=0.3, reconnect_interval_s=0.2)
     receipts.mkdir(parents=True, exist_ok=True)
     printer_device = PrinterEmulator(receipts)
-    return EmulatedBench(acceptor_device, printer_device, acceptor, printer_device.serve_pty())
+    finger_device = RdServiceEmulator(clock).start()
+    finger_reader = RdServiceReader(clock, ports=(finger_device.port,), try_https=False, capture_grace_s=2.0)
+    return EmulatedBench(
+        acceptor_device, printer_device, acceptor, printer_device.serve_pty(), finger_device, finger_reader
+    )
 
 
 def wait_connected(bench: EmulatedBench, timeout_s: float = 10.0) -> None:
