@@ -1,0 +1,122 @@
+"""`kiosk --config /etc/kiosk/kiosk.toml`: the kiosk in the field. The same Services as the demo, built from the
+config file: every device from its `[devices.<kind>]` section through the driver registry, the online calls to the
+enrolled central server, the catalogue the agent last downloaded (signature checked again here) or the bundled one.
+Anything missing stops the start with what to do, before the screen promises anything."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import cast
+
+from drivers import registry
+from kiosk.availability import ServiceSwitch
+from kiosk.cash_payment import CashDesk
+from kiosk.catalogue import (
+    DEFAULT_CATALOGUE,
+    Catalogue,
+    CatalogueError,
+    CatalogueHolder,
+    load_catalogue,
+    parse_catalogue,
+)
+from kiosk.clock import Clock, SystemClock
+from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.devices.biometric import BiometricReader
+from kiosk.devices.cash import CashAcceptor
+from kiosk.devices.printer import ReceiptPrinter
+from kiosk.flows.base import Devices
+from kiosk.ledger import Ledger
+from kiosk.search import SearchIndex
+from kiosk.store import Store
+from sync.catalogue import CatalogueKeeper
+from sync.client import Client
+from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
+from sync.settings import AgentSettings, load_settings
+from ui.composition import Services, online_client, signed_receipt_qr
+
+log = logging.getLogger("kiosk")
+REQUIRED_DEVICES = ("cash", "printer", "biometric")
+
+
+class StartError(RuntimeError):
+    """The kiosk cannot start; the message says what is missing and the command that fixes it."""
+
+
+def real_services(config_path: Path, clock: Clock | None = None) -> Services:
+    clock = clock or SystemClock()
+    try:
+        config = load_config(config_path)
+        settings = load_settings(config_path)
+    except ConfigError as exc:
+        raise StartError(f"{exc}; fix the file, or run `kioskctl provision` again") from None
+    missing = [kind for kind in REQUIRED_DEVICES if kind not in config.devices]
+    if missing:
+        sections = ", ".join(f"[devices.{kind}]" for kind in missing)
+        raise StartError(f"{config_path}: no {sections}; run `kioskctl provision` (devices step) to detect them")
+    store = Store.open(settings.database, clock)
+    try:
+        return _compose(config, settings, store, clock)
+    except Exception:
+        store.close()
+        raise
+
+
+def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: Clock) -> Services:
+    if load_enrolment(SyncState(store)) is None:
+        raise StartError("this kiosk is not enrolled with its server; run `kioskctl provision` (enrol step)")
+    built: dict[str, object] = {}
+    try:
+        for kind in REQUIRED_DEVICES:
+            try:
+                built[kind] = registry.build(config.devices[kind], clock)
+            except (registry.DriverNotFound, ValueError, OSError) as exc:
+                raise StartError(
+                    f"[devices.{kind}]: {exc}; check the section or run `kioskctl device test {kind}`"
+                ) from None
+    except StartError:
+        for device in built.values():
+            close = getattr(device, "close", None)
+            if callable(close):
+                close()
+        raise
+    # The registry's factories are typed Any; the entry-point names promise the port (tested per driver family).
+    cash = cast(CashAcceptor, built["cash"])
+    printer = cast(ReceiptPrinter, built["printer"])
+    finger = cast(BiometricReader, built["biometric"])
+    ledger = Ledger(store)
+    catalogue = CatalogueHolder(served_catalogue(settings, store, clock))
+    try:
+        online = online_client(settings, store, catalogue)
+    except IdentityError as exc:
+        raise StartError(str(exc)) from None
+    desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
+    services = Services(
+        config=config, clock=clock, store=store, ledger=ledger, catalogue=catalogue,
+        search=SearchIndex(catalogue.current), devices=Devices(cash, printer, finger, desk),
+        bills=online, applications=online, aadhaar=online,
+        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url,
+                                     load_or_create_key(settings.key_file)),
+        sync_settings=settings,
+    )  # fmt: skip
+    reason = ServiceSwitch(store).reason()
+    if reason:
+        log.warning("starting out of service: %s", reason)
+    return services
+
+
+def served_catalogue(settings: AgentSettings, store: Store, clock: Clock) -> Catalogue:
+    """The catalogue the agent downloaded and checked, checked again (signature, then schema); else the bundled one."""
+    enrolment = load_enrolment(SyncState(store))
+    bundled = load_catalogue(DEFAULT_CATALOGUE)
+    if enrolment is None or not settings.catalogue_file.exists():
+        return bundled
+    client = Client(settings.server_url, load_or_create_key(settings.key_file), enrolment.kiosk_id, clock)
+    keeper = CatalogueKeeper(settings.catalogue_file, client, enrolment.server_key, clock)  # reads, never fetches
+    if keeper.current is None:
+        return bundled
+    try:
+        return parse_catalogue(keeper.current.body, source=f"{settings.catalogue_file} v{keeper.current.version}")
+    except CatalogueError as exc:
+        log.error("served catalogue refused, using the bundled one: %s", exc)
+        return bundled
