@@ -62,6 +62,16 @@ class Tx:
         cursor: Cursor = self.conn.execute(sql, tuple(params))
         return cursor
 
+    def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows: pipelined on PostgreSQL (one round trip, not one per row)."""
+        if not rows:
+            return
+        if self.postgres:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
+        else:
+            self.conn.executemany(sql, [tuple(r) for r in rows])
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         row = self.execute(sql, params).fetchone()
         return None if row is None else tuple(row)

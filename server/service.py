@@ -9,8 +9,10 @@ import random
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -103,12 +105,56 @@ class HeartbeatBuffer:
         return taken
 
 
+class BeatCache:
+    """What the heartbeat path reads, kept in memory so a heartbeat needs no query.
+
+    Kiosk rows and the newest catalogue version are re-read after `ttl_s`: an officer's revocation or
+    out-of-service order reaches heartbeats within `ttl_s` (events always read the database). Every heartbeat
+    nonce that could still arrive fresh (2 × MAX_SKEW_S) is remembered as a 64-bit hash in per-minute buckets —
+    about 60 bytes each, ~60 MB for 100,000 kiosks beating once a minute — and the ones already in the database
+    are loaded at start, so a replay is refused without a query. One server process owns this memory.
+    """
+
+    def __init__(self, ttl_s: float = 1.0) -> None:
+        self.ttl_s = ttl_s
+        self.lock = threading.Lock()
+        self.kiosks: dict[str, tuple[float, tuple[Any, ...] | None]] = {}
+        self.catalogue: tuple[float, int] = (-1e9, 0)
+        self.nonces: dict[int, set[int]] = {}
+
+    def fresh(self, stamp: float) -> bool:
+        return time.monotonic() - stamp < self.ttl_s
+
+    def claim_nonce(self, kiosk_id: str, nonce: str, stamp: int) -> bool:
+        """False if this (kiosk, nonce) was seen within the window; else remember it."""
+        key = hash((kiosk_id, nonce))
+        with self.lock:
+            if any(key in bucket for bucket in self.nonces.values()):
+                return False
+            minute = stamp // 60
+            if minute not in self.nonces:
+                horizon = (stamp - 2 * MAX_SKEW_S) // 60
+                for old in [m for m in self.nonces if m < horizon]:
+                    del self.nonces[old]
+                self.nonces[minute] = set()
+            self.nonces[minute].add(key)
+        return True
+
+    def load_nonces(self, db: Database, now_s: int) -> None:
+        with db.tx(write=False) as tx:
+            rows = tx.all("SELECT kiosk_id, nonce, seen_at FROM nonces WHERE seen_at >= ?", (now_s - 2 * MAX_SKEW_S,))
+        for kiosk_id, nonce, seen_at in rows:
+            self.claim_nonce(str(kiosk_id), str(nonce), int(seen_at))
+
+
 class Service:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._keys: dict[str, Ed25519PublicKey] = {}
         self.beats = HeartbeatBuffer()
+        self.beat_cache = BeatCache()
         self.db.create_schema()
+        self.beat_cache.load_nonces(db, int(now_utc().timestamp()))
         self.key = self._server_key()
         self.public_key = public_key_text(self.key)
 
@@ -199,9 +245,7 @@ class Service:
         skew = int(stamp) - int(now.timestamp())
         if abs(skew) > MAX_SKEW_S:
             raise Refused(401, f"stale request: timestamp is {skew} s from server time (limit {MAX_SKEW_S} s)")
-        row = tx.one(
-            "SELECT code, public_key, revoked, high_water, out_of_service FROM kiosks WHERE id = ?", (kiosk_id,)
-        )
+        row = self._kiosk_row(tx, kiosk_id, cached=buffered)
         if row is None:
             raise Refused(401, f"unknown kiosk {kiosk_id[:40]!r}")
         if row[2]:
@@ -211,10 +255,7 @@ class Service:
         except SignatureError as exc:
             raise Refused(401, f"bad request signature: {exc}") from None
         if buffered:
-            seen = (kiosk_id, nonce) in self.beats.nonces or tx.one(
-                "SELECT 1 FROM nonces WHERE kiosk_id = ? AND nonce = ?", (kiosk_id, nonce)
-            )
-            if seen:
+            if not self.beat_cache.claim_nonce(kiosk_id, nonce, int(stamp)):
                 raise Refused(409, "replayed request: this nonce was already used")
             self.beats.nonces[(kiosk_id, nonce)] = int(stamp)
             return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
@@ -227,6 +268,18 @@ class Service:
         if random.random() < 0.002:  # housekeeping, not security
             tx.execute("DELETE FROM nonces WHERE seen_at < ?", (int(now.timestamp()) - 3 * MAX_SKEW_S,))
         return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
+
+    def _kiosk_row(self, tx: Tx, kiosk_id: str, *, cached: bool) -> tuple[Any, ...] | None:
+        if cached:
+            hit = self.beat_cache.kiosks.get(kiosk_id)
+            if hit is not None and self.beat_cache.fresh(hit[0]):
+                return hit[1]
+        row = tx.one(
+            "SELECT code, public_key, revoked, high_water, out_of_service FROM kiosks WHERE id = ?", (kiosk_id,)
+        )
+        if cached:
+            self.beat_cache.kiosks[kiosk_id] = (time.monotonic(), row)
+        return row
 
     def _public_key(self, text: str) -> Ed25519PublicKey:
         """Parsed keys are cached by their text; a re-enrolled kiosk has new text, so nothing goes stale."""
@@ -300,14 +353,21 @@ class Service:
         if beat.last_seq > high and beat.outbox_depth == 0:
             # The kiosk believes everything arrived, but we hold less (restored from backup): ask for it again.
             commands.append("resend")
-        latest = tx.one("SELECT max(version) FROM catalogues")
-        if latest and latest[0] is not None and int(latest[0]) > beat.catalogue_version:
+        if self._latest_catalogue(tx) > beat.catalogue_version:
             commands.append("refresh_catalogue")
         if kiosk.out_of_service is not None:
             commands.append("out_of_service")
         return HeartbeatAnswer.model_validate(
             {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service}
         )
+
+    def _latest_catalogue(self, tx: Tx) -> int:
+        stamp, version = self.beat_cache.catalogue
+        if not self.beat_cache.fresh(stamp):
+            latest = tx.one("SELECT max(version) FROM catalogues")
+            version = int(latest[0]) if latest and latest[0] is not None else 0
+            self.beat_cache.catalogue = (time.monotonic(), version)
+        return version
 
     def flush_heartbeats(self) -> int:
         """Write buffered heartbeats and their nonces in one transaction; returns how many beats."""
@@ -323,18 +383,16 @@ class Service:
 
     def _write_beats(self, beats: dict[str, tuple[str, str, int]], nonces: dict[tuple[str, str], int]) -> None:
         with self.db.tx() as tx:
-            for (kiosk_id, nonce), stamp in nonces.items():
-                tx.execute(
-                    "INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    (kiosk_id, nonce, stamp),
-                )
-            for kiosk_id, (received_at, body, count) in beats.items():
-                tx.execute(
-                    "INSERT INTO heartbeats (kiosk_id, received_at, body, count) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (kiosk_id) DO UPDATE SET received_at = excluded.received_at,"
-                    " body = excluded.body, count = heartbeats.count + excluded.count",
-                    (kiosk_id, received_at, body, count),
-                )
+            tx.many(
+                "INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(kiosk_id, nonce, stamp) for (kiosk_id, nonce), stamp in nonces.items()],
+            )
+            tx.many(
+                "INSERT INTO heartbeats (kiosk_id, received_at, body, count) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (kiosk_id) DO UPDATE SET received_at = excluded.received_at,"
+                " body = excluded.body, count = heartbeats.count + excluded.count",
+                [(kiosk_id, received_at, body, count) for kiosk_id, (received_at, body, count) in beats.items()],
+            )
 
     # -- catalogue ---------------------------------------------------------------------------------
     def publish_catalogue(

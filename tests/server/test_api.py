@@ -144,6 +144,13 @@ def test_replayed_heartbeat_is_refused_even_before_it_is_written(kiosk: Kiosk) -
     first = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
     again = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
     assert (first.status_code, again.status_code) == (200, 409)
-    time.sleep(0.5)  # past the flush: now the nonce is refused from the database
+    time.sleep(0.5)  # past the flush: the nonce is in the database and still remembered
     later = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
     assert later.status_code == 409
+    kiosk.server.stop()  # a restarted server loads the recent nonces: the replay is still refused
+    kiosk.server.start()
+    restarted = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
+    assert restarted.status_code == 409
+    fresh_headers, fresh_wire = kiosk.signed("POST", "/api/v1/heartbeat", beat)
+    fresh = requests.post(kiosk.server.url + "/api/v1/heartbeat", data=fresh_wire, headers=fresh_headers, timeout=10)
+    assert fresh.status_code == 200

@@ -94,11 +94,15 @@ def test_an_out_of_service_order_reaches_the_kiosk_at_its_next_heartbeat_and_can
     settings, store = enrolled_kiosk(tmp_path, server, proxy.url)
     agent = Agent(settings, store, SystemClock())
     server.admin("admin", "out-of-service", "RJ-JPR-0001", "--reason", "नकद बॉक्स की जाँच / cash box audit")
-    agent.run_job("heartbeat")
-    assert agent.state.get("server_out_of_service") == "नकद बॉक्स की जाँच / cash box audit"
+    reason = "नकद बॉक्स की जाँच / cash box audit"
+
+    def beat_until(expected: str) -> bool:  # the server re-reads kiosk rows for heartbeats every second
+        agent.run_job("heartbeat")
+        return agent.state.get("server_out_of_service") == expected
+
+    wait_until(lambda: beat_until(reason), 5, "the out-of-service order to reach the kiosk")
     server.admin("admin", "in-service", "RJ-JPR-0001")
-    agent.run_job("heartbeat")
-    assert agent.state.get("server_out_of_service") == ""
+    wait_until(lambda: beat_until(""), 5, "the order to be lifted")
 
 
 def test_fleet_config_is_pulled_and_a_catalogue_passed_off_as_config_is_refused(
