@@ -13,7 +13,7 @@ from kiosk.transactions import TxnState
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_aadhaar, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryOnline, demo_aadhaar, demo_account
 
 GOOD = demo_account("21041234567")
 
@@ -187,6 +187,22 @@ def test_home_button_during_payment_never_drops_credit(kiosk: KioskWindow, servi
     driver.tap(kiosk.window, "homeButton")
     assert driver.find(kiosk.window, "voucherText").isVisible()
     assert [v.amount.paise for v in services.ledger.vouchers()] == [5000]
+
+
+def test_a_double_tap_on_pay_and_on_ok_pays_once(kiosk: KioskWindow, services: Services) -> None:
+    online = services.aadhaar
+    assert isinstance(online, MemoryOnline)
+    open_bill(kiosk)
+    driver.tap(kiosk.window, "payAadhaarButton")
+    driver.type_digits(kiosk.window, demo_aadhaar())
+    driver.tap(kiosk.window, "keyOk")
+    driver.tap(kiosk.window, "fingerButton")
+    journey = kiosk.vm.property("journeyModel")
+    journey.payFinger()  # the second finger of a double tap, landing after the screen moved on
+    journey.submit()
+    assert len(online.payments) == 1
+    assert kiosk.vm.journey.step == "done"
+    assert len(services.ledger.store.read("SELECT id FROM transactions")) == 1
 
 
 def test_all_view_models_are_reachable_from_qml(kiosk: KioskWindow) -> None:
