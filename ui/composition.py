@@ -26,11 +26,13 @@ from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 from kiosk.transactions import Txn
+from kiosk.zreport_print import ZReportQr
 from sync.identity import SyncState
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+from ui.zreport_qr import signed_zreport_qr
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Services:
     receipt_qr: QrText
     bench: EmulatedBench | None = None  # the emulators behind the devices, in the demo
     out_of_service: bool = False
+    zreport_qr: ZReportQr | None = None  # the Z-report's signed QR (operator mode)
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -139,6 +142,7 @@ def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path |
     printer: ReceiptPrinter = printer_for(bench, clock) if bench is not None else MemoryPrinter()
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
     devices = Devices(cash, printer, MemoryFingerReader(), desk)
+    key = Ed25519PrivateKey.generate()
     return Services(
         config=config,
         clock=clock,
@@ -150,8 +154,9 @@ def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path |
         bills=online,
         applications=online,
         aadhaar=online,
-        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
+        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, key),
         bench=bench,
+        zreport_qr=signed_zreport_qr(DEMO_SERVER, key, clock),
     )
 
 
