@@ -9,7 +9,7 @@ from datetime import timedelta
 from kiosk.availability import ServiceSwitch
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import business_day, iso_utc, parse_iso_utc, to_ist
-from kiosk.dayclose import CloseError, DayClose, Reconciliation
+from kiosk.dayclose import MAX_NOTES_PER_DENOMINATION, CloseError, DayClose, Reconciliation
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.money import INR_NOTES, Money
@@ -62,7 +62,8 @@ class Notice(enum.StrEnum):
     PAYMENT_OPEN = "payment_open"  # args: how many
     ALREADY_CLOSED = "already_closed"  # args: the day
     NOT_COUNTED = "not_counted"  # args: the note (₹500)
-    BAD_COUNT = "bad_count"  # args: the refusal in English (DayClose's own words)
+    BAD_COUNT = "bad_count"  # args: the note (₹500), the count typed
+    CLOSE_REFUSED = "close_refused"  # args: DayClose's own words (English), for what the checks above cannot see
     OVERDUE = "overdue"  # args: the days with no close, which today's close will cover
     PRINTED = "printed"
     NOT_PRINTED = "not_printed"  # args: printer status
@@ -135,6 +136,13 @@ class CountSheet:
         if not self.entries[self.selected]:
             del self.entries[self.selected]
         return True
+
+    def advance(self) -> None:
+        """The keypad's OK: on to the next note (after the last, back to the first one still blank)."""
+        values = [d.paise for d in self.denominations]
+        later = values[values.index(self.selected) + 1 :] if self.selected in values else values
+        blank = self.missing()
+        self.selected = later[0] if later else (blank.paise if blank else values[0])
 
     def missing(self) -> Money | None:
         return next((d for d in self.denominations if d.paise not in self.entries), None)
@@ -322,6 +330,10 @@ class OperatorMode:
         ):
             self.sheet.selected = paise
 
+    def next_denomination(self) -> None:
+        if self.step is OpStep.COUNT and self.sheet is not None:
+            self.sheet.advance()
+
     def submit_count(self) -> bool:
         """Commit the count (one SQLite transaction with its journal and outbox rows), then reveal the figures."""
         if self.step is not OpStep.COUNT or self.sheet is None:
@@ -331,6 +343,15 @@ class OperatorMode:
             self.sheet.selected = missing.paise
             self.message = Message(Notice.NOT_COUNTED, (missing.format(decimals=False),))
             return False
+        absurd = next(
+            (d for d in self.sheet.denominations if self.sheet.counted()[d.paise] > MAX_NOTES_PER_DENOMINATION), None
+        )
+        if absurd is not None:
+            self.sheet.selected = absurd.paise
+            self.message = Message(
+                Notice.BAD_COUNT, (absurd.format(decimals=False), str(self.sheet.counted()[absurd.paise]))
+            )
+            return False
         refusal = self._close_refusal()
         if refusal is not None:
             self.message = refusal
@@ -339,16 +360,8 @@ class OperatorMode:
             self.reconciliation = self.closing.submit_count(
                 self.sheet.counted(), operator=self.operator_id, denominations=self.sheet.denominations, acceptor=None
             )
-        except CloseError as exc:
-            text = str(exc)
-            if "already closed" in text:
-                self.message = Message(
-                    Notice.ALREADY_CLOSED, (business_day(self.store.clock.now()).strftime("%d-%m-%Y"),)
-                )
-            elif "still open" in text:
-                self.message = Message(Notice.PAYMENT_OPEN, (text.split(" ", 1)[0],))
-            else:
-                self.message = Message(Notice.BAD_COUNT, (text,))
+        except CloseError as exc:  # another screen closed or a payment opened between the checks and the commit
+            self.message = self._close_refusal() or Message(Notice.CLOSE_REFUSED, (str(exc),))
             return False
         self.acceptor_notes = self._acceptor_since_last_close()
         self.step, self.message, self.sheet = OpStep.RECONCILIATION, None, None
