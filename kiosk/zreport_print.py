@@ -17,6 +17,13 @@ ZReportQr = Callable[[ZReport], str]
 MODE_NAMES = {"cash": "नकद / Cash", "aadhaar": "आधार / Aadhaar"}
 
 
+def _signed(amount: Money) -> str:
+    """A difference on paper: ASCII minus (the printer's fonts have no U+2212), '+' for a surplus."""
+    if amount.is_negative():
+        return "-" + (-amount).format()
+    return ("+" if amount.paise else "") + amount.format()
+
+
 def _notes(notes: dict[int, int]) -> list[Block]:
     return [Pair(f"₹{d // 100} × {n}", Money(d * n).format()) for d, n in sorted(notes.items(), reverse=True) if n] or [
         Line("—", align=Align.CENTER)
@@ -35,7 +42,7 @@ def zreport_layout(report: ZReport, identity: Identity, *, qr_text: str, printed
         Line("Z-रिपोर्ट / Z-report", Size.LARGE, bold=True, align=Align.CENTER),
         Pair("दिन / Day", report.business_day),
         Pair("बंदी / Close", close),
-        Pair("छपा / Printed", to_ist(printed_at).strftime("%d-%m-%Y %H:%M IST")),
+        Line("छपा / Printed " + to_ist(printed_at).strftime("%d-%m-%Y %H:%M IST"), Size.SMALL),
         Rule(),
         Line("सेवाएँ / Services", bold=True),
     ]
@@ -55,11 +62,12 @@ def zreport_layout(report: ZReport, identity: Identity, *, qr_text: str, printed
     blocks.append(Pair("नकद / Cash", report.cash_total.format(), bold=True))
     if report.counted is not None and report.difference is not None:
         blocks += [Rule(), Line("गिने गए / Counted", bold=True), *_notes(report.counted)]
-        blocks.append(Pair("अंतर / Difference", report.difference.format(), bold=True))
+        blocks.append(Pair("अंतर / Difference", _signed(report.difference), bold=True))
     blocks += [
         Rule(),
-        Pair("खुले वाउचर / Open vouchers", report.vouchers_open.format()),
-        Pair("चुकाए वाउचर / Vouchers paid", report.vouchers_settled.format()),
+        Line("वाउचर / Change-due vouchers", bold=True),
+        Pair("खुले / Open", report.vouchers_open.format()),
+        Pair("चुकाए / Paid out", report.vouchers_settled.format()),
         Pair("बाकी रसीदें / Receipts pending", str(report.receipts_pending)),
         Pair("अधूरे भुगतान / Abandoned", str(report.abandoned)),
         Rule(),
