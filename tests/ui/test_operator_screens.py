@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FakeClock
+from kiosk.devices.cash import CashBoxRemoved
 from kiosk.money import Money
 from kiosk.operator import OperatorAuth
 from tests.kiosk.helpers import cash_bill
@@ -177,3 +178,38 @@ def test_out_of_service_reason_is_shown_on_the_villager_screen(
     driver.grab(w, shots / "hi-villager-out-of-service.png")
     driver.tap(w, "languageButton")
     assert driver.text_of(w, "outOfServiceReason") == "The machine is under repair"
+
+
+def test_reprint_voucher_and_cash_box_pages(
+    kiosk: KioskWindow, fake_clock: FakeClock, services: Services, operator: str, shots: Path
+) -> None:
+    w = kiosk.window
+    pay(services, 200, 100)
+    receipt_no = services.ledger.get(services.ledger.store.read("SELECT id FROM transactions")[0]["id"]).receipt_no
+    left = cash_bill(services.ledger, 350)
+    services.ledger.credit_cash(left.id, Money.rupees(100))
+    voucher_no = services.ledger.abandon(left.id, reason="walked away").voucher_no
+    sign_in(kiosk, fake_clock)
+
+    driver.tap(w, "menuReprint")
+    driver.grab(w, shots / "hi-reprint.png")
+    driver.tap(w, f"reprint_{receipt_no}")
+    assert f"रसीद {receipt_no} की प्रतिलिपि छप गई" in driver.text_of(w, "operatorMessageText")
+    driver.tap(w, "operatorMenuButton")
+
+    driver.tap(w, "menuVouchers")
+    driver.grab(w, shots / "hi-vouchers.png")
+    driver.tap(w, f"settle_{voucher_no}")
+    assert "₹100.00" in driver.text_of(w, "operatorMessageText")
+    assert services.ledger.vouchers(state="open") == []
+    driver.tap(w, "operatorMenuButton")
+
+    driver.tap(w, "menuCashbox")
+    driver.tap(w, "announceRemovalButton")
+    services.devices.desk.handle(CashBoxRemoved())  # the acceptor reports the box out: it matches
+    fake_clock.advance(3600)
+    services.devices.desk.handle(CashBoxRemoved())  # and again an hour later, with nobody announcing it
+    driver.tap(w, "operatorMenuButton")
+    driver.tap(w, "menuCashbox")
+    assert driver.text_of(w, "removal0").endswith("बिना ऑपरेटर सूचना के निकाला गया")
+    driver.grab(w, shots / "hi-cashbox.png")
