@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from kiosk.availability import ServiceSwitch
+from kiosk.cash_payment import COUNT_KEY
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import business_day, iso_utc, parse_iso_utc, to_ist
 from kiosk.dayclose import MAX_NOTES_PER_DENOMINATION, CloseError, DayClose, Reconciliation
@@ -299,7 +300,7 @@ class OperatorMode:
 
     def _acceptor_since_last_close(self) -> int | None:
         """The acceptor's own stacked-note counter (kept by CashDesk) since the previous close, then re-based."""
-        now = self.store.get_meta("acceptor_stacked_count")
+        now = self.store.get_meta(COUNT_KEY)
         if now is None:
             return None
         before = self.store.get_meta(ACCEPTOR_COUNT_AT_CLOSE)

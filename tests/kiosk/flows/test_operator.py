@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.availability import ServiceSwitch
+from kiosk.cash_payment import COUNT_KEY
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import FakeClock
 from kiosk.devices.printer import PrinterStatus
@@ -457,3 +458,27 @@ def test_ok_on_the_keypad_moves_to_the_next_note_then_back_to_a_blank_one(mode: 
     mode.next_denomination()  # the last note still blank: OK stays on the first blank one
     assert mode.sheet.selected == 1000
     assert mode.sheet.entries == {50000: "2", 20000: "0", 10000: "0", 5000: "0", 2000: "0"}
+
+
+def test_the_acceptors_own_counter_is_shown_from_the_second_close_on(
+    mode: OperatorMode, store: Store, ledger: Ledger, clock: FakeClock
+) -> None:
+    def device_count(n: int) -> None:
+        with store.write("cash") as uow:
+            uow.set_meta(COUNT_KEY, str(n))
+
+    device_count(10)
+    sign_in(mode)
+    mode.start_close()
+    count(mode, {})
+    mode.submit_count()
+    assert mode.acceptor_notes is None  # no earlier close to count from
+    mode.lock()
+    clock.advance(24 * 3600)
+    pay(ledger, 100, 100, 50, 10)
+    device_count(14)
+    sign_in(mode)
+    mode.start_close()
+    count(mode, {100: 2, 50: 1, 10: 1})
+    mode.submit_count()
+    assert mode.acceptor_notes == 4
