@@ -8,9 +8,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.cashbox import CashBoxLog
 from kiosk.devices.cash import (
     AcceptorDisconnected,
     CashAcceptor,
+    CashBoxRemoved,
     CashEvent,
     ClearedAtPowerUp,
     FraudAttempt,
@@ -153,10 +155,12 @@ class CashDesk:
             self._settle_escrow("returned")
         elif isinstance(event, StackedCount):
             return self._reconcile_count(event)
+        elif isinstance(event, CashBoxRemoved):
+            CashBoxLog(self.store).acceptor_reported_removed()  # matched to the operator's announcement, or flagged
         txn_id = self.open_session()
         txn = self.ledger.get(txn_id) if txn_id else None
         problem = ""
-        if isinstance(event, Jammed | StackerFull | AcceptorDisconnected):
+        if isinstance(event, Jammed | StackerFull | AcceptorDisconnected | CashBoxRemoved):
             problem = type(event).__name__
         return CashUpdate(txn, frozenset(), event, problem=problem)
 

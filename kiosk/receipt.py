@@ -82,7 +82,7 @@ class ReceiptLayout:
 MODE_NAMES = {PaymentMode.CASH: ("नकद", "Cash"), PaymentMode.AADHAAR: ("आधार भुगतान", "Aadhaar payment")}
 
 
-def _check_qr_text(qr_text: str) -> None:
+def check_qr_text(qr_text: str) -> None:
     if not qr_text.strip():
         raise ReceiptError("receipt QR text is empty")
     if len(qr_text) > MAX_QR_TEXT:
@@ -104,7 +104,7 @@ def build_receipt(
     """Lay out the receipt of a paid transaction (Hindi first, English below)."""
     if txn.state not in PAID_STATES or txn.receipt_no is None:
         raise ReceiptError(f"transaction {txn.id} is {txn.state.value}: only a paid transaction gets a receipt")
-    _check_qr_text(qr_text)
+    check_qr_text(qr_text)
     when = to_ist(printed_at)
     name_hi = txn.service_name_hi.strip() or "सेवा"
     name_en = txn.service_name_en.strip() or "Service"

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from server import online
+from server import online, zreports
 from server.db import Database, IntegrityError
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import (
@@ -236,6 +236,7 @@ def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
         }  # fmt: skip
         return JSONResponse(facts) if wants_json else HTMLResponse(receipt_page(facts, None))
 
+    zreports.add_routes(app, service.kiosk_public_key)
     return app
 
 

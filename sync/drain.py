@@ -6,6 +6,7 @@ import json
 import logging
 from dataclasses import dataclass
 
+from kiosk.dayclose import DayClose
 from kiosk.outbox import Outbox
 from kiosk.store.db import OutboxItem
 from sync.client import BadAnswer, Client, Refusal
@@ -76,6 +77,7 @@ class Drainer:
             seen.add(result.uuid)
         ok = [r.seq for r in answer.results if r.status in ("accepted", "duplicate")]
         delivered = self.outbox.mark_delivered(ok)
+        self._acknowledge_closes(items, set(ok))
         quarantined = 0
         for result in answer.results:
             if result.status == "rejected":
@@ -86,6 +88,12 @@ class Drainer:
         if missing:
             log.warning("server answered for %d of %d events; the rest stay pending", len(answer.results), len(items))
         return delivered, quarantined
+
+    def _acknowledge_closes(self, items: list[OutboxItem], ok: set[int]) -> None:
+        """A day close the server now holds: only from here does the cash-box level restart after it."""
+        for item in items:
+            if item.kind == "day.closed" and item.seq in ok:
+                DayClose(self.outbox.store).acknowledge(int(item.payload["close_no"]))
 
     def contiguous_delivered(self) -> int:
         """The highest seq such that every item up to it is delivered on our side."""

@@ -27,6 +27,7 @@ from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 from kiosk.transactions import Txn
+from kiosk.zreport_print import ZReportQr
 from sync.agent import enrol
 from sync.client import Client
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
@@ -37,6 +38,7 @@ from sync.settings import AgentSettings
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
 from ui.embedded_server import EmbeddedServer
+from ui.zreport_qr import signed_zreport_qr
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Services:
     out_of_service: bool = False
     server: EmbeddedServer | None = None  # the reference server process the demo talks to
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
+    zreport_qr: ZReportQr | None = None  # the Z-report's signed QR (operator mode)
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -154,6 +157,7 @@ def demo_services(
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
     devices = Devices(cash, printer, finger, desk)
     online = sample_online()
+    key = Ed25519PrivateKey.generate()
     services = Services(
         config=config,
         clock=clock,
@@ -165,8 +169,9 @@ def demo_services(
         bills=online,
         applications=online,
         aadhaar=online,
-        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
+        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, key),
         bench=bench,
+        zreport_qr=signed_zreport_qr(DEMO_SERVER, key, clock),
     )
     if server:
         try:
@@ -190,7 +195,9 @@ def connect_demo_server(services: Services, workdir: Path) -> None:
     services.sync_settings = settings
     online = online_client(settings, services.store, services.catalogue)
     services.bills = services.applications = services.aadhaar = online
-    services.receipt_qr = signed_receipt_qr(code, settings.server_url, load_or_create_key(settings.key_file))
+    key = load_or_create_key(settings.key_file)
+    services.receipt_qr = signed_receipt_qr(code, settings.server_url, key)
+    services.zreport_qr = signed_zreport_qr(settings.server_url, key, services.clock)
 
 
 def online_client(settings: AgentSettings, store: Store, catalogue: CatalogueHolder) -> HttpOnline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
@@ -69,6 +70,15 @@ def tap(window: QQuickWindow, name: str, *, times: int = 1) -> None:
     for _ in range(times):
         _mouse(window, QEvent.Type.MouseButtonPress, centre)
         _mouse(window, QEvent.Type.MouseButtonRelease, centre)
+
+
+def hold(window: QQuickWindow, name: str, during: Callable[[], object]) -> None:
+    """Press the item's centre, let `during` run while the finger is down (e.g. move a fake clock), then lift."""
+    item = find(window, name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    _mouse(window, QEvent.Type.MouseButtonPress, centre)
+    during()
+    _mouse(window, QEvent.Type.MouseButtonRelease, centre)
 
 
 def type_text(window: QQuickWindow, name: str, text: str) -> None:

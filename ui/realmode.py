@@ -34,6 +34,7 @@ from sync.client import Client
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.settings import AgentSettings, load_settings
 from ui.composition import Services, online_client, signed_receipt_qr
+from ui.zreport_qr import signed_zreport_qr
 
 log = logging.getLogger("kiosk")
 REQUIRED_DEVICES = ("cash", "printer", "biometric")
@@ -91,13 +92,13 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
     except IdentityError as exc:
         raise StartError(str(exc)) from None
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
+    key = load_or_create_key(settings.key_file)
     services = Services(
         config=config, clock=clock, store=store, ledger=ledger, catalogue=catalogue,
         search=SearchIndex(catalogue.current), devices=Devices(cash, printer, finger, desk),
         bills=online, applications=online, aadhaar=online,
-        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url,
-                                     load_or_create_key(settings.key_file)),
-        sync_settings=settings,
+        receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
+        zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
     )  # fmt: skip
     reason = ServiceSwitch(store).reason()
     if reason:

@@ -17,11 +17,20 @@ Item {
             font.pixelSize: 48; font.bold: true; color: "#B71C1C"
         }
         Text {
+            objectName: "outOfServiceReason"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            visible: text !== ""
+            text: closed.app.homeModel.outOfServiceReason
+            font.pixelSize: 36; color: "#3E2723"
+        }
+        Text {
             objectName: "opensAtText"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            visible: closed.app.homeModel.opensAt !== ""
+            visible: closed.app.homeModel.opensAt !== "" && !closed.app.homeModel.outOfService
             text: qsTr("It opens again on %1").arg(closed.app.homeModel.opensAt)
             font.pixelSize: 36; color: "#3E2723"
         }

@@ -25,6 +25,14 @@ Rectangle {
             color: "white"
             font.pixelSize: 32
             font.bold: true
+            // The operator's hidden entry: a 3-second press (timed by the app's clock) opens the PIN pad.
+            MouseArea {
+                objectName: "logoArea"
+                anchors.fill: parent
+                onPressed: header.app.logoPressed()
+                onReleased: header.app.logoReleased()
+                onCanceled: header.app.logoCancelled()
+            }
         }
     }
     Row {

@@ -56,6 +56,12 @@ Window {
             app: root.app
             iconDir: root.iconDir
         }
+        Operator {
+            objectName: "operatorScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "operator"
+            model: root.app.operatorModel
+        }
     }
 
     // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.

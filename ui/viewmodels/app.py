@@ -12,9 +12,11 @@ from ui.composition import Services
 from ui.viewmodels.catalogue import CatalogueViewModel
 from ui.viewmodels.home import HomeViewModel
 from ui.viewmodels.journey import JourneyViewModel
+from ui.viewmodels.operator import OperatorViewModel
 
 COUNTDOWN_S = 20  # the last seconds of the idle timeout are counted down on screen
 ATTRACT_AFTER_S = 60  # an untouched home screen starts its attract loop
+OPERATOR_HOLD_S = 3.0  # the hidden gesture: a press this long on the logo opens the operator PIN pad
 
 
 class AppViewModel(QObject):
@@ -31,6 +33,10 @@ class AppViewModel(QObject):
         self.journey = JourneyViewModel(services, self)
         self.journey.closed.connect(self.goHome)
         self.journey.changed.connect(self.changed)
+        self.operator = OperatorViewModel(services, self)
+        self.operator.locked.connect(self.goHome)
+        self.operator.changed.connect(self.home.refresh)  # out of service and its reason show on the home screen
+        self._logo_pressed_at: float | None = None
         self._screen = "home"
         self._language = "hi"
         self._info_service = ""
@@ -42,6 +48,8 @@ class AppViewModel(QObject):
     # -- navigation -----------------------------------------------------------------------------
     @Slot()
     def goHome(self) -> None:
+        if self._screen == "operator":
+            self.operator.lock("home")  # re-enters goHome through `locked` when it was signed in
         if self.journey.journey is not None:
             self.journey.cancel()
             if self.journey.journey is not None:  # a voucher to show first
@@ -67,6 +75,23 @@ class AppViewModel(QObject):
         self.journey.start(service)
         self._set_screen("journey")
 
+    # -- the hidden operator gesture ------------------------------------------------------------
+    @Slot()
+    def logoPressed(self) -> None:
+        self._logo_pressed_at = self.services.clock.monotonic()
+
+    @Slot()
+    def logoReleased(self) -> None:
+        pressed, self._logo_pressed_at = self._logo_pressed_at, None
+        held = pressed is not None and self.services.clock.monotonic() - pressed >= OPERATOR_HOLD_S
+        if held and self._screen == "home" and self.journey.journey is None:
+            self.operator.open()
+            self._set_screen("operator")
+
+    @Slot()
+    def logoCancelled(self) -> None:
+        self._logo_pressed_at = None
+
     def _set_screen(self, screen: str) -> None:
         self._screen = screen
         self.touched()
@@ -80,7 +105,7 @@ class AppViewModel(QObject):
     @Slot(str)
     def setLanguage(self, language: str) -> None:
         self._language = language
-        for vm in (self.home, self.catalogue, self.journey):
+        for vm in (self.home, self.catalogue, self.journey, self.operator):
             vm.set_language(language)
         if self.on_language:
             self.on_language(language)
@@ -111,6 +136,8 @@ class AppViewModel(QObject):
         left = int(timeout - idle)
         if left <= 0:
             self._idle_left = -1
+            if self._screen == "operator":
+                self.operator.lock("idle")
             if self.journey.journey is not None:
                 self.journey.idle_timeout()
             if self.journey.journey is not None:  # voucher on screen: give it a fresh timeout
@@ -158,3 +185,4 @@ class AppViewModel(QObject):
     homeModel = Property(QObject, lambda self: self.home, constant=True)
     catalogueModel = Property(QObject, lambda self: self.catalogue, constant=True)
     journeyModel = Property(QObject, lambda self: self.journey, constant=True)
+    operatorModel = Property(QObject, lambda self: self.operator, constant=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal
 
+from kiosk.availability import ServiceSwitch
 from kiosk.clock import to_ist
 from ui.composition import Services
 
@@ -36,7 +37,7 @@ class HomeViewModel(QObject):
         return span.label() if span else ""
 
     def _is_open(self) -> bool:
-        return self.services.config.hours.is_open(self.services.clock.now()) and not self.services.out_of_service
+        return self.services.config.hours.is_open(self.services.clock.now()) and not self._out_of_service()
 
     def _opens_at(self) -> str:
         nxt = self.services.config.hours.next_opening(self.services.clock.now())
@@ -55,7 +56,12 @@ class HomeViewModel(QObject):
         return self.services.config.identity.helpline
 
     def _out_of_service(self) -> bool:
-        return self.services.out_of_service
+        return self.services.out_of_service or bool(ServiceSwitch(self.services.store).reason())
+
+    def _out_of_service_reason(self) -> str:
+        """The operator's reason ('हिंदी / English'), the reader's half."""
+        hindi, _, english = (ServiceSwitch(self.services.store).reason() or "").partition(" / ")
+        return (hindi if self.language == "hi" else english) or hindi
 
     centreName = Property(str, _centre, notify=changed)
     hoursToday = Property(str, _hours_today, notify=changed)
@@ -65,3 +71,4 @@ class HomeViewModel(QObject):
     nodalOfficer = Property(str, _nodal, notify=changed)
     helpline = Property(str, _helpline, notify=changed)
     outOfService = Property(bool, _out_of_service, notify=changed)
+    outOfServiceReason = Property(str, _out_of_service_reason, notify=changed)
