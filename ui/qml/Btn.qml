@@ -11,9 +11,9 @@ Rectangle {
     implicitWidth: Math.max(180, label.implicitWidth + 48)
     implicitHeight: 76
     radius: 14
-    color: !enabledLook ? "#BDBDBD" : (primary ? (area.pressed ? "#BF360C" : "#E65100") : (area.pressed ? "#E0F2F1" : "#FFFFFF"))
-    border.color: primary ? "transparent" : "#00695C"
-    border.width: primary ? 0 : 3
+    color: !enabledLook ? access.colour["#BDBDBD"] : (primary ? (area.pressed ? access.colour["#BF360C"] : access.colour["#E65100"]) : (area.pressed ? access.colour["#E0F2F1"] : access.colour["#FFFFFF"]))
+    border.color: primary ? access.colour["transparent"] : access.colour["#00695C"]
+    border.width: primary && !access.highContrast ? 0 : 3
     Text {
         id: label
         anchors.centerIn: parent
@@ -23,7 +23,7 @@ Rectangle {
         text: button.text
         font.pixelSize: button.textSize
         font.bold: true
-        color: button.primary ? "#FFFFFF" : "#00695C"
+        color: button.primary ? access.colour["#FFFFFF"] : access.colour["#00695C"]
     }
     MouseArea {
         id: area

@@ -4,8 +4,9 @@ import QtQuick
 Rectangle {
     id: header
     required property var app
+    property string iconDir: ""
     height: 92
-    color: "#00695C"
+    color: access.colour["#00695C"]
     Row {
         anchors { left: parent.left; leftMargin: 12; verticalCenter: parent.verticalCenter }
         spacing: 16
@@ -19,17 +20,18 @@ Rectangle {
         }
         Text {
             anchors.verticalCenter: parent.verticalCenter
-            width: header.width - 700
+            width: header.width - 1030
             elide: Text.ElideRight
             text: header.app.homeModel.centreName
-            color: "white"
-            font.pixelSize: 32
+            color: access.colour["white"]
+            font.pixelSize: 28
             font.bold: true
         }
     }
     Row {
         anchors { right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
         spacing: 12
+        AccessBar { iconDir: header.iconDir; anchors.verticalCenter: parent.verticalCenter }
         Btn {
             objectName: "reportButton"
             primary: false

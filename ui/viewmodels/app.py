@@ -19,6 +19,7 @@ ATTRACT_AFTER_S = 60  # an untouched home screen starts its attract loop
 
 class AppViewModel(QObject):
     changed = Signal()
+    sessionEnded = Signal()  # idle timeout took the kiosk home: per-session choices (large text …) are reset
 
     def __init__(
         self, services: Services, on_language: Callable[[str], None] | None = None, parent: QObject | None = None
@@ -120,6 +121,7 @@ class AppViewModel(QObject):
             self.catalogue.reset()
             self._screen = "home"
             self._last_touch = self.services.clock.monotonic()
+            self.sessionEnded.emit()
         else:
             self._idle_left = left if left <= COUNTDOWN_S else -1
         self.changed.emit()
