@@ -35,6 +35,10 @@ SCHEMA = [
         amount_due_paise BIGINT NOT NULL, due_date TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",
     """CREATE TABLE IF NOT EXISTS applications (
         application_no TEXT PRIMARY KEY, service TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    # Phone delivery (server/delivery.py): only the code's hash and the mobile's last four digits are kept.
+    """CREATE TABLE IF NOT EXISTS deliveries (
+        code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, receipt_token TEXT NOT NULL, kind TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT)""",
 ]
 
 
