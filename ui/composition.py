@@ -17,6 +17,7 @@ from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
 from kiosk.config import KioskConfig, parse_config
+from kiosk.delivery import PhoneDelivery
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
@@ -31,6 +32,7 @@ from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+from ui.devpanel.phone import MemoryPhoneDelivery
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Services:
     aadhaar: AadhaarPayments
     receipt_qr: QrText
     bench: EmulatedBench | None = None  # the emulators behind the devices, in the demo
+    phone: PhoneDelivery | None = None  # receipts to a phone (short link, SMS); None: the offline QR only
     out_of_service: bool = False
 
     def availability(self) -> Availability:
@@ -152,6 +155,7 @@ def demo_services(workdir: Path, clock: Clock | None = None, *, receipts: Path |
         aadhaar=online,
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, Ed25519PrivateKey.generate()),
         bench=bench,
+        phone=MemoryPhoneDelivery(DEMO_SERVER),
     )
 
 

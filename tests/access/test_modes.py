@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -19,12 +18,6 @@ from ui.composition import Services
 from ui.viewmodels.access import HIGH_CONTRAST
 
 QML = Path(__file__).parents[2] / "ui" / "qml"
-
-
-@pytest.fixture(scope="session")
-def shot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    chosen = os.environ.get("KIOSK_SHOTS")
-    return Path(chosen) if chosen else tmp_path_factory.mktemp("access-screens")
 
 
 def rect_in(window: QQuickWindow, name: str, frame: str) -> QRectF:
@@ -84,7 +77,7 @@ def test_every_colour_on_the_villager_screens_goes_through_the_contrast_palette(
 def test_every_accessibility_string_has_a_hindi_translation(kiosk: KioskWindow) -> None:
     catalogue = ElementTree.parse(QML.parent / "i18n" / "access_hi.ts")
     translated = {m.findtext("source"): m.findtext("translation") for m in catalogue.iter("message")}
-    for name in ("AccessBar.qml", "AccessPanel.qml"):
+    for name in ("AccessBar.qml", "AccessPanel.qml", "PhonePanel.qml", "PhoneButton.qml"):
         for source in re.findall(r'qsTr\("([^"]+)"\)', (QML / name).read_text(encoding="utf-8")):
             assert translated.get(source), f"{name}: {source!r} has no Hindi translation in access_hi.ts"
     kiosk.vm.setLanguage("hi")

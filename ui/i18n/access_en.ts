@@ -77,4 +77,45 @@
         <translation>Close</translation>
     </message>
 </context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="13"/>
+        <source>This mobile number is not correct. Type a 10-digit number starting with 6, 7, 8 or 9.</source>
+        <translation>This mobile number is not correct. Type a 10-digit number starting with 6, 7, 8 or 9.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="32"/>
+        <source>Send the receipt to my phone</source>
+        <translation>Send the receipt to my phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="36"/>
+        <source>Mobile number (10 digits)</source>
+        <translation>Mobile number (10 digits)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="59"/>
+        <source>Could not send now. Scan the code instead, or ask the operator.</source>
+        <translation>Could not send now. Scan the code instead, or ask the operator.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="62"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneButton</name>
+    <message>
+        <location filename="../qml/PhoneButton.qml" line="12"/>
+        <source>Send to my phone</source>
+        <translation>Send to my phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneButton.qml" line="19"/>
+        <source>Sent to %1.</source>
+        <translation>Sent to %1.</translation>
+    </message>
+</context>
 </TS>

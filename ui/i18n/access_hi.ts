@@ -77,4 +77,45 @@
         <translation>बंद करें</translation>
     </message>
 </context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="13"/>
+        <source>This mobile number is not correct. Type a 10-digit number starting with 6, 7, 8 or 9.</source>
+        <translation>यह मोबाइल नंबर सही नहीं है। 6, 7, 8 या 9 से शुरू होने वाला 10 अंकों का नंबर लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="32"/>
+        <source>Send the receipt to my phone</source>
+        <translation>रसीद मेरे फ़ोन पर भेजें</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="36"/>
+        <source>Mobile number (10 digits)</source>
+        <translation>मोबाइल नंबर (10 अंक)</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="59"/>
+        <source>Could not send now. Scan the code instead, or ask the operator.</source>
+        <translation>अभी नहीं भेज सके। कोड स्कैन करें या संचालक से पूछें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhonePanel.qml" line="62"/>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneButton</name>
+    <message>
+        <location filename="../qml/PhoneButton.qml" line="12"/>
+        <source>Send to my phone</source>
+        <translation>मेरे फ़ोन पर भेजें</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneButton.qml" line="19"/>
+        <source>Sent to %1.</source>
+        <translation>%1 पर भेज दिया गया।</translation>
+    </message>
+</context>
 </TS>

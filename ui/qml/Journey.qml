@@ -320,11 +320,12 @@ Item {
             spacing: 10
             Image {
                 objectName: "receiptQr"
-                source: j.model.qrImage
+                source: phone.qrImage !== "" ? phone.qrImage : j.model.qrImage  // the short link when online
                 width: 300; height: 300
                 smooth: false
             }
             Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
+            PhoneButton { width: 300 }
         }
     }
 

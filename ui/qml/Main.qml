@@ -139,6 +139,7 @@ Window {
         }
     }
 
+    PhonePanel { objectName: "phonePanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
     AccessPanel { objectName: "accessPanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
 
     // "Report a problem" confirmation.

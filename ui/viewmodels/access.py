@@ -19,6 +19,7 @@ from ui.audio import AudioStatus, Speaker
 from ui.audio_build import DEFAULT_DIR, RATES_WPM
 from ui.composition import Services
 from ui.viewmodels.app import AppViewModel
+from ui.viewmodels.phone import PhoneViewModel
 
 log = logging.getLogger("kiosk.access")
 
@@ -212,6 +213,8 @@ def attach_access(engine: QQmlApplicationEngine, services: Services, app: AppVie
     )
     access = AccessViewModel(services, app, speaker, parent=engine)
     engine.rootContext().setContextProperty("access", access)
+    # Parented to the engine, so it lives as long as the window; QML reads it as `phone`.
+    engine.rootContext().setContextProperty("phone", PhoneViewModel(app, services.phone, speaker, parent=engine))
     speaker.build_missing()  # a new kiosk (or changed strings) gets its audio in the background
     access._follow()  # the first screen's prompt
     return access
