@@ -21,6 +21,7 @@ Item {
                 width: categories.width; height: 72
                 textSize: 26
                 primary: cat.model.category === modelData.id
+                icon: cat.iconDir + modelData.icon + ".svg"
                 text: modelData.name
                 onClicked: { cat.app.touched(); cat.model.setCategory(modelData.id) }
             }

@@ -12,9 +12,10 @@ Rectangle {
         spacing: 16
         Btn {
             objectName: "homeButton"
+            icon: header.iconDir + "back.svg"
             visible: header.app.screen !== "home"
             primary: false
-            width: 150; height: 72
+            width: 190; height: 72
             text: qsTr("Home")
             onClicked: header.app.goHome()
         }
@@ -34,6 +35,7 @@ Rectangle {
         AccessBar { iconDir: header.iconDir; anchors.verticalCenter: parent.verticalCenter }
         Btn {
             objectName: "reportButton"
+            icon: header.iconDir + "help.svg"
             primary: false
             width: 230; height: 72
             textSize: 24

@@ -88,6 +88,7 @@ Item {
             }
             Btn {
                 objectName: "cancelEntryButton"
+                icon: j.iconDir + "cancel.svg"
                 primary: false
                 text: qsTr("Cancel")
                 onClicked: j.model.cancel()
@@ -133,7 +134,7 @@ Item {
                 text: j.problemText(j.model.problem)
                 font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
-            Btn { objectName: "cancelAmountButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelAmountButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
         Keypad {
             onDigit: (d) => { j.app.touched(); j.model.press(d) }
@@ -170,6 +171,7 @@ Item {
             spacing: 30
             Btn {
                 objectName: "payCashButton"
+                icon: j.iconDir + "cash.svg"
                 visible: j.model.paymentModes.indexOf("cash") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay in cash")
@@ -178,6 +180,7 @@ Item {
             }
             Btn {
                 objectName: "payAadhaarButton"
+                icon: j.iconDir + "finger.svg"
                 visible: j.model.paymentModes.indexOf("aadhaar") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay with Aadhaar (fingerprint)")
@@ -185,7 +188,7 @@ Item {
                 onClicked: j.model.chooseAadhaar()
             }
         }
-        Btn { objectName: "cancelPayButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelPayButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
     }
 
     // -- cash -----------------------------------------------------------------------------------
@@ -218,7 +221,7 @@ Item {
             text: qsTr("If you cancel after putting in money, you get a slip; the operator gives the money back.")
             font.pixelSize: 24; color: access.colour["#6D4C41"]
         }
-        Btn { objectName: "cancelCashButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelCashButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
     }
 
     // -- consent and fingerprint ----------------------------------------------------------------
@@ -279,7 +282,7 @@ Item {
                 text: qsTr("My finger is on the reader")
                 onClicked: j.model.step === "pay_finger" ? j.model.payFinger() : j.model.verifyFinger()
             }
-            Btn { objectName: "cancelFingerButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelFingerButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
     }
 
@@ -325,7 +328,7 @@ Item {
                 smooth: false
             }
             Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
-            PhoneButton { width: 300 }
+            PhoneButton { width: 300; iconDir: j.iconDir }
         }
     }
 
@@ -377,7 +380,7 @@ Item {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: 30
             Btn { objectName: "retryButton"; text: qsTr("Try again"); onClicked: j.model.retry() }
-            Btn { objectName: "errorHomeButton"; primary: false; text: qsTr("Back to start"); onClicked: j.model.finish() }
+            Btn { objectName: "errorHomeButton"; icon: j.iconDir + "back.svg"; primary: false; text: qsTr("Back to start"); onClicked: j.model.finish() }
         }
     }
 }

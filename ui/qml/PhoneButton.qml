@@ -3,9 +3,11 @@ import QtQuick
 // Under the receipt QR: "send to my phone", and once sent, the masked number it went to.
 Column {
     spacing: 8
+    property string iconDir: ""
     visible: phone.available
     Btn {
         objectName: "sendToPhoneButton"
+        icon: iconDir + "phone.svg"
         width: parent.width; height: 76
         primary: false
         textSize: 22
