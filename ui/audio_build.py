@@ -24,6 +24,7 @@ ENGINE = "espeak-ng"
 VOICES = {"hi": "hi", "en": "en-gb"}
 # Words per minute for the villager's three choices; espeak-ng's own default is 175, too fast for a first-time user.
 RATES_WPM = {"slow": 115, "normal": 145, "fast": 180}
+SAID_KEEP = 2000  # about 200 MB of WAV at most
 DEFAULT_DIR = Path.home() / ".cache" / "emitra-kiosk" / "audio"
 
 
@@ -106,7 +107,15 @@ class AudioBundle:
             if id_ in ours and language in LANGUAGES and path not in current:
                 path.unlink()
                 removed += 1
+        removed += self.prune_said()
         return BuildReport(made, kept, removed)
+
+    def prune_said(self, keep: int = SAID_KEEP) -> int:
+        """Amount sentences are many (every note and what is left): keep the newest `keep`, drop the rest."""
+        said = sorted(self.folder.glob("said/*.wav"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in said[keep:]:
+            path.unlink(missing_ok=True)
+        return max(0, len(said) - keep)
 
     def say(self, text: str, language: str) -> Path:
         """A sentence with an amount: synthesised once, then played from the cache."""

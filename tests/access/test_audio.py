@@ -4,6 +4,8 @@ Indian number words, and missing audio or a missing device never stops the kiosk
 from __future__ import annotations
 
 import logging
+import os
+import time
 import wave
 from dataclasses import replace
 from pathlib import Path
@@ -154,3 +156,13 @@ def test_without_a_device_the_speaker_stays_silent_and_reports_it(qapp: QGuiAppl
     assert speaker._player is None, "nothing is handed to a player with no device"
     assert statuses == [AudioStatus.NO_DEVICE.value]
     speaker.close()
+
+
+def test_old_amount_sentences_are_pruned_newest_kept(tmp_path: Path) -> None:
+    bundle = AudioBundle(tmp_path)
+    paths = [bundle.say(f"{n} rupees", "en") for n in range(4)]
+    for age, path in enumerate(reversed(paths)):
+        stamp = time.time() - 100 * age
+        os.utime(path, (stamp, stamp))
+    assert bundle.prune_said(keep=2) == 2
+    assert [p.exists() for p in paths] == [False, False, True, True]
