@@ -24,6 +24,7 @@ $(SYSTEM_STAMP): scripts/system-packages.txt scripts/install-system-packages.sh 
 system: $(SYSTEM_STAMP)
 
 demo: $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python -m ui.audio_build  # the spoken prompts (espeak-ng, cached; only changed strings are redone)
 	$(BIN)/kiosk --demo
 
 lint: $(STAMP)

@@ -58,6 +58,19 @@ class ServerConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Accessibility:
+    """The centre's defaults for spoken prompts; the villager may change volume and rate for one session."""
+
+    speech: bool = True
+    volume: int = 80  # percent
+    rate: str = "normal"  # slow | normal | fast
+    audio_dir: Path | None = None  # the prompt audio cache; None: next to the database
+
+
+SPEECH_RATES = ("slow", "normal", "fast")
+
+
+@dataclass(frozen=True, slots=True)
 class DeviceConfig:
     kind: str
     driver: str
@@ -73,6 +86,7 @@ class KioskConfig:
     database: Path
     language: str = "hi"
     devices: Mapping[str, DeviceConfig] = field(default_factory=dict)
+    accessibility: Accessibility = field(default_factory=Accessibility)
 
 
 class _Section:
@@ -196,13 +210,33 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
     server_section.finish()
 
     devices = _parse_devices(source, top._get("devices", {}))
+    accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
     # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only tolerates it.
     top.used.add("agent")
     top.finish()
     database = Path(database_text)
     if not database.is_absolute() and base_dir is not None:
         database = base_dir / database
-    return KioskConfig(identity, hours, rules, server, database, language, devices)
+    return KioskConfig(identity, hours, rules, server, database, language, devices, accessibility)
+
+
+def _parse_accessibility(section: _Section, base_dir: Path | None) -> Accessibility:
+    defaults = Accessibility()
+    rate = section.text("rate", defaults.rate)
+    if rate not in SPEECH_RATES:
+        raise ConfigError(section.source, section.key("rate"), rate, "one of " + ", ".join(SPEECH_RATES))
+    audio_text = section.text("audio_dir", "", non_empty=False)
+    audio_dir = Path(audio_text) if audio_text else None
+    if audio_dir is not None and not audio_dir.is_absolute() and base_dir is not None:
+        audio_dir = base_dir / audio_dir
+    found = Accessibility(
+        speech=section.flag("speech", defaults.speech),
+        volume=section.integer("volume", defaults.volume, low=0, high=100),
+        rate=rate,
+        audio_dir=audio_dir,
+    )
+    section.finish()
+    return found
 
 
 def _parse_hours(section: _Section) -> OperatingHours:

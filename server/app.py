@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from server import online, zreports
 from server.db import Database, IntegrityError
+from server.delivery import Deliveries, PhoneOptions, add_routes
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import (
     API_PREFIX,
@@ -93,7 +94,7 @@ def json_answer(answer: BaseModel) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
+def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions | None = None) -> FastAPI:
     service = Service(db)
 
     async def flusher() -> None:
@@ -237,6 +238,10 @@ def create_app(db: Database, *, flush_every_s: float = 0.2) -> FastAPI:
         return JSONResponse(facts) if wants_json else HTMLResponse(receipt_page(facts, None))
 
     zreports.add_routes(app, service.kiosk_public_key)
+    phone = phone or PhoneOptions()
+    deliveries = Deliveries(db, service, gateway=phone.gateway, ttl=phone.ttl)
+    add_routes(app, deliveries, signed=signed, authed=authed, parse=parse, receipt_page=receipt_page,
+               public_url=phone.public_url)  # fmt: skip
     return app
 
 

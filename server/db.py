@@ -38,6 +38,10 @@ SCHEMA = [
         applicant_name TEXT NOT NULL DEFAULT '')""",
     """CREATE TABLE IF NOT EXISTS unanswered_accounts (
         biller TEXT NOT NULL, consumer_no TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",
+    # Phone delivery (server/delivery.py): only the code's hash and the mobile's last four digits are kept.
+    """CREATE TABLE IF NOT EXISTS deliveries (
+        code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, receipt_token TEXT NOT NULL, kind TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT)""",
 ]
 
 

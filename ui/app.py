@@ -16,6 +16,7 @@ from ui.composition import Services
 from ui.fonts import load_fonts
 from ui.i18n import Languages
 from ui.qr import QrImageProvider
+from ui.viewmodels.access import AccessViewModel, attach_access
 from ui.viewmodels.app import AppViewModel
 
 QML_DIR = Path(__file__).parent / "qml"
@@ -42,6 +43,7 @@ class KioskWindow:
     vm: AppViewModel
     languages: Languages
     timer: QTimer
+    access: AccessViewModel | None = None
 
     def find(self, name: str) -> QObject | None:
         found: QObject | None = self.window.findChild(QObject, name)
@@ -49,6 +51,8 @@ class KioskWindow:
 
     def close(self) -> None:
         self.timer.stop()
+        if self.access is not None:
+            self.access.speaker.close()
         self.window.close()
         self.engine.deleteLater()
 
@@ -63,6 +67,7 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     vm = AppViewModel(services, on_language=lambda lang: languages.switch(lang, engine), parent=engine)
     languages.switch(services.config.language)
     vm.setLanguage(services.config.language)
+    access = attach_access(engine, services, vm)
     engine.setInitialProperties({"app": vm, "iconDir": QUrl.fromLocalFile(str(ICON_DIR) + "/").toString()})
     engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
     roots = engine.rootObjects()
@@ -80,4 +85,4 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     timer.setInterval(1000)
     timer.timeout.connect(vm.tick)
     timer.start()
-    return KioskWindow(engine, window, vm, languages, timer)
+    return KioskWindow(engine, window, vm, languages, timer, access)

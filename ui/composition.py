@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from kiosk.cash_payment import CashDesk
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk.config import KioskConfig, parse_config
+from kiosk.delivery import PhoneDelivery
 from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
@@ -30,6 +32,7 @@ from kiosk.transactions import Txn
 from kiosk.zreport_print import ZReportQr
 from sync.agent import enrol
 from sync.client import Client
+from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
 from sync.protocol.receipts import ReceiptClaim, make_token
@@ -37,6 +40,7 @@ from sync.protocol.receipts import qr_text as receipt_qr_text
 from sync.settings import AgentSettings
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+from ui.devpanel.phone import MemoryPhoneDelivery
 from ui.embedded_server import EmbeddedServer
 from ui.zreport_qr import signed_zreport_qr
 
@@ -55,6 +59,7 @@ class Services:
     aadhaar: AadhaarPayments
     receipt_qr: QrText
     bench: EmulatedBench | None = None  # the emulators behind the devices, in the demo
+    phone: PhoneDelivery | None = None  # receipts to a phone (short link, SMS); None: the offline QR only
     out_of_service: bool = False
     server: EmbeddedServer | None = None  # the reference server process the demo talks to
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
@@ -172,6 +177,7 @@ def demo_services(
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, DEMO_SERVER, key),
         bench=bench,
         zreport_qr=signed_zreport_qr(DEMO_SERVER, key, clock),
+        phone=MemoryPhoneDelivery(DEMO_SERVER),
     )
     if server:
         try:
@@ -193,22 +199,28 @@ def connect_demo_server(services: Services, workdir: Path) -> None:
     )  # fmt: skip
     enrol(settings, services.store, services.server.issue_token(code))
     services.sync_settings = settings
-    online = online_client(settings, services.store, services.catalogue)
+    client = kiosk_client(settings, services.store)
+    online = HttpOnline(client, biller_of(services.catalogue))
     services.bills = services.applications = services.aadhaar = online
+    services.phone = HttpPhoneDelivery(client)
     key = load_or_create_key(settings.key_file)
     services.receipt_qr = signed_receipt_qr(code, settings.server_url, key)
     services.zreport_qr = signed_zreport_qr(settings.server_url, key, services.clock)
 
 
-def online_client(settings: AgentSettings, store: Store, catalogue: CatalogueHolder) -> HttpOnline:
-    """The online calls, signed with the kiosk's enrolled key; requests are stamped with the real time whatever
-    clock the screens use."""
+def kiosk_client(settings: AgentSettings, store: Store) -> Client:
+    """The app's own signed client for online calls (the agent has its own), with the kiosk's enrolled key;
+    requests are stamped with the real time whatever clock the screens use."""
     enrolment = load_enrolment(SyncState(store))
     if enrolment is None:
         raise IdentityError("this kiosk is not enrolled with its server: run `kioskctl provision` (enrol step)")
     key = load_or_create_key(settings.key_file)
-    client = Client(settings.server_url, key, enrolment.kiosk_id, SystemClock(), timeout_s=settings.timeout_s)
-    return HttpOnline(client, lambda service_id: catalogue.current.get(service_id).biller)
+    return Client(settings.server_url, key, enrolment.kiosk_id, SystemClock(), timeout_s=settings.timeout_s)
+
+
+def biller_of(catalogue: CatalogueHolder) -> Callable[[str], str]:
+    """A bill service's biller code at the central server, from the catalogue in use now."""
+    return lambda service_id: catalogue.current.get(service_id).biller
 
 
 DEMO_SERVER = "http://127.0.0.1:8080"

@@ -31,9 +31,11 @@ from kiosk.search import SearchIndex
 from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client
+from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
+from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, load_settings
-from ui.composition import Services, online_client, signed_receipt_qr
+from ui.composition import Services, biller_of, kiosk_client, signed_receipt_qr
 from ui.zreport_qr import signed_zreport_qr
 
 log = logging.getLogger("kiosk")
@@ -88,9 +90,10 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
     ledger = Ledger(store)
     catalogue = CatalogueHolder(served_catalogue(settings, store, clock))
     try:
-        online = online_client(settings, store, catalogue)
+        client = kiosk_client(settings, store)
     except IdentityError as exc:
         raise StartError(str(exc)) from None
+    online = HttpOnline(client, biller_of(catalogue))
     desk = CashDesk(ledger, cash, tolerance=config.rules.overpay_tolerance)
     key = load_or_create_key(settings.key_file)
     services = Services(
@@ -99,6 +102,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         bills=online, applications=online, aadhaar=online,
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
+        phone=HttpPhoneDelivery(client),
     )  # fmt: skip
     reason = ServiceSwitch(store).reason()
     if reason:

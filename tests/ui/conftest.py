@@ -26,6 +26,11 @@ QT_OWN_WARNINGS = (
     "Couldn't load pipewire-0.3 library",
     "Couldn't resolve pipewire-0.3 symbols",
     "Member contentWidth of the object PopupList_QMLTYPE_",
+    # Qt Multimedia probing a machine without sound: no PulseAudio server, no VA-API (the kiosk then stays silent).
+    "PulseAudioService: pa_context_connect() failed",
+    "No audio device detected",
+    "Couldn't load va",
+    "Couldn't resolve va",
 )
 
 

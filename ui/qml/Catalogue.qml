@@ -21,6 +21,7 @@ Item {
                 width: categories.width; height: 72
                 textSize: 26
                 primary: cat.model.category === modelData.id
+                icon: cat.iconDir + modelData.icon + ".svg"
                 text: modelData.name
                 onClicked: { cat.app.touched(); cat.model.setCategory(modelData.id) }
             }
@@ -31,7 +32,7 @@ Item {
         id: searchBox
         anchors { left: categories.right; right: parent.right; top: parent.top; margins: 16 }
         height: 80; radius: 40
-        color: "white"; border.color: "#00695C"; border.width: 3
+        color: access.colour["white"]; border.color: access.colour["#00695C"]; border.width: 3
         TextInput {
             id: field
             objectName: "searchField"
@@ -47,7 +48,7 @@ Item {
             verticalAlignment: Text.AlignVCenter
             visible: field.text === ""
             text: qsTr("Type a service name: बिजली, pani, jati …")
-            font.pixelSize: 28; color: "#8D8D8D"
+            font.pixelSize: 28; color: access.colour["#8D8D8D"]
         }
     }
 
@@ -57,7 +58,7 @@ Item {
         visible: results.count === 0
         wrapMode: Text.WordWrap
         text: qsTr("Nothing found. Try another word, or choose a group on the left.")
-        font.pixelSize: 30; color: "#4E342E"
+        font.pixelSize: 30; color: access.colour["#4E342E"]
     }
 
     Grid {

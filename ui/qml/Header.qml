@@ -4,26 +4,28 @@ import QtQuick
 Rectangle {
     id: header
     required property var app
+    property string iconDir: ""
     height: 92
-    color: "#00695C"
+    color: access.colour["#00695C"]
     Row {
         anchors { left: parent.left; leftMargin: 12; verticalCenter: parent.verticalCenter }
         spacing: 16
         Btn {
             objectName: "homeButton"
+            icon: header.iconDir + "back.svg"
             visible: header.app.screen !== "home"
             primary: false
-            width: 150; height: 72
+            width: 190; height: 72
             text: qsTr("Home")
             onClicked: header.app.goHome()
         }
         Text {
             anchors.verticalCenter: parent.verticalCenter
-            width: header.width - 700
+            width: header.width - 1030
             elide: Text.ElideRight
             text: header.app.homeModel.centreName
-            color: "white"
-            font.pixelSize: 32
+            color: access.colour["white"]
+            font.pixelSize: 28
             font.bold: true
             // The operator's hidden entry: a 3-second press (timed by the app's clock) opens the PIN pad.
             MouseArea {
@@ -38,8 +40,10 @@ Rectangle {
     Row {
         anchors { right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
         spacing: 12
+        AccessBar { iconDir: header.iconDir; anchors.verticalCenter: parent.verticalCenter }
         Btn {
             objectName: "reportButton"
+            icon: header.iconDir + "help.svg"
             primary: false
             width: 230; height: 72
             textSize: 24

@@ -16,19 +16,19 @@ Item {
             spacing: 20
             Rectangle {
                 width: (parent.width - 20) / 2; height: 76; radius: 12
-                color: "#E8F5E9"
+                color: access.colour["#E8F5E9"]
                 Text {
                     objectName: "hoursText"
                     anchors { fill: parent; leftMargin: 16 }
                     verticalAlignment: Text.AlignVCenter
                     elide: Text.ElideRight
                     text: qsTr("Open today %1 · open now").arg(home.model.hoursToday)
-                    font.pixelSize: 26; font.bold: true; color: "#1B5E20"
+                    font.pixelSize: 26; font.bold: true; color: access.colour["#1B5E20"]
                 }
             }
             Rectangle {
                 width: (parent.width - 20) / 2; height: 76; radius: 12
-                color: "#FFF3E0"
+                color: access.colour["#FFF3E0"]
                 Text {
                     objectName: "contactText"
                     anchors { fill: parent; leftMargin: 16; rightMargin: 8 }
@@ -37,7 +37,7 @@ Item {
                     maximumLineCount: 2
                     elide: Text.ElideRight
                     text: qsTr("Help: %1 · Helpline %2").arg(home.model.nodalOfficer).arg(home.model.helpline)
-                    font.pixelSize: 24; color: "#4E342E"
+                    font.pixelSize: 24; color: access.colour["#4E342E"]
                 }
             }
         }
@@ -45,7 +45,7 @@ Item {
         Rectangle {
             objectName: "searchBox"
             width: parent.width; height: 80; radius: 40
-            color: "white"; border.color: "#00695C"; border.width: 3
+            color: access.colour["white"]; border.color: access.colour["#00695C"]; border.width: 3
             Row {
                 anchors { left: parent.left; leftMargin: 28; verticalCenter: parent.verticalCenter }
                 spacing: 16
@@ -57,7 +57,7 @@ Item {
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Search for a service (e.g. bijli bill)")
-                    font.pixelSize: 28; color: "#6D6D6D"
+                    font.pixelSize: 28; color: access.colour["#6D6D6D"]
                 }
             }
             MouseArea { anchors.fill: parent; onClicked: home.app.openCatalogue("") }
@@ -68,7 +68,7 @@ Item {
             objectName: "tileGrid"
             width: parent.width
             height: parent.height - 76 - 80 - 90 - 3 * 16
-            columns: 4
+            columns: access.largeText ? 3 : 4
             spacing: 14
             readonly property int rows: Math.ceil(tiles.count / columns)
             Repeater {

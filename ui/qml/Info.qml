@@ -20,14 +20,14 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: info.app.info.name ? info.app.info.name : ""
-            font.pixelSize: 40; font.bold: true; color: "#3E2723"
+            font.pixelSize: 40; font.bold: true; color: access.colour["#3E2723"]
         }
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             text: qsTr("Ask the operator for the leaflet and the application form for this scheme. Applying is free.")
-            font.pixelSize: 30; color: "#4E342E"
+            font.pixelSize: 30; color: access.colour["#4E342E"]
         }
         Btn {
             objectName: "infoBackButton"

@@ -43,7 +43,7 @@ Item {
         horizontalAlignment: Text.AlignHCenter
         elide: Text.ElideRight
         text: j.model.serviceName
-        font.pixelSize: 36; font.bold: true; color: "#3E2723"
+        font.pixelSize: 36; font.bold: true; color: access.colour["#3E2723"]
     }
 
     // -- number entry --------------------------------------------------------------------------
@@ -59,16 +59,16 @@ Item {
                 width: parent.width
                 wrapMode: Text.WordWrap
                 text: qsTr("Type your %1 (%2 digits) on the keypad").arg(j.model.fieldLabel).arg(j.model.fieldLength)
-                font.pixelSize: 30; color: "#3E2723"
+                font.pixelSize: 30; color: access.colour["#3E2723"]
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: "white"; border.color: j.model.problem !== "" ? "#B71C1C" : "#00695C"; border.width: 4
+                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "numberDisplay"
                     anchors.centerIn: parent
                     text: j.model.digits
-                    font.pixelSize: 46; font.letterSpacing: 4; font.bold: true
+                    font.pixelSize: 46; font.letterSpacing: 4; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
             Text {
@@ -77,17 +77,18 @@ Item {
                 wrapMode: Text.WordWrap
                 visible: j.model.problem !== ""
                 text: j.problemText(j.model.problem)
-                font.pixelSize: 28; color: "#B71C1C"
+                font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
             Text {
                 objectName: "offlineNotice"
                 width: parent.width
                 wrapMode: Text.WordWrap
                 text: j.model.offline === "online_only" ? qsTr("This service needs the internet.") : qsTr("This service works even without internet: you get a provisional receipt.")
-                font.pixelSize: 24; color: "#6D4C41"
+                font.pixelSize: 24; color: access.colour["#6D4C41"]
             }
             Btn {
                 objectName: "cancelEntryButton"
+                icon: j.iconDir + "cancel.svg"
                 primary: false
                 text: qsTr("Cancel")
                 onClicked: j.model.cancel()
@@ -113,16 +114,16 @@ Item {
                 width: parent.width
                 wrapMode: Text.WordWrap
                 text: qsTr("The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.")
-                font.pixelSize: 28; color: "#3E2723"
+                font.pixelSize: 28; color: access.colour["#3E2723"]
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: "white"; border.color: j.model.problem !== "" ? "#B71C1C" : "#00695C"; border.width: 4
+                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "amountDisplay"
                     anchors.centerIn: parent
                     text: "₹ " + j.model.amountDigits
-                    font.pixelSize: 46; font.bold: true
+                    font.pixelSize: 46; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
             Text {
@@ -131,9 +132,9 @@ Item {
                 wrapMode: Text.WordWrap
                 visible: j.model.problem !== ""
                 text: j.problemText(j.model.problem)
-                font.pixelSize: 28; color: "#B71C1C"
+                font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
-            Btn { objectName: "cancelAmountButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelAmountButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
         Keypad {
             onDigit: (d) => { j.app.touched(); j.model.press(d) }
@@ -155,16 +156,16 @@ Item {
                 width: parent.width
                 wrapMode: Text.WordWrap
                 text: qsTr("Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.")
-                font.pixelSize: 28; color: "#3E2723"
+                font.pixelSize: 28; color: access.colour["#3E2723"]
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: "white"; border.color: j.model.problem !== "" ? "#B71C1C" : "#00695C"; border.width: 4
+                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "aadhaarDisplay"
                     anchors.centerIn: parent
                     text: j.model.aadhaarDigits
-                    font.pixelSize: 46; font.letterSpacing: 4; font.bold: true
+                    font.pixelSize: 46; font.letterSpacing: 4; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
             Text {
@@ -173,9 +174,9 @@ Item {
                 wrapMode: Text.WordWrap
                 visible: j.model.problem !== ""
                 text: j.model.problem === "length" ? qsTr("An Aadhaar number has 12 digits. Please type it again.") : qsTr("This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.")
-                font.pixelSize: 28; color: "#B71C1C"
+                font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
-            Btn { objectName: "cancelAadhaarButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelAadhaarButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
         Keypad {
             onDigit: (d) => { j.app.touched(); j.model.press(d) }
@@ -193,25 +194,26 @@ Item {
         spacing: 20
         Text {
             text: j.model.flow === "bill_payment" ? qsTr("Name: %1 · Due date: %2").arg(j.model.consumer).arg(j.model.dueDate) : qsTr("Name: %1").arg(j.model.consumer)
-            font.pixelSize: 30; color: "#3E2723"
+            font.pixelSize: 30; color: access.colour["#3E2723"]
         }
         Text {
             objectName: "amountDueText"
             text: qsTr("Amount to pay: %1").arg(j.model.amountDue)
-            font.pixelSize: 48; font.bold: true; color: "#BF360C"
+            font.pixelSize: 48; font.bold: true; color: access.colour["#BF360C"]
         }
         Text {
             objectName: "problemTextPay"
             visible: j.model.problem !== ""
             width: parent.width; wrapMode: Text.WordWrap
             text: j.problemText(j.model.problem)
-            font.pixelSize: 28; color: "#B71C1C"
+            font.pixelSize: 28; color: access.colour["#B71C1C"]
         }
-        Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: "#3E2723" }
+        Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: access.colour["#3E2723"] }
         Row {
             spacing: 30
             Btn {
                 objectName: "payCashButton"
+                icon: j.iconDir + "cash.svg"
                 visible: j.model.paymentModes.indexOf("cash") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay in cash")
@@ -220,6 +222,7 @@ Item {
             }
             Btn {
                 objectName: "payAadhaarButton"
+                icon: j.iconDir + "finger.svg"
                 visible: j.model.paymentModes.indexOf("aadhaar") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay with Aadhaar (fingerprint)")
@@ -227,7 +230,7 @@ Item {
                 onClicked: j.model.chooseAadhaar()
             }
         }
-        Btn { objectName: "cancelPayButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelPayButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
     }
 
     // -- cash -----------------------------------------------------------------------------------
@@ -237,30 +240,30 @@ Item {
         anchors { top: title.bottom; topMargin: 20; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1100, j.width - 80)
         spacing: 18
-        Text { text: qsTr("Put the notes into the slot one at a time"); font.pixelSize: 34; font.bold: true; color: "#3E2723" }
-        Text { text: qsTr("Notes accepted now:"); font.pixelSize: 28; color: "#3E2723" }
+        Text { text: qsTr("Put the notes into the slot one at a time"); font.pixelSize: 34; font.bold: true; color: access.colour["#3E2723"] }
+        Text { text: qsTr("Notes accepted now:"); font.pixelSize: 28; color: access.colour["#3E2723"] }
         Row {
             spacing: 12
             Repeater {
                 model: j.model.notes
                 Rectangle {
                     width: 130; height: 70; radius: 8
-                    color: "#E8F5E9"; border.color: "#2E7D32"; border.width: 3
-                    Text { anchors.centerIn: parent; text: "₹" + modelData; font.pixelSize: 32; font.bold: true; color: "#1B5E20" }
+                    color: access.colour["#E8F5E9"]; border.color: access.colour["#2E7D32"]; border.width: 3
+                    Text { anchors.centerIn: parent; text: "₹" + modelData; font.pixelSize: 32; font.bold: true; color: access.colour["#1B5E20"] }
                 }
             }
         }
         Row {
             spacing: 60
-            Text { objectName: "paidText"; text: qsTr("Paid: %1").arg(j.model.paid); font.pixelSize: 40; font.bold: true; color: "#1B5E20" }
-            Text { objectName: "remainingText"; text: qsTr("Still to pay: %1").arg(j.model.remaining); font.pixelSize: 40; font.bold: true; color: "#BF360C" }
+            Text { objectName: "paidText"; text: qsTr("Paid: %1").arg(j.model.paid); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
+            Text { objectName: "remainingText"; text: qsTr("Still to pay: %1").arg(j.model.remaining); font.pixelSize: 40; font.bold: true; color: access.colour["#BF360C"] }
         }
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("If you cancel after putting in money, you get a slip; the operator gives the money back.")
-            font.pixelSize: 24; color: "#6D4C41"
+            font.pixelSize: 24; color: access.colour["#6D4C41"]
         }
-        Btn { objectName: "cancelCashButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelCashButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
     }
 
     // -- consent and fingerprint ----------------------------------------------------------------
@@ -270,12 +273,12 @@ Item {
         anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, j.width - 80)
         spacing: 22
-        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: "#3E2723" }
-        Text { text: qsTr("Fee: %1").arg(j.model.amountDue); font.pixelSize: 36; font.bold: true; color: "#BF360C" }
+        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
+        Text { text: qsTr("Fee: %1").arg(j.model.amountDue); font.pixelSize: 36; font.bold: true; color: access.colour["#BF360C"] }
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?")
-            font.pixelSize: 30; color: "#3E2723"
+            font.pixelSize: 30; color: access.colour["#3E2723"]
         }
         Row {
             spacing: 30
@@ -298,19 +301,19 @@ Item {
         Text {
             width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
             text: j.model.step === "pay_finger" ? qsTr("Amount %1 will be paid from your bank account linked to Aadhaar.").arg(j.model.amountDue) : qsTr("We will check your fingerprint with Aadhaar.")
-            font.pixelSize: 30; color: "#3E2723"
+            font.pixelSize: 30; color: access.colour["#3E2723"]
         }
         Text {
             width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
             text: qsTr("Place your finger on the reader, then press the button.")
-            font.pixelSize: 30; font.bold: true; color: "#3E2723"
+            font.pixelSize: 30; font.bold: true; color: access.colour["#3E2723"]
         }
         Text {
             objectName: "problemTextFinger"
             visible: j.model.problem !== ""
             width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
             text: j.problemText(j.model.problem)
-            font.pixelSize: 28; color: "#B71C1C"
+            font.pixelSize: 28; color: access.colour["#B71C1C"]
         }
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
@@ -321,7 +324,7 @@ Item {
                 text: qsTr("My finger is on the reader")
                 onClicked: j.model.step === "pay_finger" ? j.model.payFinger() : j.model.verifyFinger()
             }
-            Btn { objectName: "cancelFingerButton"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelFingerButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
         }
     }
 
@@ -334,27 +337,27 @@ Item {
         Column {
             width: Math.min(700, j.width - 420)
             spacing: 20
-            Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: "#1B5E20" }
-            Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.model.receiptNo); font.pixelSize: 32; color: "#3E2723" }
+            Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
+            Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.model.receiptNo); font.pixelSize: 32; color: access.colour["#3E2723"] }
             Text {
                 objectName: "provisionalText"
                 visible: j.model.provisional
                 width: parent.width; wrapMode: Text.WordWrap
                 text: qsTr("This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.")
-                font.pixelSize: 26; font.bold: true; color: "#BF360C"
+                font.pixelSize: 26; font.bold: true; color: access.colour["#BF360C"]
             }
-            Text { text: qsTr("Amount paid: %1").arg(j.model.paid); font.pixelSize: 32; color: "#3E2723" }
+            Text { text: qsTr("Amount paid: %1").arg(j.model.paid); font.pixelSize: 32; color: access.colour["#3E2723"] }
             Text {
                 objectName: "printedText"
                 width: parent.width; wrapMode: Text.WordWrap
                 text: j.model.printed ? qsTr("Take your receipt from the printer below.") : qsTr("The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.")
-                font.pixelSize: 28; color: j.model.printed ? "#3E2723" : "#B71C1C"
+                font.pixelSize: 28; color: j.model.printed ? access.colour["#3E2723"] : access.colour["#B71C1C"]
             }
             Text {
                 visible: j.model.voucherNo !== ""
                 width: parent.width; wrapMode: Text.WordWrap
                 text: qsTr("You paid %1 extra. Take slip number %2 to the operator for your change.").arg(j.model.voucherAmount).arg(j.model.voucherNo)
-                font.pixelSize: 28; font.bold: true; color: "#BF360C"
+                font.pixelSize: 28; font.bold: true; color: access.colour["#BF360C"]
             }
             Btn { objectName: "finishButton"; text: qsTr("Finish"); onClicked: j.model.finish() }
         }
@@ -362,11 +365,12 @@ Item {
             spacing: 10
             Image {
                 objectName: "receiptQr"
-                source: j.model.qrImage
+                source: phone.qrImage !== "" ? phone.qrImage : j.model.qrImage  // the short link when online
                 width: 300; height: 300
                 smooth: false
             }
-            Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24 }
+            Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
+            PhoneButton { width: 300; iconDir: j.iconDir }
         }
     }
 
@@ -376,12 +380,12 @@ Item {
         anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, j.width - 80)
         spacing: 24
-        Text { width: parent.width; wrapMode: Text.WordWrap; text: qsTr("The payment was not completed. Your money is safe."); font.pixelSize: 38; font.bold: true; color: "#BF360C" }
+        Text { width: parent.width; wrapMode: Text.WordWrap; text: qsTr("The payment was not completed. Your money is safe."); font.pixelSize: 38; font.bold: true; color: access.colour["#BF360C"] }
         Text {
             objectName: "voucherText"
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("You put in %1. Take slip number %2 to the operator to get it back.").arg(j.model.voucherAmount).arg(j.model.voucherNo)
-            font.pixelSize: 32; color: "#3E2723"
+            font.pixelSize: 32; color: access.colour["#3E2723"]
         }
         Btn { objectName: "voucherOkButton"; text: qsTr("OK"); onClicked: j.model.finish() }
     }
@@ -392,8 +396,8 @@ Item {
         anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, j.width - 80)
         spacing: 24
-        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: "#3E2723" }
-        Text { objectName: "statusText"; width: parent.width; wrapMode: Text.WordWrap; text: j.statusText(j.model.applicationStatus); font.pixelSize: 42; font.bold: true; color: "#00695C" }
+        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
+        Text { objectName: "statusText"; width: parent.width; wrapMode: Text.WordWrap; text: j.statusText(j.model.applicationStatus); font.pixelSize: 42; font.bold: true; color: access.colour["#00695C"] }
         Btn { objectName: "statusOkButton"; text: qsTr("OK"); onClicked: j.model.finish() }
     }
 
@@ -412,13 +416,13 @@ Item {
             objectName: "errorText"
             width: parent.width; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
             text: j.problemText(j.model.problem)
-            font.pixelSize: 34; color: "#B71C1C"
+            font.pixelSize: 34; color: access.colour["#B71C1C"]
         }
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: 30
             Btn { objectName: "retryButton"; text: qsTr("Try again"); onClicked: j.model.retry() }
-            Btn { objectName: "errorHomeButton"; primary: false; text: qsTr("Back to start"); onClicked: j.model.finish() }
+            Btn { objectName: "errorHomeButton"; icon: j.iconDir + "back.svg"; primary: false; text: qsTr("Back to start"); onClicked: j.model.finish() }
         }
     }
 }

@@ -9,19 +9,34 @@ Window {
     width: 1366
     height: 768
     visible: true
-    color: "#FFF8EE"
+    color: access.colour["#FFF8EE"]
     title: "e-Mitra Plus"
 
     Header {
         id: header
         objectName: "header"
         app: root.app
+        iconDir: root.iconDir
         anchors { left: parent.left; right: parent.right; top: parent.top }
     }
 
+    // Large text: the screens lay out in a narrower box drawn 1.5x, so text and touch targets grow together and
+    // reflow; the box is at least LARGE_MIN_HEIGHT tall and scrolls, so nothing is cut off.
+    Flickable {
+        id: bodyView
+        objectName: "bodyView"
+        x: 0; y: header.height
+        width: root.width; height: root.height - header.height
+        contentWidth: width; contentHeight: body.height * access.textScale
+        interactive: access.largeText
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
     Item {
         id: body
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
+        objectName: "screenBody"
+        width: bodyView.width / access.textScale
+        height: access.largeText ? Math.max(bodyView.height / access.textScale, 640) : bodyView.height
+        scale: access.textScale; transformOrigin: Item.TopLeft
         Home {
             objectName: "homeScreen"
             anchors.fill: parent
@@ -63,30 +78,32 @@ Window {
             model: root.app.operatorModel
         }
     }
+    }
 
     // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.
     Rectangle {
         objectName: "idleCountdown"
         anchors.fill: parent
         visible: root.app.idleLeft >= 0
-        color: "#E6000000"
+        color: access.colour["#E6000000"]
         MouseArea { anchors.fill: parent; onClicked: root.app.touched() }
         Rectangle {
             anchors.centerIn: parent
             width: Math.min(parent.width - 80, 860); height: 340
-            radius: 20; color: "#00695C"
+            scale: access.textScale
+            radius: 20; color: access.colour["#00695C"]
             Column {
                 anchors.centerIn: parent
                 spacing: 24
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: qsTr("Are you still there?")
-                    color: "white"; font.pixelSize: 44; font.bold: true
+                    color: access.colour["white"]; font.pixelSize: 44; font.bold: true
                 }
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: qsTr("Going back to the start in %1 seconds").arg(root.app.idleLeft)
-                    color: "white"; font.pixelSize: 32
+                    color: access.colour["white"]; font.pixelSize: 32
                 }
                 Btn {
                     objectName: "stillHereButton"
@@ -103,7 +120,7 @@ Window {
         objectName: "attractLoop"
         anchors.fill: parent
         visible: root.app.attract
-        color: "#00695C"
+        color: access.colour["#00695C"]
         MouseArea { anchors.fill: parent; onClicked: root.app.touched() }
         Column {
             anchors.centerIn: parent
@@ -111,13 +128,13 @@ Window {
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Pay bills, print certificates")
-                color: "white"; font.pixelSize: 56; font.bold: true
+                color: access.colour["white"]; font.pixelSize: 56; font.bold: true
             }
             Text {
                 id: touchHint
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Touch the screen to start")
-                color: "#FFE0B2"; font.pixelSize: 40
+                color: access.colour["#FFE0B2"]; font.pixelSize: 40
                 SequentialAnimation on opacity {
                     running: root.app.attract
                     loops: Animation.Infinite
@@ -128,16 +145,19 @@ Window {
         }
     }
 
+    PhonePanel { objectName: "phonePanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
+    AccessPanel { objectName: "accessPanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
+
     // "Report a problem" confirmation.
     Rectangle {
         objectName: "reportDone"
         anchors.fill: parent
         visible: root.app.reported > 0
-        color: "#CC000000"
+        color: access.colour["#CC000000"]
         Rectangle {
             anchors.centerIn: parent
             width: Math.min(parent.width - 80, 900); height: 320
-            radius: 20; color: "white"
+            radius: 20; color: access.colour["white"]
             Column {
                 anchors.centerIn: parent
                 width: parent.width - 60
@@ -147,7 +167,7 @@ Window {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
                     text: qsTr("Thank you. The problem has been recorded (number %1). The operator and the district office will see it.").arg(root.app.reported)
-                    font.pixelSize: 30
+                    font.pixelSize: 30; color: access.colour["#3E2723"]
                 }
                 Btn {
                     objectName: "reportOkButton"

@@ -9,8 +9,8 @@ Rectangle {
     property string iconDir: ""
     signal clicked()
     radius: 18
-    color: area.pressed ? "#FFE0B2" : "#FFFFFF"
-    border.color: "#FFB74D"
+    color: area.pressed ? access.colour["#FFE0B2"] : access.colour["#FFFFFF"]
+    border.color: access.colour["#FFB74D"]
     border.width: 3
     Image {
         id: pictogram
@@ -25,7 +25,7 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         text: tile.offline === "online_only" ? qsTr("Needs internet") : qsTr("Works without internet")
         font.pixelSize: 24
-        color: tile.offline === "online_only" ? "#6D4C41" : "#2E7D32"
+        color: tile.offline === "online_only" ? access.colour["#6D4C41"] : access.colour["#2E7D32"]
     }
     Text {
         anchors { top: pictogram.bottom; bottom: offlineLabel.top; left: parent.left; right: parent.right; margins: 6 }
@@ -38,7 +38,7 @@ Rectangle {
         text: tile.name
         font.pixelSize: 26
         font.bold: true
-        color: "#3E2723"
+        color: access.colour["#3E2723"]
     }
     MouseArea {
         id: area

@@ -21,6 +21,7 @@ OPERATOR_HOLD_S = 3.0  # the hidden gesture: a press this long on the logo opens
 
 class AppViewModel(QObject):
     changed = Signal()
+    sessionEnded = Signal()  # idle timeout took the kiosk home: per-session choices (large text …) are reset
 
     def __init__(
         self, services: Services, on_language: Callable[[str], None] | None = None, parent: QObject | None = None
@@ -147,6 +148,7 @@ class AppViewModel(QObject):
             self.catalogue.reset()
             self._screen = "home"
             self._last_touch = self.services.clock.monotonic()
+            self.sessionEnded.emit()
         else:
             self._idle_left = left if left <= COUNTDOWN_S else -1
         self.changed.emit()

@@ -1,0 +1,45 @@
+"""Phone delivery on the wire: a kiosk asks for a short, expiring link to a receipt, optionally sent by SMS."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from sync.protocol import Model
+
+DELIVERY_PATH = "/deliveries"
+LINK_PREFIX = "/p/"
+# Indian mobile numbers: 10 digits, the first 6-9 (TRAI numbering plan); no +91 or leading 0 on the kiosk keypad.
+MOBILE = re.compile(r"^[6-9][0-9]{9}$")
+
+
+def valid_mobile(number: str) -> bool:
+    return bool(MOBILE.fullmatch(number))
+
+
+def mask_mobile(number: str) -> str:
+    """Shown on screen and kept on the server: only the last four digits."""
+    return "XXXXXX" + number[-4:] if len(number) >= 4 else "XXXXXX"
+
+
+class DeliveryRequest(Model):
+    receipt_token: str = Field(min_length=10, max_length=600)  # the signed `/r/` token of the receipt
+    kind: Literal["receipt"] = "receipt"
+    mobile: str | None = Field(default=None, max_length=10)
+    language: Literal["hi", "en"] = "hi"
+
+    @field_validator("mobile")
+    @classmethod
+    def _mobile(cls, value: str | None) -> str | None:
+        if value is not None and not valid_mobile(value):
+            raise ValueError("mobile must be an Indian 10-digit number starting with 6, 7, 8 or 9")
+        return value
+
+
+class DeliveryAnswer(Model):
+    url: str = Field(max_length=300)
+    expires_at: str = Field(max_length=40)
+    sent_to: str | None = Field(default=None, max_length=10)  # masked, when an SMS went out
+    sms_failed: bool = False  # the gateway refused or was down: the link still works from the QR
