@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
+
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS server_key (id INTEGER PRIMARY KEY, private_key TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS kiosks (
@@ -35,6 +37,7 @@ SCHEMA = [
         amount_due_paise BIGINT NOT NULL, due_date TEXT NOT NULL, PRIMARY KEY (biller, consumer_no))""",
     """CREATE TABLE IF NOT EXISTS applications (
         application_no TEXT PRIMARY KEY, service TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    *DASHBOARD_SCHEMA,
 ]
 
 
