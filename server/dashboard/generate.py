@@ -65,9 +65,11 @@ def plan(count: int, now: datetime, rng: random.Random) -> list[Machine]:
     machines = []
     for n in range(count):
         district, block = places[n % len(places)]
-        lat0, lon0, blocks = DISTRICTS[district]
-        angle = blocks.index(block) / len(blocks) * 6.283
-        centre = (lat0 + 0.35 * math.sin(angle), lon0 + 0.4 * math.cos(angle))
+        lat0, lon0, _ = DISTRICTS[district]
+        # Blocks spread around the headquarters at a stable pseudo-random bearing and distance.
+        spot = random.Random(f"{district}/{block}")
+        angle, reach = spot.uniform(0, 2 * math.pi), spot.uniform(0.1, 0.5)
+        centre = (lat0 + reach * math.sin(angle), lon0 + 1.1 * reach * math.cos(angle))
         profile = rng.choices(["healthy", "dead", "idle", "lazy", "new"], [80, 6, 7, 5, 2])[0]
         enrolled = now - timedelta(days=rng.uniform(2, 6) if profile == "new" else rng.uniform(100, 500))
         machines.append(Machine(

@@ -217,7 +217,7 @@ def build_router(
 
     @router.get("/", response_class=HTMLResponse)
     @page
-    def home(request: Request, sort: str = "name", desc: int = 0) -> Response:
+    def home(request: Request, sort: str = "name", desc: str = "0") -> Response:
         session = signed_in(request)
         officer = session.officer
         if officer.role == "district":
@@ -231,20 +231,21 @@ def build_router(
 
     @router.get("/d/{district}", response_class=HTMLResponse)
     @page
-    def district_page(request: Request, district: str, sort: str = "name", desc: int = 0) -> Response:
+    def district_page(request: Request, district: str, sort: str = "name", desc: str = "0") -> Response:
         session = signed_in(request)
         in_scope(session, name(district))
         return overview_page(request, session, district, None, sort, desc)
 
     @router.get("/d/{district}/{block}", response_class=HTMLResponse)
     @page
-    def block_page(request: Request, district: str, block: str, sort: str = "code", desc: int = 0) -> Response:
+    def block_page(request: Request, district: str, block: str, sort: str = "code", desc: str = "0") -> Response:
         session = signed_in(request)
         in_scope(session, name(district), name(block))
         return overview_page(request, session, district, block, sort, desc)
 
     def overview_page(request: Request, session: auth.Session, district: str | None, block: str | None,
-                      sort: str, desc: int) -> Response:  # fmt: skip
+                      sort: str, desc_text: str) -> Response:  # fmt: skip
+        desc = 1 if desc_text == "1" else 0
         now = clock.now()
         words = i18n.WORDS[lang_of(request)]
         with db.tx(write=False) as tx:
@@ -266,15 +267,17 @@ def build_router(
 
     @router.get("/k/{code}", response_class=HTMLResponse)
     @page
-    def machine_page(request: Request, code: str, days: int = 30) -> Response:
+    def machine_page(request: Request, code: str, days: str = "30") -> Response:
         session = signed_in(request)
-        days = max(1, min(days, MAX_DAYS))
+        if not days.strip().lstrip("-").isdigit() or len(days) > 12:
+            raise PageError(400, "bad_request", f"days must be a whole number from 1 to {MAX_DAYS}")
+        span = max(1, min(int(days), MAX_DAYS))  # a huge range is clamped to what the rollups keep
         with db.tx(write=False) as tx:
-            found = fleet.machine(tx, session.officer, name(code), clock.now(), days)
+            found = fleet.machine(tx, session.officer, name(code), clock.now(), span)
         if found is None:
             raise PageError(404, "not_found", f"no machine {code!r} among the machines you can see")
         outside = [p for p in (found["here"], found["registered"]) if p is not None and not in_state(p)]
-        return render(request, "machine.html", session=session, m=found, days=days, outside=bool(outside),
+        return render(request, "machine.html", session=session, m=found, days=span, outside=bool(outside),
                       max_days=MAX_DAYS)  # fmt: skip
 
     @router.get("/alerts", response_class=HTMLResponse)
@@ -309,6 +312,8 @@ def build_router(
     def report_page(request: Request, district: str, block: str | None, month: str, fmt: str) -> Response:
         session = signed_in(request)
         in_scope(session, district, block)
+        if block is None and session.officer.role == "block":
+            raise PageError(403, "forbidden", "the district report card ranks every block: it is for district officers")
         now = clock.now()
         month = month or (now + rollup.IST).strftime("%Y-%m")
         try:
