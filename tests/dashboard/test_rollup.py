@@ -33,8 +33,9 @@ def enrolled(db: Database, code: str = "RJ-JAI-0001") -> Kiosk:
 def send(db: Database, kiosk: Kiosk, events: list[Event]) -> None:
     items = [EventItem(seq=seq, uuid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{kiosk.id}/{seq}")), kind=kind,
                        occurred_at=at, payload=payload) for seq, kind, at, payload in events]  # fmt: skip
+    service = Service(db)
     with db.tx() as tx:
-        Service(db).ingest(tx, kiosk, items, NOW)
+        service.ingest(tx, kiosk, items, NOW)
 
 
 def day_rows(db: Database, kiosk: Kiosk) -> dict[str, tuple[int, int, int, int]]:
