@@ -82,12 +82,13 @@ def machines(tx: Tx, officer: Officer, now: datetime, district: str, block: str)
         " COALESCE(st.geo_lat, s.reg_lat), COALESCE(st.geo_lon, s.reg_lon), COALESCE(d.txns, 0),"
         " COALESCE(a.n, 0) FROM dash_sites s LEFT JOIN dash_state st ON st.kiosk_id = s.kiosk_id"
         " LEFT JOIN heartbeats h ON h.kiosk_id = s.kiosk_id"
-        " LEFT JOIN (SELECT kiosk_id, sum(txns) AS txns FROM dash_days WHERE day >= ? GROUP BY kiosk_id) d"
+        " LEFT JOIN (SELECT kiosk_id, sum(txns) AS txns FROM dash_days WHERE day >= ? AND kiosk_id IN"
+        " (SELECT kiosk_id FROM dash_sites WHERE district = ? AND block = ?) GROUP BY kiosk_id) d"
         " ON d.kiosk_id = s.kiosk_id"
         " LEFT JOIN (SELECT kiosk_id, count(*) AS n FROM dash_alerts WHERE cleared_at IS NULL GROUP BY kiosk_id) a"
         " ON a.kiosk_id = s.kiosk_id"
         f" WHERE {where} AND s.district = ? AND s.block = ? ORDER BY s.code",
-        [since, *params, district, block],
+        [since, district, block, *params, district, block],
     )
     online_since = _stamp(now, ONLINE_WITHIN)
     return [
@@ -179,7 +180,7 @@ def machine(tx: Tx, officer: Officer, code: str, now: datetime, days: int) -> di
     moved = alerts.distance_m(here, registered) if here and registered else None
     return {
         "code": row[1], "district": row[2], "block": row[3], "gp": row[4], "centre": row[5], "nodal": row[6],
-        "registered": registered, "here": here, "moved_m": moved, "hours": json.loads(row[9] or "{}"),
+        "registered": registered, "here": here, "moved_m": moved, "hours": weekly(json.loads(row[9] or "{}")),
         "enrolled_at": row[10], "out_of_service": row[11] or beat.get("out_of_service"), "last_beat": row[12],
         "online": bool(row[12] and row[12] >= _stamp(now, ONLINE_WITHIN)), "beat": beat, "last_txn": row[14],
         "inspected_at": row[15], "repaired_at": row[16], "healthy": row[17], "open_problems": int(row[18] or 0),
@@ -191,6 +192,11 @@ def machine(tx: Tx, officer: Officer, code: str, now: datetime, days: int) -> di
         "timeline": timeline([s[0] for s in samples], now),
         "device_changes": device_changes([(s[0], json.loads(s[1])) for s in samples]),
     }  # fmt: skip
+
+
+def weekly(hours: dict[str, str]) -> dict[str, str]:
+    """Opening hours in weekday order, Monday first."""
+    return {day: hours[day] for day in alerts.WEEKDAYS if day in hours}
 
 
 def timeline(stamps: list[str], now: datetime, hours: int = 48, slot_s: int = 900) -> list[bool]:

@@ -97,21 +97,21 @@ def open_mask(hours: dict[str, str], weekday: int) -> int:
 
 
 def generate(
-    db: Database, count: int, days: int, now: datetime, seed: int = 1, timeline_hours: int = 24
+    db: Database, count: int, days: int, now: datetime, seed: int = 1, timeline_hours: int = 48
 ) -> dict[str, int]:
     rng = random.Random(seed)
     machines = plan(count, now, rng)
     totals = {"machines": len(machines), "days": 0, "service_days": 0, "beats": 0}
     today = (now + IST).date()
     with db.tx() as tx:
-        kiosks, sites, states, events, beats, samples = [], [], [], [], [], []
+        kiosks, sites, states, beats, samples = [], [], [], [], []
+        events: list[tuple[Any, ...]] = []
         day_rows: list[tuple[Any, ...]] = []
         service_rows: list[tuple[Any, ...]] = []
         for m in machines:
             dead_days = rng.uniform(0.05, 20) if m.profile == "dead" else 0.0
             last_beat = now - timedelta(days=dead_days, seconds=rng.uniform(5, 200))
             last_txn: datetime | None = None
-            problems_open = 0
             for back in range(days, -1, -1):
                 day = today - timedelta(days=back)
                 start = datetime(day.year, day.month, day.day, tzinfo=UTC) - IST
@@ -136,7 +136,6 @@ def generate(
                 for service, (n, paise) in paid.items():
                     service_rows.append((m.kiosk_id, day.isoformat(), service, n, paise))
                 problems = 1 if rng.random() < 0.01 else 0
-                problems_open += problems
                 closes = 1 if txns and rng.random() < 0.9 else 0
                 day_rows.append((m.kiosk_id, day.isoformat(), txns, sum(p for _, p in paid.values()), mask, closes,
                                  problems))  # fmt: skip
@@ -154,13 +153,16 @@ def generate(
             sites.append((m.kiosk_id, m.code, m.district, m.block, f"{rng.choice(VILLAGES)} ({m.block})",
                           f"Rajiv Gandhi Seva Kendra, {m.block} {m.n}", f"BDO {m.block}",
                           reg[0] if geotagged else None, reg[1] if geotagged else None, hours_json))  # fmt: skip
-            seq = 0
+            seq, first_event = 0, len(events)
             for kind, at, payload in _visits(m, rng, now, geotagged, reg):
                 seq += 1
                 events.append((m.kiosk_id, seq, str(uuid.UUID(int=rng.getrandbits(128))), kind, iso(at),
                                json.dumps(payload), "accepted", None, iso(at)))  # fmt: skip
-            inspected = max((e[4] for e in events if e[0] == m.kiosk_id and e[3] == "kiosk.inspection"), default=None)
-            repaired = max((e[4] for e in events if e[0] == m.kiosk_id and e[3] == "kiosk.repair"), default=None)
+            mine = events[first_event:]
+            inspected = max((e[4] for e in mine if e[3] == "kiosk.inspection"), default=None)
+            repaired = max((e[4] for e in mine if e[3] == "kiosk.repair"), default=None)
+            visited = max(filter(None, (inspected, repaired)), default="")
+            problems_open = sum(1 for e in mine if e[3] == "problem.reported" and e[4] > visited)
             states.append((m.kiosk_id, seq, iso(last_txn) if last_txn else None, inspected, repaired,
                            1 if inspected else None, here[0] if geotagged else None, here[1] if geotagged else None,
                            iso(m.enrolled) if geotagged else None, problems_open))  # fmt: skip
@@ -178,7 +180,7 @@ def generate(
         bulk(tx, "INSERT INTO events (kiosk_id, seq, uuid, kind, occurred_at, payload, status, reason, received_at)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", events)  # fmt: skip
         tx.execute("UPDATE kiosks SET high_water = (SELECT max(seq) FROM events e WHERE e.kiosk_id = kiosks.id)"
-                   " WHERE id LIKE 'k-gen%'")  # fmt: skip
+                   " WHERE id LIKE ?", ("k-gen%",))  # fmt: skip
         bulk(tx, "INSERT INTO dash_state (kiosk_id, done_seq, last_txn_at, inspected_at, repaired_at,"
                  " inspection_healthy, geo_lat, geo_lon, geo_at, open_problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              states)  # fmt: skip
@@ -250,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     top.add_argument("--machines", type=int, default=3000)
     top.add_argument("--days", type=int, default=90)
     top.add_argument("--seed", type=int, default=1)
-    top.add_argument("--timeline-hours", type=int, default=24)
+    top.add_argument("--timeline-hours", type=int, default=48)
     args = top.parse_args(argv)
     if not 1 <= args.machines <= 20_000 or not 1 <= args.days <= 400:
         sys.stderr.write("--machines must be 1-20000 and --days 1-400\n")
