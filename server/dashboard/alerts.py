@@ -99,12 +99,12 @@ def evaluate(
     wanted: dict[str, dict[str, Any]] = {}
     beat = facts.beat
     silent = now - facts.last_beat_at if facts.last_beat_at else now - facts.enrolled_at
-    minutes = int(silent.total_seconds() // 60)
+    last_heard = ((facts.last_beat_at or facts.enrolled_at) + IST).strftime("%Y-%m-%d %H:%M")
     if "offline" in open_kinds:
         if silent > rules.offline_clear:
-            wanted["offline"] = {"minutes": minutes}
+            wanted["offline"] = {"last_heard": last_heard}
     elif silent > rules.offline_raise:
-        wanted["offline"] = {"minutes": minutes}
+        wanted["offline"] = {"last_heard": last_heard}
     alive = facts.last_beat_at is not None and silent <= timedelta(days=1)
 
     since_txn = now - (facts.last_txn_at or facts.enrolled_at)

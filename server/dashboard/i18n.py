@@ -32,7 +32,7 @@ HI: dict[str, str] = {
     "session_expired": "कृपया फिर से लॉग इन करें।", "csrf": "फ़ॉर्म पुराना हो गया है, पेज दोबारा खोलें।",
     "visit.kiosk.inspection": "निरीक्षण", "visit.kiosk.repair": "मरम्मत", "visit.problem.reported": "शिकायत",
     "visit.kiosk.geotagged": "जियो-टैग",
-    "alert.offline": "{minutes} मिनट से संपर्क नहीं",
+    "alert.offline": "संपर्क नहीं — अंतिम संपर्क {last_heard}",
     "do.offline": "केंद्र संचालक को फ़ोन करें: बिजली, नेटवर्क और मशीन चालू है या नहीं देखें।",
     "alert.idle": "मशीन चालू है पर {days} दिन से कोई लेन-देन नहीं",
     "do.idle": "केंद्र जाकर देखें कि मशीन ग्रामीणों के लिए खुली है; गाँव में सेवा का प्रचार करवाएँ।",
@@ -42,7 +42,8 @@ HI: dict[str, str] = {
     "do.paper_out": "संचालक से रसीद का कागज़ (58 मिमी रोल) तुरंत डलवाएँ।",
     "alert.cash_box_full": "कैश बॉक्स लगभग भरा ({notes}/{capacity} नोट)",
     "do.cash_box_full": "संचालक से दिन बंद करवाकर कैश बॉक्स खाली करवाएँ।",
-    "alert.rd_expiring": "बायोमेट्रिक RD सेवा ({version}) का प्रमाणपत्र {days} दिन में समाप्त / पुराना संस्करण",
+    "alert.rd_expiring": "बायोमेट्रिक RD सेवा ({version}) का प्रमाणपत्र {days} दिन में समाप्त",
+    "alert.rd_expiring.version": "बायोमेट्रिक RD सेवा का संस्करण {version} पुराना है (न्यूनतम {minimum})",
     "do.rd_expiring": "इंजीनियर से RD सेवा अपडेट करवाएँ, वरना आधार से भुगतान बंद हो जाएगा।",
     "alert.outbox_stuck": "{depth} रिकॉर्ड {hours} घंटे से सर्वर तक नहीं पहुँचे",
     "do.outbox_stuck": "नेटवर्क जाँचें; न सुधरे तो इंजीनियर को भेजें (kioskctl doctor)।",
@@ -81,7 +82,7 @@ EN: dict[str, str] = {
     "session_expired": "Please log in again.", "csrf": "The form is stale; open the page again.",
     "visit.kiosk.inspection": "Inspection", "visit.kiosk.repair": "Repair", "visit.problem.reported": "Problem",
     "visit.kiosk.geotagged": "Geo-tag",
-    "alert.offline": "Not heard from for {minutes} minutes",
+    "alert.offline": "Not heard from since {last_heard}",
     "do.offline": "Phone the centre operator: check power, network and that the machine is switched on.",
     "alert.idle": "Alive but no transactions for {days} days",
     "do.idle": "Visit: is the machine open to villagers? Ask the gram panchayat to tell people about it.",
@@ -91,7 +92,8 @@ EN: dict[str, str] = {
     "do.paper_out": "Have the operator load a receipt roll (58 mm) now.",
     "alert.cash_box_full": "Cash box nearly full ({notes}/{capacity} notes)",
     "do.cash_box_full": "Have the operator close the day and empty the cash box.",
-    "alert.rd_expiring": "Biometric RD service ({version}): certificate expires in {days} days / version retiring",
+    "alert.rd_expiring": "Biometric RD service ({version}): its certificate expires in {days} days",
+    "alert.rd_expiring.version": "Biometric RD service version {version} is retired (minimum {minimum})",
     "do.rd_expiring": "Send the engineer to update the RD service, or Aadhaar payments will stop.",
     "alert.outbox_stuck": "{depth} records have not reached the server for {hours} hours",
     "do.outbox_stuck": "Check the network; if it persists send the engineer (kioskctl doctor).",
@@ -113,7 +115,8 @@ def language(requested: str | None) -> str:
 def alert_text(lang: str, kind: str, detail: dict[str, Any]) -> tuple[str, str]:
     """(what is wrong, what to do) in the officer's language; missing numbers show as '?'."""
     words = WORDS[language(lang)]
-    template = words.get(f"alert.{kind}", kind)
+    variant = f"alert.{kind}.version" if kind == "rd_expiring" and detail.get("minimum") else f"alert.{kind}"
+    template = words.get(variant, kind)
 
     class Missing(dict[str, Any]):
         def __missing__(self, key: str) -> str:

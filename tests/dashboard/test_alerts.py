@@ -139,3 +139,19 @@ def test_published_hours_parses_spans_and_ignores_nonsense() -> None:
     assert published_hours("09:30-11:00") == 1 << 10
     assert published_hours("closed") == 0
     assert published_hours("nine to five") == 0
+
+
+def test_every_alert_has_a_message_and_advice_in_hindi_and_english() -> None:
+    from server.dashboard.alerts import KINDS
+    from server.dashboard.i18n import EN, HI, alert_text
+
+    assert set(HI) == set(EN)
+    for kind in KINDS:
+        for lang in ("hi", "en"):
+            text, advice = alert_text(lang, kind, {})
+            assert f"alert.{kind}" in HI
+            assert text != kind
+            assert len(advice) > 20, (kind, lang)
+    assert alert_text("en", "offline", {"last_heard": "2026-11-23 09:10"})[0] == "Not heard from since 2026-11-23 09:10"
+    retired = alert_text("en", "rd_expiring", {"version": "1.0.2", "minimum": "1.0.3", "days": None})[0]
+    assert retired == "Biometric RD service version 1.0.2 is retired (minimum 1.0.3)"

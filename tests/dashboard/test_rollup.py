@@ -147,3 +147,21 @@ def test_a_name_that_would_run_as_a_spreadsheet_formula_is_written_as_text() -> 
     line = report.Line('=HYPERLINK("http://evil")', machines=1, rank=1)
     assert report.as_csv([line], ["r", "n", "m", "t", "a", "u", "c", "i", "s", "l"]).splitlines()[1].startswith(
         "1,\"'=HYPERLINK(\"\"http://evil\"\")\"")  # fmt: skip
+
+
+def test_alerts_are_stored_once_and_cleared_when_the_machine_comes_back(db: Database) -> None:
+    kiosk = enrolled(db)
+    with db.tx() as tx:
+        tx.execute("INSERT INTO heartbeats (kiosk_id, received_at, body, count) VALUES (?, ?, ?, 1)",
+                   (kiosk.id, "2026-11-23T05:00:00Z", '{"devices": {"printer": "paper_out"}}'))  # fmt: skip
+    assert fleet.run_alerts(db, NOW) == (3, 0)  # offline (90 min silent), paper out, idle since enrolment
+    assert fleet.run_alerts(db, NOW + timedelta(minutes=10)) == (0, 0)
+    with db.tx() as tx:
+        tx.execute("UPDATE heartbeats SET received_at = ?, body = ? WHERE kiosk_id = ?",
+                   ("2026-11-23T06:39:00Z", '{"devices": {"printer": "ready"}}', kiosk.id))  # fmt: skip
+    assert fleet.run_alerts(db, NOW + timedelta(minutes=10)) == (0, 2)
+    with db.tx(write=False) as tx:
+        open_kinds = tx.all("SELECT kind FROM dash_alerts WHERE cleared_at IS NULL")
+        history = tx.one("SELECT count(*) FROM dash_alerts")
+    assert [r[0] for r in open_kinds] == ["idle"]
+    assert history == (3,)
