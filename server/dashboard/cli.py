@@ -21,7 +21,12 @@ def add_officer(args: argparse.Namespace) -> int:
     db = Database(database_url(args.db))
     Service(db)
     # The password comes from the environment or a prompt, never from argv (it would sit in `ps` and history).
-    password = os.environ.get("DASH_PASSWORD") or getpass.getpass(f"password for {args.username}: ")
+    password = os.environ.get("DASH_PASSWORD", "")
+    if not password:
+        if not sys.stdin.isatty():
+            print("cannot add officer: set DASH_PASSWORD or run in a terminal to be asked", file=sys.stderr)
+            return 2
+        password = getpass.getpass(f"password for {args.username}: ")
     try:
         officer = auth.add_officer(db, args.username, args.name or args.username, password, args.role,
                                    args.district, args.block, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

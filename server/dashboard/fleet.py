@@ -125,6 +125,13 @@ def points(
     return out
 
 
+def unplaced(tx: Tx) -> int:
+    """Enrolled machines with no district and block yet: counted nowhere else, so the division sees them here."""
+    row = tx.one("SELECT count(*) FROM kiosks k LEFT JOIN dash_sites s ON s.kiosk_id = k.id"
+                 " WHERE s.kiosk_id IS NULL AND k.revoked = 0")  # fmt: skip
+    return int(row[0]) if row else 0
+
+
 def places(tx: Tx, officer: Officer) -> dict[str, list[str]]:
     where, params = officer.where()
     found: dict[str, list[str]] = {}

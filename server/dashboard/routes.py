@@ -140,7 +140,7 @@ def build_router(
                               session=None)  # fmt: skip
             except Exception:
                 log.exception("dashboard page %s failed", request.url.path)
-                return render(request, "error.html", 500, key="bad_request",
+                return render(request, "error.html", 500, key="server_error",
                               detail="something went wrong on the server; it is logged", session=None)  # fmt: skip
 
         return wrapper  # type: ignore[return-value]
@@ -258,11 +258,12 @@ def build_router(
                 whole = fleet.total(rows, block)
                 kiosks = fleet.machines(tx, session.officer, now, str(district), block)
             dots = fleet.points(tx, session.officer, now, district, block)
+            unplaced = fleet.unplaced(tx) if session.officer.role == "division" and district is None else 0
         rows = sort_rows(rows, sort, desc, ROW_KEYS)
         kiosks = sort_rows(kiosks, sort, desc, MACHINE_KEYS)
         svg, outside = svgmap.render(dots, words["map"])
         return render(request, "overview.html", session=session, district=district, block=block, rows=rows,
-                      whole=whole, kiosks=kiosks, svg=svg, outside=outside, sort=sort, desc=desc,
+                      whole=whole, kiosks=kiosks, svg=svg, outside=outside, sort=sort, desc=desc, unplaced=unplaced,
                       month=(now + rollup.IST).strftime("%Y-%m"))  # fmt: skip
 
     @router.get("/k/{code}", response_class=HTMLResponse)

@@ -19,12 +19,13 @@ def render(points: list[tuple[float, float, str]], title: str) -> tuple[str, int
         return "", len(points)
     lat_min, lat_max = min(p[0] for p in inside), max(p[0] for p in inside)
     lon_min, lon_max = min(p[1] for p in inside), max(p[1] for p in inside)
-    pad = 0.05
-    lat_min, lat_max, lon_min, lon_max = lat_min - pad, lat_max + pad, lon_min - pad, lon_max + pad
+    # At least ~20 km each way, so a block of a few machines is not blown up to fill the frame.
+    lat_pad, lon_pad = max(0.05, (0.2 - (lat_max - lat_min)) / 2), max(0.05, (0.2 - (lon_max - lon_min)) / 2)
+    lat_min, lat_max, lon_min, lon_max = lat_min - lat_pad, lat_max + lat_pad, lon_min - lon_pad, lon_max + lon_pad
     # Equirectangular with the mid-latitude's cosine: shapes look right at district scale.
     x_scale = math.cos(math.radians((lat_min + lat_max) / 2))
     span_x, span_y = (lon_max - lon_min) * x_scale, lat_max - lat_min
-    height = max(120, min(700, round(WIDTH * span_y / span_x)))
+    height = max(120, min(560, round(WIDTH * span_y / span_x)))
     radius = 2 if len(inside) > 800 else 3 if len(inside) > 150 else 5
     # Offline last so the problems are drawn on top.
     order = {"online": 0, "idle": 1, "offline": 2}

@@ -77,9 +77,9 @@ def test_block_officer_logs_in_drills_down_and_downloads_the_report_card(
     assert page.locator("svg circle").count() >= 1
     page.screenshot(path=str(shots / "01-block-hi.png"), full_page=True)
 
-    page.click("#machines th a:has-text('लेन-देन (30 दिन)')")  # most transactions first
+    page.click("#machines th a:has-text('लेन-देन, 30 दिन')")  # most transactions first
     assert transactions(page) == sorted(transactions(page), reverse=True)
-    page.click("#machines th a:has-text('लेन-देन (30 दिन)')")  # and back
+    page.click("#machines th a:has-text('लेन-देन, 30 दिन')")  # and back
     assert transactions(page) == sorted(transactions(page))
 
     first = machine_links(page)[0]

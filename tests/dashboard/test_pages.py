@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -88,7 +90,7 @@ def test_division_totals_match_the_database(server: ServerProcess) -> None:
                                                  timeout=10).text  # fmt: skip
     total = re.search(r'<tr class="total"><td>कुल</td><td class="n">(\d+)</td>', page)
     assert total
-    assert int(total[1]) == 140
+    assert int(total[1]) == rows(server.db, "SELECT count(*) FROM dash_sites")[0][0]
     order = re.findall(r'<td><a href="/dash/d/([A-Za-z]+)">', page)
     assert order[0] == "Jaipur"  # most machines first
     assert len(page.encode()) < 300_000
@@ -181,3 +183,45 @@ def test_a_real_kiosks_events_and_heartbeat_reach_its_machine_page(server: Serve
 
     wait_until(shown, 30, "the kiosk's payment and heartbeat on its machine page")
     assert "RJ-JAI-9001" in codes_in(officer.get(server.url + "/dash/", timeout=10).text)
+
+
+def test_an_enrolled_machine_without_a_place_is_counted_until_it_is_placed(server: ServerProcess) -> None:
+    enrol_key(server, "RJ-NEW-0001")
+    officer = login(server, "div.commissioner")
+    unplaced = re.search(r'id="unplaced">(\d+) ', officer.get(server.url + "/dash/", timeout=10).text)
+    assert unplaced
+    assert int(unplaced[1]) >= 1
+    server.admin("admin", "place", "RJ-NEW-0001", "--district", "Jaipur", "--block", "Chaksu", "--centre", "RGSK New",
+                 "--hours", '{"mon": "09:00-18:00"}')  # fmt: skip
+    assert "RJ-NEW-0001" in codes_in(login(server, "bdo.chaksu").get(server.url + "/dash/", timeout=10).text)
+    page = officer.get(server.url + "/dash/", timeout=10).text
+    assert f'id="unplaced">{int(unplaced[1])} ' not in page
+    with pytest.raises(RuntimeError, match="--hours must be a JSON object"):
+        server.admin("admin", "place", "RJ-NEW-0001", "--district", "Jaipur", "--block", "Chaksu", "--hours", "[]")
+    with pytest.raises(RuntimeError, match="no kiosk RJ-NONE-0001"):
+        server.admin("admin", "place", "RJ-NONE-0001", "--district", "Jaipur", "--block", "Chaksu")
+
+
+@pytest.mark.parametrize(("args", "problem"), [
+    (["x", "--role", "block", "--district", "Jaipur"], "username 'x'"),
+    (["bdo.phagi", "--role", "block", "--district", "Jaipur"], "a block officer needs --block"),
+    (["collector.x", "--role", "district"], "a district officer needs --district"),
+    (["bdo.chaksu", "--role", "block", "--district", "Jaipur", "--block", "Chaksu"], "already exists"),
+])  # fmt: skip
+def test_adding_an_officer_with_bad_input_says_what_is_wrong(
+    server: ServerProcess, args: list[str], problem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASH_PASSWORD", PASSWORD)
+    with pytest.raises(RuntimeError, match=re.escape(problem)):
+        server.admin("admin", "add-officer", *args)
+
+
+def test_an_officer_password_must_come_from_the_environment_or_a_terminal(server: ServerProcess) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DASH_PASSWORD"}
+    command = server.command("admin", "add-officer", "bdo.phagi", "--role", "block", "--district", "Jaipur")
+    done = subprocess.run(
+        [*command, "--block", "Phagi"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "set DASH_PASSWORD" in done.stderr
