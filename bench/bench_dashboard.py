@@ -23,9 +23,10 @@ sys.path.insert(0, str(ROOT))
 from server.dashboard import fleet  # noqa: E402
 from server.dashboard.auth import Officer  # noqa: E402
 from server.dashboard.generate import generate  # noqa: E402
-from server.dashboard.rollup import IST, iso  # noqa: E402
+from server.dashboard.rollup import IST, Sampler, iso  # noqa: E402
 from server.db import Database  # noqa: E402
 from server.service import Service  # noqa: E402
+from sync.protocol import Heartbeat  # noqa: E402
 from tests.dashboard.harness import PASSWORD, login  # noqa: E402
 from tests.sync.harness import ServerProcess  # noqa: E402
 from tests.sync.postgres import PrivatePostgres  # noqa: E402
@@ -117,6 +118,20 @@ def run(label: str, url: str, folder: Path, machines: int, days: int, runs: int)
         server.stop()
 
 
+def heartbeat_cost(count: int = 60_000) -> None:
+    """What the dashboard adds to each heartbeat: Sampler.offer, for 3,000 kiosks beating in turn."""
+    beat = Heartbeat(agent_version="0.1.0", app_version="0.1.0", boot_id="b" * 36, uptime_s=100.0, last_seq=9,
+                     outbox_depth=0, quarantined=0, disk_free_bytes=10**10, devices={"printer": "ready"})  # fmt: skip
+    sampler = Sampler()
+    start_at = datetime.now(UTC)
+    start = time.perf_counter()
+    for n in range(count):
+        sampler.offer(f"k-{n % 3000:05d}", start_at + timedelta(seconds=n / 50), beat)
+    per_call = (time.perf_counter() - start) / count * 1e6
+    print(f"[heartbeat] Sampler.offer: {per_call:.1f} µs per heartbeat ({len(sampler.samples)} timeline samples"
+          f" kept of {count} beats over {count / 50 / 60:.0f} min)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--machines", type=int, default=3000)
@@ -124,6 +139,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
+    heartbeat_cost()
     with tempfile.TemporaryDirectory(prefix="bench-dash-") as tmp:
         folder = Path(tmp)
         run("sqlite", "sqlite:///" + str(folder / "fleet.db"), folder, args.machines, args.days, args.runs)

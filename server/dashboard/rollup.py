@@ -12,6 +12,7 @@ from server.db import Database, Tx
 from sync.protocol import Heartbeat
 
 IST = timedelta(hours=5, minutes=30)  # Asia/Kolkata has no daylight saving: a fixed offset is exact
+IST_SECONDS = int(IST.total_seconds())
 SAMPLE_EVERY_S = 900  # one timeline point per machine per quarter hour
 KEEP_BEATS_DAYS = 35  # the timeline shows a month; uptime history lives on in dash_days.hours_seen
 EVENTS_PER_PASS = 5000
@@ -40,7 +41,7 @@ class Sampler:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.last_sample: dict[str, float] = {}
-        self.hours_marked: dict[str, tuple[str, int]] = {}
+        self.hours_marked: dict[str, int] = {}
         self.samples: list[tuple[str, str, str]] = []
         self.hours: dict[tuple[str, str], int] = {}
 
@@ -54,12 +55,13 @@ class Sampler:
 
     def offer(self, kiosk_id: str, now: datetime, beat: Heartbeat) -> None:
         stamp = now.timestamp()
+        # Hours since the epoch in India time: one integer compare per beat; the date is worked out once an hour.
+        local_hour = int((stamp + IST_SECONDS) // 3600)
         with self.lock:
-            if beat.out_of_service is None:
+            if beat.out_of_service is None and self.hours_marked.get(kiosk_id) != local_hour:
+                self.hours_marked[kiosk_id] = local_hour
                 day, hour = local_day_hour(now)
-                if self.hours_marked.get(kiosk_id) != (day, hour):
-                    self.hours_marked[kiosk_id] = (day, hour)
-                    self.hours[(kiosk_id, day)] = self.hours.get((kiosk_id, day), 0) | (1 << hour)
+                self.hours[(kiosk_id, day)] = self.hours.get((kiosk_id, day), 0) | (1 << hour)
             if stamp - self.last_sample.get(kiosk_id, 0.0) >= SAMPLE_EVERY_S:
                 self.last_sample[kiosk_id] = stamp
                 self.samples.append((kiosk_id, iso(now), beat.model_dump_json(exclude_defaults=True)))
