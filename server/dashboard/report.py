@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import functools
 import io
 import json
 import re
@@ -73,12 +74,12 @@ def report_card(tx: Tx, officer: Officer, district: str, block: str | None, firs
     )
     lines: dict[str, Line] = {}
     owner: dict[str, Line] = {}
-    hours: dict[str, dict[str, str]] = {}
+    weeks: dict[str, tuple[int, ...]] = {}  # per machine: published-hours mask for Monday … Sunday
     for kiosk_id, code, blk, hours_text, inspected, repaired in sites:
         line = lines.setdefault(str(blk if by_block else code), Line(str(blk if by_block else code)))
         line.machines += 1
         owner[str(kiosk_id)] = line
-        hours[str(kiosk_id)] = json.loads(hours_text or "{}")
+        weeks[str(kiosk_id)] = week_masks(str(hours_text or "{}"))
         visit = max(filter(None, (inspected, repaired)), default=None)
         if visit is not None:
             line.inspected += 1
@@ -94,13 +95,14 @@ def report_card(tx: Tx, officer: Officer, district: str, block: str | None, firs
         line.txns += int(txns)
         line.paise += int(paise)
         line.incidents += int(problems)
-        _count_hours(line, hours[str(kiosk_id)], str(day), int(seen))
+        _count_hours(line, weeks[str(kiosk_id)][date.fromisoformat(str(day)).weekday()], int(seen))
         seen_days.add((str(kiosk_id), str(day)))
     # Days with no row at all: the machine was silent the whole day, every published hour missed.
+    month = [(day, date.fromisoformat(day).weekday()) for day in _days(first, last)]
     for kiosk_id, line in owner.items():
-        for day in _days(first, last):
+        for day, weekday in month:
             if (kiosk_id, day) not in seen_days:
-                _count_hours(line, hours[kiosk_id], day, 0)
+                _count_hours(line, weeks[kiosk_id][weekday], 0)
     for kiosk_id, count in tx.all(
         f"SELECT a.kiosk_id, count(*) FROM dash_alerts a JOIN dash_sites s ON s.kiosk_id = a.kiosk_id"
         f" WHERE {where} AND a.raised_at >= ? AND a.raised_at <= ? GROUP BY a.kiosk_id",
@@ -127,8 +129,19 @@ def _days(first: str, last: str) -> list[str]:
     return [date.fromordinal(n).isoformat() for n in range(start.toordinal(), end.toordinal() + 1)]
 
 
-def _count_hours(line: Line, hours: dict[str, str], day: str, seen: int) -> None:
-    published = published_hours(hours.get(WEEKDAYS[date.fromisoformat(day).weekday()], ""))
+@functools.lru_cache(maxsize=256)
+def week_masks(hours_json: str) -> tuple[int, ...]:
+    """Published-hours masks Monday … Sunday; a fleet has a handful of distinct timetables, so this is cached."""
+    try:
+        hours = json.loads(hours_json)
+    except ValueError:
+        hours = {}
+    if not isinstance(hours, dict):
+        hours = {}
+    return tuple(published_hours(str(hours.get(day, ""))) for day in WEEKDAYS)
+
+
+def _count_hours(line: Line, published: int, seen: int) -> None:
     if not published:
         return
     open_count, seen_count = bin(published).count("1"), bin(published & seen).count("1")
