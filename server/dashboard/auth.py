@@ -17,6 +17,32 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
+class Throttle:
+    """Failed logins per username: after MAX_FAILURES within the window, even the right password waits.
+
+    Kept in memory (one server process): a restart forgets, which costs a guesser a restart of our server.
+    """
+
+    MAX_FAILURES = 5
+    WINDOW = timedelta(minutes=15)
+
+    def __init__(self) -> None:
+        self.failures: dict[str, list[datetime]] = {}
+
+    def blocked(self, username: str, now: datetime) -> bool:
+        recent = [t for t in self.failures.get(username, []) if now - t < self.WINDOW]
+        self.failures[username] = recent
+        return len(recent) >= self.MAX_FAILURES
+
+    def failed(self, username: str, now: datetime) -> None:
+        self.failures.setdefault(username, []).append(now)
+        if len(self.failures) > 10_000:  # a flood of made-up names must not grow this without bound
+            self.failures.clear()
+
+    def succeeded(self, username: str) -> None:
+        self.failures.pop(username, None)
+
+
 class AuthError(ValueError):
     """An officer could not be added or signed in; the message says why."""
 

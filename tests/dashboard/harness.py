@@ -20,6 +20,7 @@ OFFICERS = {
     "div.commissioner": ("division", None, None),
     "collector.alwar": ("district", "Alwar", None),
     "bdo.chaksu": ("block", "Jaipur", "Chaksu"),
+    "bdo.tijara": ("block", "Alwar", "Tijara"),  # for the login-throttle test only
 }
 
 

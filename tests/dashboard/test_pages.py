@@ -225,3 +225,18 @@ def test_an_officer_password_must_come_from_the_environment_or_a_terminal(server
     )  # fmt: skip
     assert done.returncode == 2
     assert "set DASH_PASSWORD" in done.stderr
+
+
+def test_after_five_wrong_passwords_even_the_right_one_waits(server: ServerProcess) -> None:
+    session = requests.Session()
+    for attempt in range(6):
+        csrf = csrf_of(session.get(server.url + "/dash/login", timeout=10).text)
+        form = {"username": "bdo.tijara", "password": f"guess-{attempt:04d}", "csrf": csrf}
+        answer = session.post(server.url + "/dash/login", data=form, timeout=10, allow_redirects=False)
+        assert answer.status_code == (401 if attempt < 5 else 429), attempt
+    csrf = csrf_of(session.get(server.url + "/dash/login", timeout=10).text)
+    right = session.post(server.url + "/dash/login", timeout=10, allow_redirects=False,
+                         data={"username": "bdo.tijara", "password": PASSWORD, "csrf": csrf})  # fmt: skip
+    assert right.status_code == 429
+    assert "बहुत अधिक गलत प्रयास" in right.text
+    assert "dash_session" not in right.headers.get("set-cookie", "")
