@@ -111,9 +111,11 @@ def run(label: str, url: str, folder: Path, machines: int, days: int, runs: int)
                 answer = session.get(server.url + path, timeout=30)
                 times.append((time.perf_counter() - start) * 1000)
                 size = len(answer.content)
+                wire = int(answer.headers.get("content-length", size))
                 assert answer.status_code == 200, answer.text[:300]
             print(f"[{label}] {name:8s} page over HTTP: p50 {statistics.median(times):.0f} ms, p95 {p95(times):.0f} ms"
-                  f" (goal < 200 ms), weight {size / 1000:.0f} KB (goal < 300 KB)")  # fmt: skip
+                  f" (goal < 200 ms), weight {size / 1000:.0f} KB (goal < 300 KB),"
+                  f" {wire / 1000:.0f} KB gzipped on the wire")  # fmt: skip
     finally:
         server.stop()
 

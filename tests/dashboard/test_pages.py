@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -94,6 +95,17 @@ def test_division_totals_match_the_database(server: ServerProcess) -> None:
     order = re.findall(r'<td><a href="/dash/d/([A-Za-z]+)">', page)
     assert order[0] == "Jaipur"  # most machines first
     assert len(page.encode()) < 300_000
+
+
+def test_pages_travel_gzipped_to_browsers_that_accept_it(server: ServerProcess) -> None:
+    officer = login(server, "div.commissioner")
+    plain = officer.get(server.url + "/dash/", headers={"Accept-Encoding": "identity"}, timeout=10)
+    squeezed = officer.get(server.url + "/dash/", headers={"Accept-Encoding": "gzip"}, timeout=10, stream=True)
+    wire = squeezed.raw.read(decode_content=False)
+    assert "content-encoding" not in plain.headers
+    assert squeezed.headers["content-encoding"] == "gzip"
+    assert len(wire) * 3 < len(plain.content)
+    assert gzip.decompress(wire) == plain.content
 
 
 def test_kiosk_credentials_cannot_read_pages_and_an_officer_session_cannot_post_as_a_kiosk(
