@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from server import online, zreports
+from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
 from server.service import Kiosk, Refused, Service, iso, now_utc
@@ -116,6 +117,7 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         title="e-Mitra Plus kiosk server", version="1", openapi_url=API_PREFIX + "/openapi.json", lifespan=lifespan
     )
     app.state.service = service
+    app.include_router(dashboard_router(db, service))
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> JSONResponse:

@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from server.dashboard.cli import register as dashboard_commands
 from server.db import Database
 
 
@@ -130,6 +131,7 @@ def parser() -> argparse.ArgumentParser:
     sd = commands.add_parser("seed", help="sample consumer accounts per biller and applications")
     sd.add_argument("--per-biller", type=int, default=50)
     sd.set_defaults(handler=seed)
+    dashboard_commands(admin, commands)
     return top
 
 

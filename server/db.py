@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
+
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS server_key (id INTEGER PRIMARY KEY, private_key TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS kiosks (
@@ -42,6 +44,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS deliveries (
         code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, receipt_token TEXT NOT NULL, kind TEXT NOT NULL,
         created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT)""",
+    *DASHBOARD_SCHEMA,
 ]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from server.dashboard.rollup import Sampler
 from server.db import Database, IntegrityError, Tx
 from sync.protocol import (
     MAX_SKEW_S,
@@ -348,6 +349,7 @@ class Service:
     def heartbeat(self, tx: Tx, kiosk: Kiosk, beat: Heartbeat, now: datetime) -> HeartbeatAnswer:
         """Answer at once; the beat itself is written with the next flush (one commit for many kiosks)."""
         self.beats.add(kiosk.id, iso(now), beat.model_dump_json())
+        Sampler.of(self).offer(kiosk.id, now, beat)
         high = kiosk.high_water
         commands: list[str] = []
         if beat.last_seq > high and beat.outbox_depth == 0:

@@ -95,6 +95,10 @@ class Heartbeat(Model):
     network: str = Field(default="unknown", max_length=16)
     catalogue_version: int = Field(default=0, ge=0)
     out_of_service: str | None = Field(default=None, max_length=200)
+    # Optional, for the dashboard's alerts (older agents leave them out): the biometric RD service's version and
+    # the expiry of its device certificate (Aadhaar authentication stops when it lapses).
+    rd_service_version: str | None = Field(default=None, max_length=32)
+    rd_cert_expires_at: str | None = Field(default=None, pattern=ISO_PATTERN)
 
 
 class HeartbeatAnswer(Model):
