@@ -121,6 +121,21 @@ def add_service_day(tx: Tx, kiosk_id: str, day: str, service: str, paise: int) -
 SITE_FIELDS = ("district", "block", "gram_panchayat", "centre", "nodal_officer")
 
 
+def site_of(payload: dict[str, Any]) -> dict[str, Any]:
+    """Where a machine is, from a `kiosk.provisioned` payload as `kioskctl provision` sends it (docs/kiosk-events.md:
+    `identity`, `hours`, `position`), or already flat (`admin place`, older events)."""
+    identity = payload.get("identity")
+    if not isinstance(identity, dict):
+        return payload
+    site: dict[str, Any] = {f: identity.get(f) for f in SITE_FIELDS}
+    site["centre"] = identity.get("centre") or identity.get("centre_name_hi") or identity.get("centre_name_en")
+    site["hours"] = {d: h for d, h in (payload.get("hours") or {}).items() if isinstance(h, str)}
+    position = payload.get("position")
+    if isinstance(position, dict) and isinstance(position.get("lat"), int | float):
+        site["reg_lat"], site["reg_lon"] = float(position["lat"]), float(position["lon"])
+    return site
+
+
 def put_site(tx: Tx, kiosk_id: str, code: str, site: dict[str, Any]) -> None:
     """Insert or update where a machine is; a registered position, once set, is only changed on purpose."""
     values = [str(site.get(f) or "")[:80] for f in SITE_FIELDS]
@@ -218,7 +233,7 @@ def fold(tx: Tx, kiosk_id: str, code: str, kind: str, occurred_at: str, payload:
                 (float(lat), float(lon), kiosk_id),
             )
     elif kind == "kiosk.provisioned":
-        put_site(tx, kiosk_id, code, payload)
+        put_site(tx, kiosk_id, code, site_of(payload))
 
 
 def prune(db: Database, now: datetime) -> None:

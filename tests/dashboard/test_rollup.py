@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -165,3 +166,29 @@ def test_alerts_are_stored_once_and_cleared_when_the_machine_comes_back(db: Data
         history = tx.one("SELECT count(*) FROM dash_alerts")
     assert [r[0] for r in open_kinds] == ["idle"]
     assert history == (3,)
+
+
+def test_a_kiosk_provisioned_event_as_kioskctl_sends_it_places_the_machine(db: Database) -> None:
+    """The payload of docs/kiosk-events.md: identity nested, hours with holidays, the registered position."""
+    kiosk = enrolled(db, "RJ-JPR-BSS-0001")
+    payload = {
+        "kiosk_id": kiosk.id,
+        "identity": {"code": kiosk.code, "centre_name_hi": "राजीव गांधी सेवा केंद्र, बस्सी",
+                     "centre_name_en": "Rajiv Gandhi Seva Kendra, Bassi", "district": "Jaipur", "block": "Bassi",
+                     "gram_panchayat": "Bassi", "nodal_officer": "BDO Bassi", "helpline": "181"},
+        "hours": {"mon": "09:00-17:00", "sun": "closed", "holidays": ["2027-01-26"]},
+        "position": {"lat": 26.8478, "lon": 76.0916, "accuracy_m": 4.5, "source": "gps"},
+        "devices": {}, "self_test": {}, "engineer": "ENG-042", "software": "0.1.0",
+    }  # fmt: skip
+    send(db, kiosk, [(1, "kiosk.provisioned", "2026-11-23T05:00:00Z", {**payload, "subject": "kiosk"})])
+    refresh(db)
+    with db.tx(write=False) as tx:
+        row = tx.one(
+            "SELECT district, block, gram_panchayat, centre, nodal_officer, reg_lat, reg_lon, hours FROM dash_sites"
+            " WHERE kiosk_id = ?",
+            (kiosk.id,),
+        )
+    assert row is not None
+    assert row[:5] == ("Jaipur", "Bassi", "Bassi", "राजीव गांधी सेवा केंद्र, बस्सी", "BDO Bassi")
+    assert (row[5], row[6]) == (26.8478, 76.0916)
+    assert json.loads(row[7]) == {"mon": "09:00-17:00", "sun": "closed"}
