@@ -76,12 +76,16 @@ class HeartbeatSender:
         devices = self._meta_json("device_status")
         if devices is not None:
             fields["devices"] = devices
+        rd = self._meta_json("rd_service")  # left by the app (kiosk/device_report.py)
+        if isinstance(rd, dict):
+            fields["rd_service_version"] = rd.get("version")
+            fields["rd_cert_expires_at"] = rd.get("cert_expires_at")
         try:
             return Heartbeat.model_validate(fields)
         except ValueError as exc:
             log.warning("heartbeat facts invalid (%s); sending the core fields only", str(exc)[:200])
-            fields.pop("devices", None)
-            fields.pop("geo", None)
+            for optional in ("devices", "geo", "rd_service_version", "rd_cert_expires_at"):
+                fields.pop(optional, None)
             return Heartbeat.model_validate(fields)
 
     def _meta_json(self, key: str) -> Any:

@@ -13,6 +13,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from ui.composition import Services
+from ui.device_reporter import DeviceReporter
 from ui.fonts import load_fonts
 from ui.i18n import Languages
 from ui.qr import QrImageProvider
@@ -44,6 +45,7 @@ class KioskWindow:
     languages: Languages
     timer: QTimer
     access: AccessViewModel | None = None
+    reporter: DeviceReporter | None = None
 
     def find(self, name: str) -> QObject | None:
         found: QObject | None = self.window.findChild(QObject, name)
@@ -51,6 +53,8 @@ class KioskWindow:
 
     def close(self) -> None:
         self.timer.stop()
+        if self.reporter is not None:
+            self.reporter.stop()
         if self.access is not None:
             self.access.speaker.close()
         self.window.close()
@@ -85,4 +89,5 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     timer.setInterval(1000)
     timer.timeout.connect(vm.tick)
     timer.start()
-    return KioskWindow(engine, window, vm, languages, timer, access)
+    reporter = DeviceReporter(services.store, services.devices).start()  # for the heartbeat (kiosk/device_report.py)
+    return KioskWindow(engine, window, vm, languages, timer, access, reporter)

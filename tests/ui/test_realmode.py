@@ -4,6 +4,7 @@ emulators, online calls to a real server process the kiosk is enrolled with — 
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,6 +80,9 @@ def test_the_field_kiosk_looks_a_bill_up_on_its_server_and_takes_cash_through_it
         try:
             acceptor, printer, _ = bench
             qtbot.waitUntil(lambda: services.devices.cash.health().ok, timeout=10_000)
+            # The devices' statuses and the RD service version are left for the agent's heartbeat.
+            qtbot.waitUntil(lambda: services.store.get_meta("rd_service") is not None, timeout=10_000)
+            assert "printer" in json.loads(services.store.get_meta("device_status") or "{}")
             _, account, _, _, paise, _ = DEMO_BILLS[0]
             driver.tap(kiosk.window, "tile_jvvnl-bill")
             driver.type_digits(kiosk.window, account)
