@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drivers.biometric.rdservice.driver import RdServiceReader
+from drivers.biometric.rdservice.driver import build as build_rdservice
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.gps.nmea.codec import NmeaError, decode
 from drivers.printer.driver import PrinterConfigError, create
@@ -200,3 +201,58 @@ def detect(
             evidence, ports = answer
             result.found.append(Detected("biometric", {"driver": "rdservice", **ports}, evidence))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Checkup:
+    """A configured device's answer, for `kioskctl doctor`."""
+
+    ok: bool
+    detail: str
+    todo: str = ""
+    serious: bool = True  # False: worth a warning, the kiosk still works
+
+
+def probe_configured(kind: str, params: dict[str, Any]) -> Checkup | None:
+    """Handshake with a device where the config says it is; None for kinds with no quick check."""
+    port = params.get("port")
+    cable = "check its cable and power, then kioskctl device test " + kind
+    if kind == "cash" and isinstance(port, str):
+        evidence = probe_cash(port)
+        return Checkup(True, evidence) if evidence else Checkup(False, f"no SSP answer at {port}", cable)
+    if kind == "printer" and isinstance(port, str):
+        return _printer_checkup(params, cable)
+    if kind == "gps" and isinstance(port, str):
+        evidence = probe_gps(port)
+        if evidence:
+            return Checkup(True, evidence)
+        return Checkup(False, f"no NMEA sentences from {port}", cable + " (only the geo-tag needs it)", False)
+    if kind == "biometric":
+        reader = build_rdservice(params, SystemClock())
+        if reader.discover() is None:
+            return Checkup(False, reader.health().detail, "start the vendor's RD service; plug the reader in")
+        health = reader.health()
+        if not health.ok:
+            return Checkup(False, health.detail, "update the RD service / renew its device certificate (vendor)")
+        if "expires in" in health.detail:
+            return Checkup(False, health.detail, "ask the vendor to renew the RD service certificate", False)
+        return Checkup(True, f"RD service {health.detail}")
+    return None
+
+
+def _printer_checkup(params: dict[str, Any], cable: str) -> Checkup:
+    try:
+        printer = create({"transport": "serial", "status_timeout": 0.5, **params}, SystemClock())
+    except PrinterConfigError as exc:
+        return Checkup(False, str(exc), "fix [devices.printer] in the config")
+    try:
+        status = printer.status()
+    finally:
+        printer.close()
+    if status is PrinterStatus.DISCONNECTED:
+        return Checkup(False, f"no ESC/POS answer at {params.get('port')}", cable)
+    if status is PrinterStatus.PAPER_NEAR_END:
+        return Checkup(False, "paper nearly out", "load a new roll soon", False)
+    if not status.can_print:
+        return Checkup(False, f"printer {status.value}", "load paper / close the cover / switch it on-line")
+    return Checkup(True, f"ESC/POS printer {status.value}")
