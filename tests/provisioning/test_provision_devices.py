@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from drivers.biometric.rdservice.emulator import RdServiceEmulator
 from drivers.cash.ssp.emulator import SspEmulator
+from kiosk.clock import SystemClock
 from kiosk.config import load_config
 from tests.provisioning.test_provision import provision
 
@@ -42,3 +44,23 @@ def test_a_dead_acceptor_stops_provisioning_at_the_device_step_with_what_to_chec
     assert "FAIL  devices: cash: FAIL" in text
     assert "check the cable and power" in text
     assert not (tmp_path / "root/etc/systemd/system/kiosk.service").exists()  # later steps wait for the fix
+
+
+def test_a_port_named_in_the_answers_wins_and_detection_fills_in_the_rest(tmp_path: Path, answers: Path) -> None:
+    device = SspEmulator()
+    port = device.serve_pty(tmp_path / "ttyCASH")
+    rd = RdServiceEmulator(SystemClock()).start()
+    try:
+        text = answers.read_text(encoding="utf-8").replace("required = []", 'required = ["cash", "biometric"]')
+        answers.write_text(text.replace("biometric_ports = [9, 9]", f"biometric_ports = [{rd.port}, {rd.port}]"))
+        with_cash(answers, port)
+        code, out = provision(tmp_path / "root", answers)
+    finally:
+        rd.stop()
+        device.close()
+    assert code == 0, out
+    assert "biometric detected: RD service" in out
+    assert "cash from the answers" in out
+    devices = load_config(tmp_path / "root/etc/kiosk/kiosk.toml").devices
+    assert devices["cash"].params == {"port": port}
+    assert devices["biometric"].params == {"first_port": rd.port, "last_port": rd.port}
