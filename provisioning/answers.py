@@ -21,7 +21,7 @@ IDENTITY_KEYS = (
 )
 # What each prompt asks, in Hindi and English (interactive mode shows both).
 PROMPTS: dict[str, tuple[str, str]] = {
-    "code": ("कियोस्क कोड", "Kiosk code (e.g. RJ-JPR-BSS-0001)"),
+    "code": ("कियोस्क कोड (जैसे RJ-JPR-BSS-0001)", "Kiosk code (e.g. RJ-JPR-BSS-0001)"),
     "centre_name_hi": ("केंद्र का नाम (हिंदी)", "Centre name in Hindi"),
     "centre_name_en": ("केंद्र का नाम (अंग्रेज़ी)", "Centre name in English"),
     "district": ("ज़िला", "District"),
@@ -29,8 +29,8 @@ PROMPTS: dict[str, tuple[str, str]] = {
     "gram_panchayat": ("ग्राम पंचायत", "Gram panchayat"),
     "nodal_officer": ("नोडल अधिकारी", "Nodal officer"),
     "helpline": ("हेल्पलाइन नंबर", "Helpline number"),
-    "engineer": ("इंजीनियर आईडी", "Engineer id"),
-    "geotag": ("अक्षांश, देशांतर (GPS न हो तो)", "Latitude, longitude (when there is no GPS)"),
+    "engineer": ("आपकी इंजीनियर आईडी", "Your engineer id"),
+    "geotag": ("अक्षांश, देशांतर (जैसे 26.9124, 75.7873)", "Latitude, longitude (e.g. 26.9124, 75.7873)"),
 }
 
 
