@@ -71,6 +71,15 @@ MIN_SATELLITES = 4  # fewer than four satellites cannot give a 3-D fix; such a p
 class FixAttempt:
     position: Position | None
     detail: str  # why there is no (good enough) fix, for the summary
+    satellites: int | None = None
+
+    @property
+    def report(self) -> str:
+        if self.position is None:
+            return f"FAIL  {self.detail}"
+        where = self.position
+        accuracy = f"±{where.accuracy_m:g} m" if where.accuracy_m is not None else "accuracy unknown"
+        return f"PASS  fix {where.latitude:.5f}, {where.longitude:.5f} ({accuracy}, {self.satellites} satellites)"
 
 
 def take_fix(port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int = 9600) -> FixAttempt:
@@ -85,7 +94,8 @@ def take_fix(port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int =
                 accuracy_ok = fix.accuracy_m is None or fix.accuracy_m <= max_accuracy_m
                 satellites_ok = fix.satellites is None or fix.satellites >= MIN_SATELLITES
                 if accuracy_ok and satellites_ok:
-                    return FixAttempt(Position(fix.latitude, fix.longitude, fix.accuracy_m, "gps"), "")
+                    position = Position(fix.latitude, fix.longitude, fix.accuracy_m, "gps")
+                    return FixAttempt(position, "", fix.satellites)
                 detail = (
                     f"only a weak fix within {wait_s:g} s (±{fix.accuracy_m} m, {fix.satellites} satellites;"
                     f" need ±{max_accuracy_m:g} m and {MIN_SATELLITES} satellites)"
