@@ -58,3 +58,37 @@ def _enable(root: Path) -> bool:
         for command in (("enable", "kiosk.service", "kiosk-agent.service"), ("mask", "getty@tty1.service"))
     ]
     return all(result.returncode == 0 for result in results)
+
+
+def is_live(root: Path) -> bool:
+    """Provisioning the running system itself (root /, booted with systemd), not a root being prepared."""
+    return (
+        root.resolve() == Path("/") and Path("/run/systemd/system").is_dir() and shutil.which("systemctl") is not None
+    )
+
+
+def _run(*argv: str) -> bool:
+    tool = shutil.which(argv[0])
+    if tool is None:
+        return False
+    return subprocess.run([tool, *argv[1:]], capture_output=True, text=True, check=False).returncode == 0
+
+
+def release_devices() -> bool:
+    """Stop the touch app if it runs, so the device tests have the ports to themselves (restarted by go_live)."""
+    if not _run("systemctl", "is-active", "--quiet", "kiosk.service"):
+        return False
+    return _run("systemctl", "stop", "kiosk.service")
+
+
+def go_live() -> list[str]:
+    """On the running system: load what was installed and (re)start both services; the steps that failed."""
+    steps = [
+        ("systemctl", "daemon-reload"),
+        ("systemd-sysusers",),
+        ("udevadm", "control", "--reload"),
+        ("udevadm", "trigger", "--subsystem-match=tty", "--subsystem-match=usbmisc"),
+        ("sysctl", "--system"),
+        ("systemctl", "restart", "kiosk-agent.service", "kiosk.service"),
+    ]
+    return [" ".join(step) for step in steps if not _run(*step)]

@@ -31,7 +31,7 @@ from provisioning.geo import (
     parse_manual,
     take_fix,
 )
-from provisioning.install import install_units
+from provisioning.install import go_live, install_units, is_live, release_devices
 from sync.agent import enrol
 from sync.client import Refusal, TransportError
 from sync.identity import SyncState
@@ -99,6 +99,8 @@ def step_database(ctx: Context) -> str:
 
 def step_devices(ctx: Context) -> str:
     """Detect what the answers do not name, write [devices], then self-test every configured device."""
+    if is_live(ctx.root) and release_devices():
+        ctx.out.write("info  kiosk.service stopped for the device tests; the install step starts it again\n")
     explicit = {kind: dict(section) for kind, section in ctx.answers.devices.items()}
     detection = detect(
         [kind for kind in DETECTABLE if kind not in explicit], biometric_ports=ctx.answers.biometric_ports
@@ -257,7 +259,13 @@ def step_install(ctx: Context) -> str:
     except PermissionError as exc:
         raise StepFailed(f"cannot install units ({exc}); run as root") from None
     enabled = "enabled" if result.enabled else "NOT enabled (systemctl missing)"
-    return f"units installed: {len(result.written)} written, {len(result.unchanged)} unchanged; services {enabled}"
+    message = f"units installed: {len(result.written)} written, {len(result.unchanged)} unchanged; services {enabled}"
+    if is_live(ctx.root):
+        failed = go_live()
+        if failed:
+            raise StepFailed(f"{message}, but {'; '.join(failed)} failed: see journalctl -xe, then run provision again")
+        message += "; kiosk-agent and kiosk restarted"
+    return message
 
 
 def step_summary(ctx: Context) -> str:
