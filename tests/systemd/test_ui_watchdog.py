@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickWindow
 from pytestqt.qtbot import QtBot
@@ -17,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sync.sdnotify import Notifier
 from ui.watchdog import UiWatchdog
 
+ROOT = Path(__file__).resolve().parents[2]
 WATCHDOG_USEC = 300_000  # a tick every 0.1 s
 
 
@@ -57,19 +62,26 @@ def systemd(tmp_path: Path) -> Iterator[FakeSystemd]:
     fake.close()
 
 
-def watched(systemd: FakeSystemd, healthy: list[bool]) -> tuple[QQuickWindow, UiWatchdog]:
+@contextmanager
+def watched(systemd: FakeSystemd, healthy: list[bool]) -> Iterator[tuple[QQuickWindow, UiWatchdog]]:
     notifier = Notifier(environ={"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": str(WATCHDOG_USEC)})
     window = QQuickWindow()
     window.setColor(QColor("#f4f1ea"))
     window.resize(320, 240)
     dog = UiWatchdog(window, notifier, healthy=lambda: healthy[0]).start()
-    return window, dog
+    try:
+        yield window, dog
+    finally:
+        dog.stop()
+        window.close()
+        # Really gone, so no window of ours keeps focus from the screens tested after us in this process.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_ready_after_the_first_frame_then_pings_only_while_healthy(qtbot: QtBot, systemd: FakeSystemd) -> None:
     healthy = [True]
-    window, dog = watched(systemd, healthy)
-    try:
+    with watched(systemd, healthy) as (window, dog):
         assert systemd.messages == []  # nothing before the screen shows anything
         window.show()
         qtbot.waitUntil(lambda: dog.ready_sent, timeout=5000)
@@ -88,14 +100,10 @@ def test_ready_after_the_first_frame_then_pings_only_while_healthy(qtbot: QtBot,
         qtbot.waitUntil(
             lambda: [t for _, t in systemd.messages].count("WATCHDOG=1") > pings_while_healthy, timeout=2000
         )
-    finally:
-        window.close()
-        dog.stop()
     qtbot.waitUntil(lambda: systemd.messages[-1][1] == "STOPPING=1", timeout=1000)
 
 
 def test_a_stalled_main_loop_sends_no_pings(qtbot: QtBot, systemd: FakeSystemd) -> None:
-    window, dog = watched(systemd, [True])
     stall: list[float] = []
 
     def block_the_loop() -> None:
@@ -103,32 +111,28 @@ def test_a_stalled_main_loop_sends_no_pings(qtbot: QtBot, systemd: FakeSystemd) 
         time.sleep(0.8)  # a hung QML handler, a blocking call on the GUI thread
         stall.append(time.monotonic())
 
-    try:
+    with watched(systemd, [True]) as (window, dog):
         window.show()
         qtbot.waitUntil(lambda: dog.ready_sent, timeout=5000)
         qtbot.wait(300)
         QTimer.singleShot(0, block_the_loop)
         qtbot.waitUntil(lambda: len(stall) == 2, timeout=3000)
         qtbot.wait(300)
-    finally:
-        window.close()
-        dog.stop()
     start, end = stall
     assert "WATCHDOG=1" not in systemd.between(start + 0.05, end)
     assert dog.late_ticks >= 1
     assert "WATCHDOG=1" in systemd.between(start - 0.3, start)  # it was pinging right before the stall
 
 
-def test_quitting_the_app_says_stopping(qtbot: QtBot, systemd: FakeSystemd) -> None:
-    window, dog = watched(systemd, [True])
-    window.show()
-    qtbot.waitUntil(lambda: dog.ready_sent, timeout=5000)
-    QCoreApplication.instance().aboutToQuit.emit()  # what app.quit() emits before the loop ends
-    qtbot.waitUntil(lambda: bool(systemd.messages) and systemd.messages[-1][1] == "STOPPING=1", timeout=2000)
-    window.close()
-    count = len(systemd.messages)
-    qtbot.wait(300)
-    assert len(systemd.messages) == count  # no pings after STOPPING
+def test_quitting_the_app_says_stopping_last(systemd: FakeSystemd) -> None:
+    env = {**os.environ, "NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": str(WATCHDOG_USEC)}
+    child = subprocess.run([sys.executable, "-m", "tests.systemd.ui_child", "0.6"], cwd=ROOT, env=env, timeout=30)
+    assert child.returncode == 0
+    time.sleep(0.1)  # the receiver thread stamps the last datagram
+    texts = [text for _, text in systemd.messages]
+    assert texts[0].startswith("READY=1")
+    assert texts.count("WATCHDOG=1") >= 2
+    assert texts[-1] == "STOPPING=1"
 
 
 def test_without_systemd_the_watchdog_stays_silent(qtbot: QtBot) -> None:
@@ -138,4 +142,7 @@ def test_without_systemd_the_watchdog_stays_silent(qtbot: QtBot) -> None:
     qtbot.wait(200)
     window.close()
     assert not dog.ready_sent
-    assert dog.pings == 0
+    pings = dog.pings
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert pings == 0
