@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyudev
+
 from drivers.biometric.rdservice.driver import RdServiceReader
 from drivers.biometric.rdservice.driver import build as build_rdservice
 from drivers.cash.ssp.driver import SspAcceptor
@@ -70,8 +72,6 @@ class Detection:
 
 def candidates(context: Any = None) -> list[Candidate]:
     """Serial ports on USB with a known vendor:product id (from udev's properties, never from node names)."""
-    import pyudev  # imported here: the other steps and their tests need no udev
-
     found = []
     for device in (context or pyudev.Context()).list_devices(subsystem="tty", ID_BUS="usb"):
         props = device.properties
