@@ -166,3 +166,27 @@ def test_a_wrong_detect_section_names_the_field(tmp_path: Path) -> None:
     code, text = provision(tmp_path / "root", answers)
     assert code == 1
     assert "[detect].required: expected a list of device kinds from cash, printer, gps, biometric" in text
+
+
+def test_the_summary_is_sent_once_and_again_only_when_something_in_it_changed(tmp_path: Path, answers: Path) -> None:
+    root = tmp_path / "root"
+
+    def summaries() -> list[dict[str, object]]:
+        store = Store.open(root / "var/lib/kiosk/kiosk.db", FakeClock())
+        try:
+            rows = store.read("SELECT payload FROM outbox WHERE kind = 'kiosk.provisioned' ORDER BY seq")
+        finally:
+            store.close()
+        return [json.loads(str(row["payload"])) for row in rows]
+
+    assert provision(root, answers)[0] == 0
+    assert provision(root, answers)[0] == 0
+    assert len(summaries()) == 1
+    answers.write_text(answers.read_text(encoding="utf-8").replace('helpline = "181"', 'helpline = "1800-180-6127"'))
+    code, text = provision(root, answers)
+    assert code == 0, text
+    assert "config written" in text
+    first, second = summaries()
+    assert first["identity"]["helpline"] == "181"  # type: ignore[index]
+    assert second["identity"]["helpline"] == "1800-180-6127"  # type: ignore[index]
+    assert load_config(root / "etc/kiosk/kiosk.toml").identity.helpline == "1800-180-6127"
