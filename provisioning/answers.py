@@ -35,8 +35,9 @@ PROMPTS: dict[str, tuple[str, str]] = {
 
 
 DETECTABLE = ("cash", "printer", "gps", "biometric")
-# Without [detect].required, a kiosk must have what it takes money and gives receipts with.
-DEFAULT_REQUIRED = ("cash", "printer")
+# Without [detect].required, a kiosk must have what the touch app refuses to start without (ui/realmode.py):
+# the note acceptor, the receipt printer and the fingerprint reader's RD service.
+DEFAULT_REQUIRED = ("cash", "printer", "biometric")
 
 
 class AnswersError(ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -135,6 +136,17 @@ def prompt_answers(lang: str, stdin: TextIO, out: TextIO) -> dict[str, Any]:
     }
 
 
+def _port_range(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    try:
+        ports = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected FIRST-LAST, e.g. 11100-11120") from None
+    if not 1 <= ports[0] <= ports[1] <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: ports must be 1-65535, first <= last")
+    return ports
+
+
 def cmd_provision(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.answers:
@@ -144,6 +156,8 @@ def cmd_provision(args: argparse.Namespace, out: TextIO) -> int:
     except AnswersError as exc:
         out.write(f"FAIL  {exc}\n")
         return 1
+    if args.biometric_ports:
+        answers = dataclasses.replace(answers, biometric_ports=args.biometric_ports)
     ctx = Context(root=Path(args.root), answers=answers, clock=SystemClock(), out=out)
     return 0 if run(ctx) else 1
 
@@ -152,5 +166,11 @@ def register(sub: Any) -> None:
     provision = sub.add_parser("provision", help="set up (or repair) this kiosk: config, database, geo-tag, services")
     provision.add_argument("--answers", help="answers file (TOML) for an unattended run; without it, prompts")
     provision.add_argument("--lang", choices=("hi", "en"), default="hi", help="language of the prompts (Hindi default)")
+    provision.add_argument(
+        "--biometric-ports",
+        type=_port_range,
+        metavar="FIRST-LAST",
+        help="where the RD service listens, when the vendor's differs from 11100-11120",
+    )
     provision.add_argument("--root", default="/", help="install into this root (tests use a temporary one)")
     provision.set_defaults(handler=cmd_provision)

@@ -161,6 +161,6 @@ def test_no_devices_found_says_what_to_plug_in_and_how_to_name_a_port(tmp_path: 
     out = io.StringIO()
     code = main(["provision", "--answers", str(no_devices_answers), "--root", str(tmp_path / "root")], out)
     assert code == 1
-    assert "FAIL  devices: no cash, printer found" in out.getvalue()
+    assert "FAIL  devices: no cash, printer, biometric found" in out.getvalue()
     assert "[devices.cash] of the answers" in out.getvalue()
     assert not (tmp_path / "root/etc/systemd/system/kiosk.service").exists()

@@ -41,7 +41,7 @@ def test_an_engineer_provisions_in_hindi_and_a_wrong_answer_is_asked_again(
         runner = shutil.which("umockdev-run")
         assert runner
         argv = [runner, "-d", str(bench.umockdev()), "--", sys.executable, "-m", "provisioning.cli", "provision",
-                "--root", str(root)]  # fmt: skip
+                "--root", str(root), "--biometric-ports", f"{bench.rd.port}-{bench.rd.port}"]  # fmt: skip
         with session(argv, tmp_path / "session.log") as child:
             child.expect_exact("ई-मित्र प्लस कियोस्क की स्थापना")
             answer(child, "कियोस्क कोड (जैसे RJ-JPR-BSS-0001): ", "rj jpr 1")
@@ -75,7 +75,7 @@ def test_an_engineer_provisions_in_hindi_and_a_wrong_answer_is_asked_again(
     config = load_config(root / "etc/kiosk/kiosk.toml")
     assert config.identity.kiosk_code == CODE
     assert config.identity.helpline == "181"
-    assert set(config.devices) == {"cash", "printer", "gps"}
+    assert set(config.devices) == {"cash", "printer", "gps", "biometric"}
 
 
 def test_prompts_in_english_and_an_answer_stream_that_ends_early_writes_nothing(tmp_path: Path) -> None:

@@ -1,3 +1,4 @@
+import contextlib
 import io
 import json
 import re
@@ -190,3 +191,11 @@ def test_the_summary_is_sent_once_and_again_only_when_something_in_it_changed(tm
     assert first["identity"]["helpline"] == "181"  # type: ignore[index]
     assert second["identity"]["helpline"] == "1800-180-6127"  # type: ignore[index]
     assert load_config(root / "etc/kiosk/kiosk.toml").identity.helpline == "1800-180-6127"
+
+
+def test_a_wrong_rd_service_port_range_is_refused_before_anything_runs(tmp_path: Path, answers: Path) -> None:
+    err = io.StringIO()
+    with pytest.raises(SystemExit), contextlib.redirect_stderr(err):
+        main(["provision", "--answers", str(answers), "--root", str(tmp_path / "root"), "--biometric-ports", "9-1"])
+    assert "'9-1': ports must be 1-65535, first <= last" in err.getvalue()
+    assert not (tmp_path / "root").exists()
