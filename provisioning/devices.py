@@ -1,17 +1,9 @@
-"""Provisioning's device step: find USB devices by vendor:product, and self-test every configured device."""
+"""Self-testing every configured device through the same `kioskctl device test <family>` the engineer runs."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any
-
-# Known USB ids → the driver family that speaks to them (verify against procured hardware; udev rules match).
-KNOWN_USB = {
-    ("191c", "4104"): "cash (ITL SSP note validator)",
-    ("1546", "01a7"): "gps (u-blox 7)",
-    ("1546", "01a8"): "gps (u-blox 8)",
-}
 
 # How each family's self-test is run unattended from its config section.
 SELF_TEST_ARGS = {
@@ -19,29 +11,13 @@ SELF_TEST_ARGS = {
     "printer": lambda p: ["--port", str(p["port"])] if "port" in p else ["--host", str(p["host"])],
     "gps": lambda p: ["--port", str(p["port"]), "--wait-s", "10"],
     "qr": lambda p: ["--port", str(p["port"])],
+    "biometric": lambda p: [
+        "--first-port",
+        str(p.get("first_port", 11100)),
+        "--last-port",
+        str(p.get("last_port", 11120)),
+    ],
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    node: str
-    vendor: str
-    product: str
-    family: str
-
-
-def detect_usb_serial() -> list[Found]:
-    """Serial devices on USB that we know, matched by vendor:product (never by node name)."""
-    import pyudev  # imported here: provisioning runs it, tests of the other steps need no udev
-
-    found = []
-    for device in pyudev.Context().list_devices(subsystem="tty", ID_BUS="usb"):
-        vendor = device.properties.get("ID_VENDOR_ID", "")
-        product = device.properties.get("ID_MODEL_ID", "")
-        family = KNOWN_USB.get((vendor.lower(), product.lower()))
-        if family and device.device_node:
-            found.append(Found(device.device_node, vendor, product, family))
-    return found
 
 
 def self_test(kind: str, params: dict[str, Any]) -> tuple[bool, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -12,12 +13,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.availability import MIN_FREE_DISK_BYTES
-from kiosk.clock import Clock, SystemClock
+from kiosk.clock import Clock, SystemClock, iso_utc, parse_iso_utc
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.journal import verify_journal
 from kiosk.outbox import Outbox
 from kiosk.store import Store, StoreError
+from provisioning.detect import probe_configured
+from sync.identity import SyncState
+from sync.settings import load_settings
 
+EARLIEST_YEAR = 2025
+HEARTBEAT_LATE_S = 3600
 OUTBOX_STUCK_AFTER_S = 6 * 3600  # a day of 2G outages is normal; six hours with nothing delivered is worth a look
 
 
@@ -39,6 +45,7 @@ class Patient:
     config: KioskConfig
     store: Store
     clock: Clock
+    config_path: Path = Path("/etc/kiosk/kiosk.toml")
 
 
 Check = Callable[[Patient], list[Finding]]
@@ -111,7 +118,103 @@ def check_server(p: Patient) -> list[Finding]:
     return [Finding(Level.OK, f"server: {p.config.server.url}")]
 
 
-CHECKS: list[Check] = [check_database, check_disk, check_outbox, check_services, check_server]
+def check_clock(p: Patient) -> list[Finding]:
+    now = p.clock.now()
+    if now.year < EARLIEST_YEAR:  # a flat RTC battery boots the board in 1970 or 2000
+        return [
+            Finding(Level.FAIL, f"clock says {now:%Y-%m-%d}", "set the time (timedatectl) and replace the RTC cell")
+        ]
+    return [Finding(Level.OK, f"clock: {iso_utc(now)}")]
+
+
+def check_enrolment(p: Patient) -> list[Finding]:
+    state = SyncState(p.store)
+    kiosk_id = state.get("kiosk_id")
+    if not kiosk_id:
+        return [Finding(Level.FAIL, "not enrolled with the server", "run kioskctl provision with a new token")]
+    beat = state.get("last_heartbeat")
+    if not beat:
+        return [Finding(Level.OK, f"enrolled as {kiosk_id}; no heartbeat yet (kiosk-agent sends one within minutes)")]
+    age = (p.clock.now() - parse_iso_utc(beat)).total_seconds()
+    if age > HEARTBEAT_LATE_S:
+        return [
+            Finding(
+                Level.WARN,
+                f"enrolled as {kiosk_id}; last heartbeat {age / 3600:.1f} h ago",
+                "check the SIM/network and that kiosk-agent is running",
+            )
+        ]
+    return [Finding(Level.OK, f"enrolled as {kiosk_id}; last heartbeat {age:.0f} s ago")]
+
+
+def check_catalogue(p: Patient) -> list[Finding]:
+    try:
+        path = load_settings(p.config_path).catalogue_file
+    except ConfigError as exc:
+        return [Finding(Level.FAIL, str(exc), "fix the [agent] section or run kioskctl provision again")]
+    try:
+        document = json.loads(path.read_bytes())
+        version, expires = int(document["version"]), str(document["expires_at"])
+        expired = parse_iso_utc(expires) <= p.clock.now()
+    except FileNotFoundError:
+        if SyncState(p.store).get("last_heartbeat"):
+            return [Finding(Level.WARN, "no service catalogue yet", "check that kiosk-agent is running")]
+        return [Finding(Level.OK, "service catalogue: not fetched yet (kiosk-agent fetches it at first contact)")]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [Finding(Level.FAIL, f"service catalogue {path} unreadable ({exc})", "delete it: the agent refetches")]
+    if expired:
+        return [
+            Finding(
+                Level.FAIL,
+                f"service catalogue v{version} expired at {expires}: the kiosk offers no services",
+                "check the network and kiosk-agent (journalctl -u kiosk-agent)",
+            )
+        ]
+    return [Finding(Level.OK, f"service catalogue v{version}, valid until {expires}")]
+
+
+def check_devices(p: Patient) -> list[Finding]:
+    """Each configured device answers its protocol — unless the touch app is running and owns the ports."""
+    if _app_running():
+        return [Finding(Level.OK, "devices: in use by kiosk.service (the screen's operator page shows their status)")]
+    findings = []
+    for kind, device in sorted(p.config.devices.items()):
+        port = device.params.get("port")
+        if isinstance(port, str) and port.startswith("/") and not Path(port).exists():
+            findings.append(
+                Finding(Level.FAIL, f"{kind}: {port} is missing", "check its USB cable and power; kioskctl provision")
+            )
+            continue
+        answer = probe_configured(kind, dict(device.params))
+        if answer is None:
+            findings.append(Finding(Level.OK, f"{kind}: not checked here (run kioskctl device test {kind})"))
+        elif answer.ok:
+            findings.append(Finding(Level.OK, f"{kind}: {answer.detail}"))
+        else:
+            level = Level.FAIL if answer.serious else Level.WARN
+            findings.append(Finding(level, f"{kind}: {answer.detail}", answer.todo))
+    return findings or [Finding(Level.WARN, "no devices configured", "run kioskctl provision to detect them")]
+
+
+def _app_running() -> bool:
+    systemctl = shutil.which("systemctl")
+    if systemctl is None or not Path("/run/systemd/system").is_dir():
+        return False
+    state = subprocess.run([systemctl, "is-active", "kiosk.service"], capture_output=True, text=True, check=False)
+    return state.stdout.strip() == "active"
+
+
+CHECKS: list[Check] = [
+    check_database,
+    check_disk,
+    check_clock,
+    check_outbox,
+    check_services,
+    check_server,
+    check_enrolment,
+    check_catalogue,
+    check_devices,
+]
 
 
 def examine(config_path: Path, clock: Clock, checks: list[Check] | None = None) -> list[Finding]:
@@ -123,7 +226,7 @@ def examine(config_path: Path, clock: Clock, checks: list[Check] | None = None) 
         store = Store.open(config.database, clock)
     except StoreError as exc:
         return [Finding(Level.FAIL, str(exc), "call the district office before touching the database file")]
-    patient = Patient(config, store, clock)
+    patient = Patient(config, store, clock, config_path)
     try:
         return [finding for check in (checks or CHECKS) for finding in check(patient)]
     finally:

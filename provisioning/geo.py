@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
+
+from drivers.gps.nmea.driver import NmeaLocator
+from kiosk.clock import SystemClock
+from kiosk.devices.locator import LocatorStatus
 
 # Rajasthan's bounding box with a small margin (the state spans about 23.0–30.2 N, 69.5–78.3 E).
 RAJASTHAN_LAT = (22.8, 30.4)
 RAJASTHAN_LON = (69.3, 78.5)
 EARTH_RADIUS_M = 6_371_000.0
 MOVED_THRESHOLD_M = 500.0  # beyond GPS error at a village centre; a move of the machine needs an explanation
+SAME_PLACE_M = 50.0  # two fixes of a machine that has not moved: GPS scatter, not a move
 
 
 class GeoError(ValueError):
@@ -56,3 +62,49 @@ def parse_manual(text: str) -> Position:
         raise GeoError(f"{text!r}: latitude and longitude must be decimal numbers") from None
     check_in_rajasthan(latitude, longitude)
     return Position(latitude, longitude, None, "manual")
+
+
+MIN_SATELLITES = 4  # fewer than four satellites cannot give a 3-D fix; such a position is a guess
+
+
+@dataclass(frozen=True, slots=True)
+class FixAttempt:
+    position: Position | None
+    detail: str  # why there is no (good enough) fix, for the summary
+    satellites: int | None = None
+
+    @property
+    def report(self) -> str:
+        if self.position is None:
+            return f"FAIL  {self.detail}"
+        where = self.position
+        accuracy = f"±{where.accuracy_m:g} m" if where.accuracy_m is not None else "accuracy unknown"
+        return f"PASS  fix {where.latitude:.5f}, {where.longitude:.5f} ({accuracy}, {self.satellites} satellites)"
+
+
+def take_fix(port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int = 9600) -> FixAttempt:
+    """Listen to the receiver (drivers/gps) until a fix good enough to register arrives, or `wait_s` passes."""
+    locator = NmeaLocator(port, SystemClock(), baudrate=baudrate).start()
+    detail = f"no fix within {wait_s:g} s"
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            fix = locator.last_fix()
+            if fix is not None and locator.status() is LocatorStatus.FIX:
+                accuracy_ok = fix.accuracy_m is None or fix.accuracy_m <= max_accuracy_m
+                satellites_ok = fix.satellites is None or fix.satellites >= MIN_SATELLITES
+                if accuracy_ok and satellites_ok:
+                    position = Position(fix.latitude, fix.longitude, fix.accuracy_m, "gps")
+                    return FixAttempt(position, "", fix.satellites)
+                detail = (
+                    f"only a weak fix within {wait_s:g} s (±{fix.accuracy_m} m, {fix.satellites} satellites;"
+                    f" need ±{max_accuracy_m:g} m and {MIN_SATELLITES} satellites)"
+                )
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(0.1)
+        if locator.status() is LocatorStatus.DISCONNECTED:
+            detail = f"the receiver at {port} did not open ({locator.health().detail})"
+        return FixAttempt(None, detail)
+    finally:
+        locator.close()

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 UNITS_DIR = Path(__file__).resolve().parent.parent / "systemd"
+# source file in systemd/ → where it goes in the root
 PLACES = {
-    "kiosk.service": "etc/systemd/system",
-    "kiosk-agent.service": "etc/systemd/system",
-    "kiosk.sysusers.conf": "usr/lib/sysusers.d",
-    "99-emitra-kiosk.rules": "etc/udev/rules.d",
+    "kiosk.service": "etc/systemd/system/kiosk.service",
+    "kiosk-agent.service": "etc/systemd/system/kiosk-agent.service",
+    "kiosk.sysusers.conf": "usr/lib/sysusers.d/kiosk.sysusers.conf",
+    "99-emitra-kiosk.rules": "etc/udev/rules.d/99-emitra-kiosk.rules",
+    "emitra-kiosk-logind.conf": "etc/systemd/logind.conf.d/emitra-kiosk.conf",
+    "emitra-kiosk-sysctl.conf": "etc/sysctl.d/90-emitra-kiosk.conf",
 }
 
 
@@ -26,8 +29,8 @@ class InstallResult:
 def install_units(root: Path, *, source: Path = UNITS_DIR) -> InstallResult:
     """Copy each file where systemd/udev look for it; identical files are left alone, so a re-run changes nothing."""
     written, unchanged = [], []
-    for name, folder in PLACES.items():
-        target = root / folder / name
+    for name, place in PLACES.items():
+        target = root / place
         data = (source / name).read_bytes()
         if target.exists() and target.read_bytes() == data:
             unchanged.append(str(target))
@@ -43,14 +46,49 @@ def install_units(root: Path, *, source: Path = UNITS_DIR) -> InstallResult:
 
 
 def _enable(root: Path) -> bool:
-    """`systemctl --root` enables units offline (symlinks only), which is also what a live system needs first."""
+    """`systemctl --root` enables units offline (symlinks only), which is also what a live system needs first.
+
+    getty@tty1 is masked: the touch app owns tty1, and no login prompt may appear there.
+    """
     systemctl = shutil.which("systemctl")
     if systemctl is None:
         return False
-    result = subprocess.run(
-        [systemctl, f"--root={root}", "enable", "kiosk.service", "kiosk-agent.service"],
-        capture_output=True,
-        text=True,
-        check=False,
+    results = [
+        subprocess.run([systemctl, f"--root={root}", *command], capture_output=True, text=True, check=False)
+        for command in (("enable", "kiosk.service", "kiosk-agent.service"), ("mask", "getty@tty1.service"))
+    ]
+    return all(result.returncode == 0 for result in results)
+
+
+def is_live(root: Path) -> bool:
+    """Provisioning the running system itself (root /, booted with systemd), not a root being prepared."""
+    return (
+        root.resolve() == Path("/") and Path("/run/systemd/system").is_dir() and shutil.which("systemctl") is not None
     )
-    return result.returncode == 0
+
+
+def _run(*argv: str) -> bool:
+    tool = shutil.which(argv[0])
+    if tool is None:
+        return False
+    return subprocess.run([tool, *argv[1:]], capture_output=True, text=True, check=False).returncode == 0
+
+
+def release_devices() -> bool:
+    """Stop the touch app if it runs, so the device tests have the ports to themselves (restarted by go_live)."""
+    if not _run("systemctl", "is-active", "--quiet", "kiosk.service"):
+        return False
+    return _run("systemctl", "stop", "kiosk.service")
+
+
+def go_live() -> list[str]:
+    """On the running system: load what was installed and (re)start both services; the steps that failed."""
+    steps = [
+        ("systemctl", "daemon-reload"),
+        ("systemd-sysusers",),
+        ("udevadm", "control", "--reload"),
+        ("udevadm", "trigger", "--subsystem-match=tty", "--subsystem-match=usbmisc"),
+        ("sysctl", "--system"),
+        ("systemctl", "restart", "kiosk-agent.service", "kiosk.service"),
+    ]
+    return [" ".join(step) for step in steps if not _run(*step)]

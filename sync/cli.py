@@ -15,6 +15,7 @@ from kiosk.store import Store
 from kiosk.store.db import StoreError
 from sync.client import SyncError
 from sync.identity import IdentityError, SyncState
+from sync.sdnotify import Notifier, WatchdogFeeder
 from sync.settings import load_settings
 
 
@@ -29,6 +30,13 @@ def run(args: argparse.Namespace) -> int:
     agent = Agent(settings, store, SystemClock())
     scheduler = BlockingScheduler(timezone="UTC", executors={"default": ThreadPoolExecutor(1)})
     agent.schedule(scheduler)
+    # kiosk-agent.service is Type=notify with WatchdogSec=: READY once configured, and pings from a job on the one
+    # worker the sync jobs use, so a job hung past its timeouts stops the pings and systemd restarts the agent.
+    notifier = Notifier()
+    feeder = WatchdogFeeder(notifier, healthy=lambda: True)
+    if feeder.tick_interval_s is not None:
+        scheduler.add_job(feeder.tick, "interval", seconds=feeder.tick_interval_s, id="watchdog", coalesce=True)
+    notifier.ready(f"syncing with {settings.server_url}")
     with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
     return 0

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from sync.sdnotify import Notifier
 from ui.demo import DEMO_OUT, run_demo, run_ledger_demo
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.store import Store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +38,7 @@ def run_kiosk(config_path: Path, err: TextIO) -> int:
     """Fullscreen on the configured devices; exits 1 with what to do when it cannot start (systemd restarts it)."""
     from ui.app import application, build_window
     from ui.realmode import StartError, real_services
+    from ui.watchdog import UiWatchdog
 
     app = application()
     try:
@@ -39,11 +47,33 @@ def run_kiosk(config_path: Path, err: TextIO) -> int:
         err.write(f"kiosk: cannot start: {exc}\n")
         return 1
     kiosk = build_window(services, kiosk_mode=True)
+    watchdog = UiWatchdog(kiosk.window, Notifier(), healthy=lambda: database_answers(services.store)).start()
+    quit_on_sigterm(app)
     try:
         return app.exec()
     finally:
+        watchdog.stop()
         kiosk.close()
         services.close()
+
+
+def database_answers(store: Store) -> bool:
+    """The UI is healthy while its database answers: a kiosk that cannot record money must be restarted."""
+    try:
+        store.read("SELECT 1")
+    except Exception:
+        return False
+    return True
+
+
+def quit_on_sigterm(app: QCoreApplication) -> None:
+    """systemd stops the kiosk with SIGTERM: leave the Qt loop so devices and the database close cleanly."""
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    timer = QTimer(app)  # Python runs signal handlers only between bytecodes: wake it up now and then
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 if __name__ == "__main__":

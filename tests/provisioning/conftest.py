@@ -27,6 +27,8 @@ def answers(tmp_path: Path, server: ServerProcess) -> Path:
     text = text.replace('url = "http://127.0.0.1:8080"', f'url = "{server.url}"')
     text = text.replace('token = "replace-with-a-token"', f'token = "{token}"')
     text += "\n[agent]\nfirst_contact_max_s = 0.2\ndrain_interval_s = 0.3\nheartbeat_interval_s = 1.0\n"
+    # No devices on this machine: nothing is required, and the RD service probe looks where nothing listens.
+    text += "\n[detect]\nrequired = []\nbiometric_ports = [9, 9]\n"
     path = tmp_path / "answers.toml"
     path.write_text(text, encoding="utf-8")
     return path

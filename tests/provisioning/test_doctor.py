@@ -1,9 +1,12 @@
 import io
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 
+from drivers.printer.emulator import Paper, PrinterEmulator
 from kiosk.clock import FakeClock
 from provisioning.cli import main
-from provisioning.doctor import Level, check_database, check_outbox, examine
+from provisioning.doctor import Level, check_clock, check_database, check_outbox, examine
 from tests.provisioning.test_provision import provision
 
 
@@ -31,3 +34,42 @@ def test_doctor_names_a_broken_config(tmp_path: Path) -> None:
     assert main(["doctor", "--config", str(config)], out) == 1
     assert "FAIL" in out.getvalue()
     assert "NOT OK" in out.getvalue()
+
+
+def test_doctor_tells_a_missing_device_a_printer_out_of_paper_and_an_expired_catalogue(
+    tmp_path: Path, answers: Path
+) -> None:
+    assert provision(tmp_path / "root", answers)[0] == 0
+    config = tmp_path / "root/etc/kiosk/kiosk.toml"
+    emulator = PrinterEmulator(tmp_path, width=384)
+    try:
+        port = emulator.serve_pty()
+        emulator.paper = Paper.OUT
+        config.write_text(
+            config.read_text(encoding="utf-8")
+            + f'\n[devices.printer]\ndriver = "escpos"\nport = "{port}"\n'
+            + '\n[devices.cash]\ndriver = "ssp"\nport = "/dev/emitra/no-such-acceptor"\n',
+            encoding="utf-8",
+        )
+        catalogue = tmp_path / "root/var/lib/kiosk/catalogue.json"
+        catalogue.write_text(json.dumps({"version": 7, "expires_at": "2026-11-01T00:00:00.000000Z"}), encoding="utf-8")
+        findings = {f.what: f for f in examine(config, FakeClock())}
+    finally:
+        emulator.stop()
+    missing = findings["cash: /dev/emitra/no-such-acceptor is missing"]
+    assert missing.level is Level.FAIL
+    assert "USB cable" in missing.todo
+    paper = findings["printer: printer paper_out"]
+    assert paper.level is Level.FAIL
+    assert "load paper" in paper.todo
+    expired = findings["service catalogue v7 expired at 2026-11-01T00:00:00.000000Z: the kiosk offers no services"]
+    assert expired.level is Level.FAIL
+
+
+def test_doctor_flags_a_clock_that_lost_its_battery(tmp_path: Path, answers: Path) -> None:
+    assert provision(tmp_path / "root", answers)[0] == 0
+    findings = examine(
+        tmp_path / "root/etc/kiosk/kiosk.toml", FakeClock(datetime(2000, 1, 1, tzinfo=UTC)), [check_clock]
+    )
+    assert findings[0].level is Level.FAIL
+    assert "RTC" in findings[0].todo

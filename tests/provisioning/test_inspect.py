@@ -24,7 +24,8 @@ def test_an_inspection_record_reaches_the_server_through_the_agent(
     assert code == 0, out.getvalue()
     doctor = io.StringIO()
     assert main(["doctor", "--config", str(config)], doctor) == 0, doctor.getvalue()
-    assert "all green" in doctor.getvalue()
+    warnings = [line for line in doctor.getvalue().splitlines() if line.startswith("warn")]
+    assert warnings == ["warn  no devices configured"]  # this test machine has none; everything else is green
     agent = subprocess.Popen([sys.executable, "-m", "sync.cli", "--config", str(config), "run"])
     try:
         wait_until(

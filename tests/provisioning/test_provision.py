@@ -1,3 +1,4 @@
+import contextlib
 import io
 import json
 import re
@@ -134,3 +135,67 @@ def test_a_config_that_cannot_be_written_says_how_to_fix_it(tmp_path: Path) -> N
     out = io.StringIO()
     assert not run(Context(root=root, answers=answers, clock=FakeClock(), out=out))
     assert f"FAIL  config: cannot write {root}/etc/kiosk/kiosk.toml" in out.getvalue()
+
+
+def test_hand_edits_and_comments_in_the_config_survive_a_reprovisioning(tmp_path: Path, answers: Path) -> None:
+    root = tmp_path / "root"
+    assert provision(root, answers)[0] == 0
+    config = root / "etc/kiosk/kiosk.toml"
+    edited = config.read_text(encoding="utf-8").replace(
+        "[hours]\n", "[hours]\n# the centre closes early on market day (BDO's letter of 3 March)\n"
+    )
+    edited += '\n# a flatbed scanner bought by the panchayat\n[devices.scanner]\ndriver = "sane"\n'
+    config.write_text(edited, encoding="utf-8")
+    code, text = provision(root, answers)
+    assert code == 0, text
+    assert "config unchanged" in text
+    assert config.read_text(encoding="utf-8") == edited
+    assert load_config(config).devices["scanner"].driver == "sane"
+
+
+def test_a_used_enrolment_token_is_refused_on_another_machine(tmp_path: Path, answers: Path) -> None:
+    assert provision(tmp_path / "first", answers)[0] == 0
+    code, text = provision(tmp_path / "second", answers)
+    assert code == 1
+    assert "FAIL  enrol: the server refused the enrolment token" in text
+    assert "ask the district office for a new token" in text
+
+
+def test_a_wrong_detect_section_names_the_field(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(ANSWERS.read_text(encoding="utf-8") + '\n[detect]\nrequired = ["toaster"]\n', "utf-8")
+    code, text = provision(tmp_path / "root", answers)
+    assert code == 1
+    assert "[detect].required: expected a list of device kinds from cash, printer, gps, biometric" in text
+
+
+def test_the_summary_is_sent_once_and_again_only_when_something_in_it_changed(tmp_path: Path, answers: Path) -> None:
+    root = tmp_path / "root"
+
+    def summaries() -> list[dict[str, object]]:
+        store = Store.open(root / "var/lib/kiosk/kiosk.db", FakeClock())
+        try:
+            rows = store.read("SELECT payload FROM outbox WHERE kind = 'kiosk.provisioned' ORDER BY seq")
+        finally:
+            store.close()
+        return [json.loads(str(row["payload"])) for row in rows]
+
+    assert provision(root, answers)[0] == 0
+    assert provision(root, answers)[0] == 0
+    assert len(summaries()) == 1
+    answers.write_text(answers.read_text(encoding="utf-8").replace('helpline = "181"', 'helpline = "1800-180-6127"'))
+    code, text = provision(root, answers)
+    assert code == 0, text
+    assert "config written" in text
+    first, second = summaries()
+    assert first["identity"]["helpline"] == "181"  # type: ignore[index]
+    assert second["identity"]["helpline"] == "1800-180-6127"  # type: ignore[index]
+    assert load_config(root / "etc/kiosk/kiosk.toml").identity.helpline == "1800-180-6127"
+
+
+def test_a_wrong_rd_service_port_range_is_refused_before_anything_runs(tmp_path: Path, answers: Path) -> None:
+    err = io.StringIO()
+    with pytest.raises(SystemExit), contextlib.redirect_stderr(err):
+        main(["provision", "--answers", str(answers), "--root", str(tmp_path / "root"), "--biometric-ports", "9-1"])
+    assert "'9-1': ports must be 1-65535, first <= last" in err.getvalue()
+    assert not (tmp_path / "root").exists()

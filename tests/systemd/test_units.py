@@ -59,3 +59,24 @@ def test_services_run_as_the_kiosk_user_with_a_watchdog_and_reboot_as_last_resor
     for line in ("Type=notify", "User=kiosk", "StartLimitAction=reboot", "ProtectSystem=strict", "NoNewPrivileges=yes"):
         assert line in text.splitlines(), f"{unit} lacks {line}"
     assert re.search(r"^WatchdogSec=\d+$", text, re.M)
+
+
+def test_the_cage_variant_verifies_and_stays_hardened(tmp_path: Path) -> None:
+    """kiosk.service with the cage drop-in applied (cage's path stands in for a binary present here, like the venv)."""
+    drop_in = (UNITS / "kiosk-cage.conf").read_text(encoding="utf-8").replace("/usr/bin/cage", "/usr/bin/env")
+    merged = as_installed_here("kiosk.service", tmp_path, extra="\n" + drop_in)
+    verified = analyze("verify", str(merged))
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stderr.strip() == ""
+    security = analyze("security", "--offline=yes", str(merged))
+    match = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", security.stdout)
+    assert match, security.stdout[-500:] + security.stderr
+    assert float(match.group(1)) < EXPOSURE_GOAL
+    assert "ExecStart=/usr/bin/env -- " in drop_in  # cage without -s: it refuses VT switching
+
+
+def test_the_touch_app_owns_its_terminal_so_there_is_no_way_out_to_a_console() -> None:
+    lines = (UNITS / "kiosk.service").read_text(encoding="utf-8").splitlines()
+    for line in ("TTYPath=/dev/tty1", "StandardInput=tty-force", "DeviceAllow=/dev/tty1 rw"):
+        assert line in lines
+    assert "NAutoVTs=0" in (UNITS / "emitra-kiosk-logind.conf").read_text(encoding="utf-8").splitlines()

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +24,8 @@ from kiosk.store import Store
 from server.online import DEMO_BILLS
 from sync.agent import enrol
 from sync.settings import load_settings
-from tests.sync.harness import ServerProcess, write_config
+from tests.sync.harness import ServerProcess, wait_until, write_config
+from tests.systemd.test_ui_watchdog import FakeSystemd
 from ui import driver
 from ui.app import build_window
 from ui.main import main
@@ -64,18 +70,25 @@ try_https = false
     return config
 
 
+def enrolled_config(
+    folder: Path, server: ServerProcess, devices: tuple[SspEmulator, PrinterEmulator, RdServiceEmulator]
+) -> Path:
+    """What `kioskctl provision` leaves behind: a config naming the devices, and the kiosk enrolled."""
+    config = field_config(folder, server.url, devices)
+    settings = load_settings(config)
+    store = Store.open(settings.database, SystemClock())
+    enrol(settings, store, server.admin("admin", "issue-token", settings.kiosk_code))
+    store.close()
+    return config
+
+
 def test_the_field_kiosk_looks_a_bill_up_on_its_server_and_takes_cash_through_its_drivers(
     tmp_path: Path, bench: tuple[SspEmulator, PrinterEmulator, RdServiceEmulator], qtbot: QtBot
 ) -> None:
     server = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
     try:
         server.admin("seed", "--per-biller", "2")
-        config = field_config(tmp_path, server.url, bench)
-        settings = load_settings(config)
-        store = Store.open(settings.database, SystemClock())
-        enrol(settings, store, server.admin("admin", "issue-token", settings.kiosk_code))
-        store.close()
-        services = real_services(config)
+        services = real_services(enrolled_config(tmp_path, server, bench))
         kiosk = build_window(services, kiosk_mode=False)
         try:
             acceptor, printer, _ = bench
@@ -123,3 +136,35 @@ def test_a_kiosk_that_cannot_start_says_what_to_do(
     assert str(broken) in err.getvalue()
     with pytest.raises(SystemExit):
         main([])  # neither --config nor --demo: a usage error naming both
+
+
+def test_kiosk_config_under_systemd_says_ready_feeds_the_watchdog_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, bench: tuple[SspEmulator, PrinterEmulator, RdServiceEmulator]
+) -> None:
+    server = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
+    systemd = FakeSystemd(tmp_path)
+    try:
+        config = enrolled_config(tmp_path, server, bench)
+        env = {
+            **os.environ,
+            "NOTIFY_SOCKET": systemd.address,
+            "WATCHDOG_USEC": "300000",
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+        with open(tmp_path / "kiosk.log", "wb") as log:
+            child = subprocess.Popen([sys.executable, "-m", "ui.main", "--config", str(config)], env=env, stderr=log)
+        try:
+            wait_until(lambda: [t for _, t in systemd.messages].count("WATCHDOG=1") >= 2, 60, "READY and two pings")
+            texts = [text for _, text in systemd.messages]
+            assert texts[0].startswith("READY=1")
+            child.send_signal(signal.SIGTERM)
+            assert child.wait(timeout=30) == 0
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        time.sleep(0.1)  # the receiver thread stamps the last datagram
+        assert systemd.messages[-1][1] == "STOPPING=1"
+    finally:
+        systemd.close()
+        server.stop()
