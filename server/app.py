@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import logging
 import zlib
 from collections.abc import AsyncIterator
@@ -18,6 +17,7 @@ from server import online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
+from server.pages import rupees, verdict_page
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import (
     API_PREFIX,
@@ -249,22 +249,10 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
 def receipt_page(facts: dict[str, Any] | None, problem: str | None) -> str:
     if facts is None:
-        head = "रसीद सत्यापित नहीं हुई / Receipt NOT verified"
-        rows = f"<p>{html.escape(problem or '')}</p>"
-    else:
-        head = "रसीद सत्यापित / Receipt verified"
-        paise = int(facts["amount_paise"])
-        cells = [
-            ("कियोस्क / Kiosk", facts["kiosk_code"]), ("रसीद संख्या / Receipt no.", facts["receipt_no"]),
-            ("लेन-देन / Transaction", facts["txn_id"]), ("राशि / Amount", f"₹{paise // 100}.{paise % 100:02d}"),
-            ("भुगतान समय / Paid at (UTC)", facts["paid_at"]),
-        ]  # fmt: skip
-        rows = (
-            "<table>"
-            + "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in cells)
-            + "</table>"
-        )
-    return (
-        '<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>e-Mitra Plus</title></head>'
-        f"<body><h1>{html.escape(head)}</h1>{rows}</body></html>"
-    )
+        return verdict_page("e-Mitra Plus", "रसीद सत्यापित नहीं हुई / Receipt NOT verified", None, problem)
+    cells: list[tuple[str, object]] = [
+        ("कियोस्क / Kiosk", facts["kiosk_code"]), ("रसीद संख्या / Receipt no.", facts["receipt_no"]),
+        ("लेन-देन / Transaction", facts["txn_id"]), ("राशि / Amount", rupees(int(facts["amount_paise"]))),
+        ("भुगतान समय / Paid at (UTC)", facts["paid_at"]),
+    ]  # fmt: skip
+    return verdict_page("e-Mitra Plus", "रसीद सत्यापित / Receipt verified", cells)

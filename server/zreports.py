@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from server.pages import rupees, verdict_page
 from sync.protocol import Problem
 from sync.protocol.signing import SignatureError, load_public_key, verify
 from sync.protocol.zreports import NOT_COUNTED, parse_token
 
 KioskKey = Callable[[str], str | None]  # kiosk code -> its enrolled public key (text), None when unknown
-
-
-def _rupees(paise: int) -> str:
-    sign = "-" if paise < 0 else ""
-    return f"{sign}₹{abs(paise) // 100}.{abs(paise) % 100:02d}"
 
 
 def add_routes(app: FastAPI, kiosk_key: KioskKey) -> None:
@@ -48,28 +43,18 @@ def add_routes(app: FastAPI, kiosk_key: KioskKey) -> None:
 
 
 def page(facts: dict[str, Any] | None, problem: str | None) -> str:
+    title = "e-Mitra Plus Z-report"
     if facts is None:
-        head = "Z-रिपोर्ट सत्यापित नहीं हुई / Z-report NOT verified"
-        rows = f"<p>{html.escape(problem or '')}</p>"
-    else:
-        head = "Z-रिपोर्ट सत्यापित / Z-report verified"
-        counted = facts["counted_paise"]
-        cells = [
-            ("कियोस्क / Kiosk", facts["kiosk_code"]), ("दिन / Business day", facts["business_day"]),
-            ("बंदी / Close no.", facts["close_no"] or "—"), ("लेन-देन / Transactions", facts["transactions"]),
-            ("कुल / Total", _rupees(facts["total_paise"])), ("नकद / Cash credited", _rupees(facts["cash_paise"])),
-            ("गिने गए / Counted", "—" if counted is None else _rupees(counted)),
-            ("अंतर / Difference", "—" if counted is None else _rupees(facts["difference_paise"])),
-            ("खुले वाउचर / Open vouchers", _rupees(facts["vouchers_open_paise"])),
-            ("बाकी रसीदें / Receipts pending", facts["receipts_pending"]),
-            ("बनी / Generated (UTC)", facts["generated_at"]),
-        ]  # fmt: skip
-        rows = (
-            "<table>"
-            + "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in cells)
-            + "</table>"
-        )
-    return (
-        '<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>e-Mitra Plus Z-report</title></head>'
-        f"<body><h1>{html.escape(head)}</h1>{rows}</body></html>"
-    )
+        return verdict_page(title, "Z-रिपोर्ट सत्यापित नहीं हुई / Z-report NOT verified", None, problem)
+    counted = facts["counted_paise"]
+    cells: list[tuple[str, object]] = [
+        ("कियोस्क / Kiosk", facts["kiosk_code"]), ("दिन / Business day", facts["business_day"]),
+        ("बंदी / Close no.", facts["close_no"] or "—"), ("लेन-देन / Transactions", facts["transactions"]),
+        ("कुल / Total", rupees(facts["total_paise"])), ("नकद / Cash credited", rupees(facts["cash_paise"])),
+        ("गिने गए / Counted", "—" if counted is None else rupees(counted)),
+        ("अंतर / Difference", "—" if counted is None else rupees(facts["difference_paise"])),
+        ("खुले वाउचर / Open vouchers", rupees(facts["vouchers_open_paise"])),
+        ("बाकी रसीदें / Receipts pending", facts["receipts_pending"]),
+        ("बनी / Generated (UTC)", facts["generated_at"]),
+    ]  # fmt: skip
+    return verdict_page(title, "Z-रिपोर्ट सत्यापित / Z-report verified", cells)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from sync.protocol.signing import SignatureError, b64url, unb64url, verify
+from sync.protocol.signing import SignatureError, sign_token, split_token, verify
 
 TOKEN_VERSION = "v1"
 MAX_TOKEN_CHARS = 600
@@ -31,8 +31,7 @@ class ReceiptClaim:
 
 
 def make_token(claim: ReceiptClaim, key: Ed25519PrivateKey) -> str:
-    body = claim.body().encode("utf-8")
-    return b64url(body) + "." + b64url(key.sign(body))
+    return sign_token(claim.body(), key)
 
 
 def qr_text(server_url: str, token: str) -> str:
@@ -41,16 +40,7 @@ def qr_text(server_url: str, token: str) -> str:
 
 def parse_token(token: str) -> tuple[ReceiptClaim, bytes, str]:
     """Split a token into its claim, the signed bytes and the signature text (not yet verified)."""
-    if len(token) > MAX_TOKEN_CHARS or token.count(".") != 1:
-        raise SignatureError("receipt token must be '<body>.<signature>' and at most 600 characters")
-    body_text, signature = token.split(".")
-    body = unb64url(body_text)
-    try:
-        parts = body.decode("utf-8").split("|")
-    except UnicodeDecodeError:
-        raise SignatureError("receipt token body is not UTF-8 text") from None
-    if len(parts) != 6 or parts[0] != TOKEN_VERSION:
-        raise SignatureError(f"receipt token body must be 6 fields starting with {TOKEN_VERSION}")
+    parts, body, signature = split_token(token, "receipt", TOKEN_VERSION, 6, MAX_TOKEN_CHARS)
     _, kiosk_code, receipt_no, txn_id, amount, paid_at = parts
     if not (receipt_no.isdigit() and amount.isdigit()):
         raise SignatureError("receipt number and amount in the token must be whole numbers")

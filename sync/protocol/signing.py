@@ -85,3 +85,24 @@ def catalogue_message(
         raise ValueError(f"unknown document kind {kind!r}")
     fields = {"version": version, "issued_at": issued_at, "expires_at": expires_at, "body": body, "kind": kind}
     return canonical(fields)
+
+
+def sign_token(body: str, key: Ed25519PrivateKey) -> str:
+    """`<b64url body>.<b64url Ed25519 signature>`: the text behind a receipt's or a Z-report's QR code."""
+    raw = body.encode("utf-8")
+    return b64url(raw) + "." + b64url(key.sign(raw))
+
+
+def split_token(token: str, what: str, version: str, fields: int, max_chars: int) -> tuple[list[str], bytes, str]:
+    """A token's `|`-separated fields, the signed bytes and the signature text (not yet verified)."""
+    if len(token) > max_chars or token.count(".") != 1:
+        raise SignatureError(f"{what} token must be '<body>.<signature>' and at most {max_chars} characters")
+    body_text, signature = token.split(".")
+    body = unb64url(body_text)
+    try:
+        parts = body.decode("utf-8").split("|")
+    except UnicodeDecodeError:
+        raise SignatureError(f"{what} token body is not UTF-8 text") from None
+    if len(parts) != fields or parts[0] != version:
+        raise SignatureError(f"{what} token body must be {fields} fields starting with {version}")
+    return parts, body, signature

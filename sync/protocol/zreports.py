@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from sync.protocol.signing import SignatureError, b64url, unb64url, verify
+from sync.protocol.signing import SignatureError, sign_token, split_token, verify
 
 TOKEN_VERSION = "z1"
 MAX_TOKEN_CHARS = 600
@@ -44,8 +44,7 @@ class ZReportClaim:
 
 
 def make_token(claim: ZReportClaim, key: Ed25519PrivateKey) -> str:
-    body = claim.body().encode("utf-8")
-    return b64url(body) + "." + b64url(key.sign(body))
+    return sign_token(claim.body(), key)
 
 
 def qr_text(server_url: str, token: str) -> str:
@@ -61,16 +60,7 @@ def _int(text: str, name: str) -> int:
 
 def parse_token(token: str) -> tuple[ZReportClaim, bytes, str]:
     """Split a token into its claim, the signed bytes and the signature text (not yet verified)."""
-    if len(token) > MAX_TOKEN_CHARS or token.count(".") != 1:
-        raise SignatureError("Z-report token must be '<body>.<signature>' and at most 600 characters")
-    body_text, signature = token.split(".")
-    body = unb64url(body_text)
-    try:
-        parts = body.decode("utf-8").split("|")
-    except UnicodeDecodeError:
-        raise SignatureError("Z-report token body is not UTF-8 text") from None
-    if len(parts) != 12 or parts[0] != TOKEN_VERSION:
-        raise SignatureError(f"Z-report token body must be 12 fields starting with {TOKEN_VERSION}")
+    parts, body, signature = split_token(token, "Z-report", TOKEN_VERSION, 12, MAX_TOKEN_CHARS)
     names = ("close_no", "transactions", "total", "cash", "counted", "difference", "vouchers_open", "receipts_pending")
     close_no, txns, total, cash, counted, difference, vouchers, pending = (
         _int(text, name) for text, name in zip(parts[3:11], names, strict=True)
