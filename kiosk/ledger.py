@@ -278,6 +278,14 @@ class Ledger:
             raise LedgerError(f"no transaction {txn_id}")
         return Txn.from_row(dict(zip([d[0] for d in cursor.description], row, strict=True)))
 
+    def document_printed(self, txn_id: str, *, document: str, printed: bool, problem: str, detail: str) -> None:
+        """Journal (and tell the server) whether the paid-for document came out of the A4 printer; the money is
+        already committed either way, and an operator reprints from this record."""
+        with self.store.write(self.actor) as uow:
+            self._locked(uow, txn_id)
+            action = f"{document}.printed" if printed else f"{document}.not_printed"
+            uow.record(action, txn_id, {"problem": problem, "detail": detail[:200]})
+
     def _move(self, txn_id: str, state: TxnState, action: str, details: dict[str, object]) -> Txn:
         with self.store.write(self.actor) as uow:
             txn = self._locked(uow, txn_id)

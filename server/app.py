@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from server import online, zreports
+from server import certificates, online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
@@ -208,6 +208,22 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         if status is None:
             raise Refused(404, "no application with this number")
         return status
+
+    @app.get(
+        API_PREFIX + "/applications/{number}/certificate",
+        responses={**ERRORS, 200: {"content": {"application/pdf": {}}}},
+    )
+    async def certificate(number: str, request: Request) -> Response:
+        raw, _ = await signed(request)
+        with db.tx() as tx:
+            authed(tx, request, raw)
+            try:
+                pdf = certificates.certificate_pdf(tx, number[:64])
+            except certificates.NotIssued as exc:
+                raise Refused(409, str(exc)) from None
+        if pdf is None:
+            raise Refused(404, "no application with this number")
+        return Response(pdf, media_type="application/pdf")
 
     @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
               openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip

@@ -11,6 +11,7 @@ from datetime import date
 
 from kiosk.aadhaar import AadhaarNumber
 from kiosk.devices.biometric import PidBlock
+from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.money import Money
 from kiosk.online import (
     Application,
@@ -89,6 +90,23 @@ class HttpOnline:
         except ValueError:
             return Unavailable(timed_out=False, detail="bad update date")
         return Application(number, status.applicant_name, state, ready, updated)
+
+    # -- certificates -------------------------------------------------------------------------------
+    def certificate_pdf(self, service_id: str, application_no: str) -> bytes | DocumentResult:
+        if not application_no.isascii() or not application_no.isalnum():
+            return DocumentResult(False, DocumentProblem.NOT_ISSUED, "not an application number")
+        try:
+            answer = self.client.request("GET", f"/applications/{application_no}/certificate")
+        except Refusal as exc:
+            if exc.status in (404, 409):
+                return DocumentResult(False, DocumentProblem.NOT_ISSUED, exc.detail[:200])
+            return DocumentResult(False, DocumentProblem.UNAVAILABLE, str(exc)[:200])
+        except SyncError as exc:
+            return DocumentResult(False, DocumentProblem.UNAVAILABLE, str(exc)[:200])
+        if not answer.body.startswith(b"%PDF-") or b"%%EOF" not in answer.body[-1024:]:
+            log.warning("certificate %s: the answer is not a whole PDF; not printed", application_no)
+            return DocumentResult(False, DocumentProblem.UNAVAILABLE, "the answer is not a whole PDF")
+        return answer.body
 
     # -- Aadhaar ----------------------------------------------------------------------------------
     def authorise(self, txn_id: str, amount: Money, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:

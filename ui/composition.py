@@ -38,8 +38,15 @@ from sync.online_client import HttpOnline
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
 from sync.settings import AgentSettings
+from ui.certificates import DownloadAndPrint
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryPrinter, sample_online
+from ui.devpanel.fakes import (
+    MemoryCashAcceptor,
+    MemoryDocumentPrinter,
+    MemoryFingerReader,
+    MemoryPrinter,
+    sample_online,
+)
 from ui.devpanel.phone import MemoryPhoneDelivery
 from ui.embedded_server import EmbeddedServer
 from ui.zreport_qr import signed_zreport_qr
@@ -64,6 +71,7 @@ class Services:
     server: EmbeddedServer | None = None  # the reference server process the demo talks to
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
     zreport_qr: ZReportQr | None = None  # the Z-report's signed QR (operator mode)
+    certificates: DownloadAndPrint | None = None  # certificate print: download from the server, print on A4
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -94,6 +102,8 @@ class Services:
         self.devices.printer.close()
         if self.bench is not None:
             self.bench.close()
+        if self.certificates is not None and self.certificates.printer is not None:
+            self.certificates.printer.close()
         if self.server is not None:
             self.server.stop()
         self.store.close()
@@ -179,6 +189,8 @@ def demo_services(
         zreport_qr=signed_zreport_qr(DEMO_SERVER, key, clock),
         phone=MemoryPhoneDelivery(DEMO_SERVER),
     )
+    documents = MemoryDocumentPrinter(keep=receipts.parent / "documents" if receipts is not None else None)
+    services.certificates = DownloadAndPrint(online, documents, workdir / "spool")
     if server:
         try:
             connect_demo_server(services, workdir)
@@ -203,6 +215,8 @@ def connect_demo_server(services: Services, workdir: Path) -> None:
     online = HttpOnline(client, biller_of(services.catalogue))
     services.bills = services.applications = services.aadhaar = online
     services.phone = HttpPhoneDelivery(client)
+    if services.certificates is not None:
+        services.certificates.source = online
     key = load_or_create_key(settings.key_file)
     services.receipt_qr = signed_receipt_qr(code, settings.server_url, key)
     services.zreport_qr = signed_zreport_qr(settings.server_url, key, services.clock)

@@ -24,6 +24,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import CashAcceptor
+from kiosk.devices.document_printer import DocumentPrinter
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
@@ -35,6 +36,7 @@ from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, load_settings
+from ui.certificates import DownloadAndPrint
 from ui.composition import Services, biller_of, kiosk_client, signed_receipt_qr
 from ui.zreport_qr import signed_zreport_qr
 
@@ -103,11 +105,25 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
         phone=HttpPhoneDelivery(client),
+        certificates=DownloadAndPrint(online, document_printer(config, clock), settings.database.parent / "spool"),
     )  # fmt: skip
     reason = ServiceSwitch(store).reason()
     if reason:
         log.warning("starting out of service: %s", reason)
     return services
+
+
+def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | None:
+    """The A4 printer for certificates, when the kiosk has one; without it a paid certificate is printed by the
+    operator (the screen says so, the journal records it)."""
+    device = config.devices.get("document_printer")
+    if device is None:
+        return None
+    try:
+        return cast(DocumentPrinter, registry.build(device, clock))
+    except (registry.DriverNotFound, ValueError, OSError) as exc:
+        log.error("[devices.document_printer]: %s; certificates go to the operator", exc)
+        return None
 
 
 def served_catalogue(settings: AgentSettings, store: Store, clock: Clock) -> Catalogue:

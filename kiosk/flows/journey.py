@@ -11,6 +11,7 @@ from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
 from kiosk.devices.cash import AcceptorStatus, CashEvent
+from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
 from kiosk.flows.base import Devices, NumberEntry, PaymentStage, Problem, Receipt, Step
 from kiosk.ledger import Ledger
 from kiosk.money import Money
@@ -60,6 +61,7 @@ class JourneyView:
     provisional: bool = False
     amount_digits: str = ""
     aadhaar_digits: str = ""  # as shown while typing: the first eight digits hidden once typed
+    certificate: str = ""  # certificate print: "" (not this flow / not yet), "printed", or a DocumentProblem value
 
 
 def devices_availability(devices: Devices) -> Availability:
@@ -105,6 +107,7 @@ class Journey:
         identity: Identity | None = None,
         qr_text: QrText | None = None,
         availability: Callable[[], Availability] | None = None,
+        certificates: CertificatePrinter | None = None,
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -133,6 +136,8 @@ class Journey:
         self.aadhaar_entry = NumberEntry(AADHAAR_FIELD)
         self.aadhaar_number: AadhaarNumber | None = None
         self.after_aadhaar = Step.VERIFY_FINGER
+        self.certificates = certificates
+        self.certificate: DocumentResult | None = None
 
     # -- entering the number -------------------------------------------------------------------
     def _typing(self) -> NumberEntry | None:
@@ -331,7 +336,22 @@ class Journey:
 
     def _print(self) -> None:
         self.payment.print_receipt(self.identity, self.payment.ledger.store.clock, self.qr_text)
+        if self.service.flow is FlowKind.CERTIFICATE_PRINT and self.application is not None:
+            self._print_certificate(self.application.number)
         self.step = Step.DONE
+
+    def _print_certificate(self, application_no: str) -> None:
+        """After the fee is committed (and its receipt printed): the certificate on the A4 printer, journaled."""
+        txn = self.payment.txn
+        assert txn is not None
+        if self.certificates is None:
+            result = DocumentResult(False, DocumentProblem.NO_PRINTER, "no certificate printer configured")
+        else:
+            result = self.certificates.print_certificate(f"certificate-{txn.id}", self.service.id, application_no)
+        self.certificate = result
+        self.payment.ledger.document_printed(
+            txn.id, document="certificate", printed=result.printed, problem=result.problem.value, detail=result.detail
+        )
 
     # -- leaving --------------------------------------------------------------------------------
     def cancel(self) -> bool:
@@ -414,6 +434,9 @@ class Journey:
             provisional=self.provisional_amount is not None,
             amount_digits=self.amount_entry.value,
             aadhaar_digits=aadhaar_display(self.aadhaar_entry.value, self.aadhaar_number),
+            certificate=("printed" if self.certificate.printed else self.certificate.problem.value)
+            if self.certificate
+            else "",
             receipt_no=txn.receipt_no if txn else None,
             printed=self.payment.printed,
             voucher_no=self.payment.voucher_no,

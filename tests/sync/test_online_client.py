@@ -20,6 +20,7 @@ from kiosk.aadhaar import AadhaarNumber
 from kiosk.catalogue import DEFAULT_CATALOGUE, load_catalogue
 from kiosk.clock import SystemClock
 from kiosk.devices.biometric import CaptureOk, CaptureRequest, PidBlock
+from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.money import Money
 from kiosk.online import Application, Authorised, Bill, Declined, NotFound, Unavailable
 from server.online import DEMO_APPLICATIONS, DEMO_BILLS, DEMO_UNANSWERED
@@ -157,3 +158,41 @@ def test_an_answer_that_cannot_be_trusted_is_unavailable_never_a_wrong_amount(bo
         server.shutdown()
         server.server_close()
     assert isinstance(answer, Unavailable), why
+
+
+def test_an_issued_certificate_comes_as_a_whole_pdf_and_a_pending_one_is_not_issued(online: HttpOnline) -> None:
+    (ready_no, *_), (pending_no, *_) = DEMO_APPLICATIONS
+    pdf = online.certificate_pdf("caste-cert", ready_no)
+    assert isinstance(pdf, bytes)
+    assert pdf.startswith(b"%PDF-")
+    assert b"%%EOF" in pdf[-64:]
+    pending = online.certificate_pdf("income-cert", pending_no)
+    assert isinstance(pending, DocumentResult)
+    assert pending.problem is DocumentProblem.NOT_ISSUED
+    assert "in_process" in pending.detail
+    unknown = online.certificate_pdf("caste-cert", "0000000000")
+    assert isinstance(unknown, DocumentResult)
+    assert unknown.problem is DocumentProblem.NOT_ISSUED
+
+
+def test_a_certificate_answer_that_is_not_a_pdf_is_never_printed() -> None:
+    class Gateway(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<html>502 Bad Gateway</html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        answer = client_for(f"http://127.0.0.1:{server.server_address[1]}").certificate_pdf("caste-cert", "2026110012")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(answer, DocumentResult)
+    assert answer.problem is DocumentProblem.UNAVAILABLE

@@ -34,6 +34,9 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["cash_payment"]
     assert summary["aadhaar_payment"]
     assert summary["certificate_print"]
+    # The certificate itself came from the server as a PDF and went to the A4 printer.
+    (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
+    assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
     assert len(receipts) == 4
     with Image.open(receipts[0]) as first_receipt:

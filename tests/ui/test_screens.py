@@ -13,7 +13,7 @@ from kiosk.transactions import TxnState
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryOnline, demo_aadhaar, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryDocumentPrinter, MemoryOnline, demo_aadhaar, demo_account
 
 GOOD = demo_account("21041234567")
 
@@ -173,6 +173,12 @@ def test_certificate_and_status_screens(kiosk: KioskWindow, qtbot: QtBot) -> Non
     txn = kiosk.vm.journey.journey.payment.txn  # type: ignore[union-attr]
     assert txn is not None
     assert txn.state is TxnState.COMPLETED
+    assert driver.text_of(w, "certificateText").startswith("आपका प्रमाण-पत्र बड़े प्रिंटर पर छप रहा है")
+    documents = kiosk.vm.services.certificates
+    assert documents is not None
+    assert isinstance(documents.printer, MemoryDocumentPrinter)
+    assert list(documents.printer.jobs) == [f"certificate-{txn.id}"]
+    assert documents.printer.jobs[f"certificate-{txn.id}"].startswith(b"%PDF-")
     driver.tap(w, "finishButton")
     driver.tap(w, "tile_application-status")
     driver.type_digits(w, demo_account("202611002"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from kiosk.aadhaar import AadhaarNumber, verhoeff_check_digit
 from kiosk.catalogue import luhn_complete
@@ -25,7 +26,9 @@ from kiosk.devices.cash import (
     NoteRejected,
 )
 from kiosk.devices.common import DeviceHealth
+from kiosk.devices.document_printer import DocumentOutcome, DocumentStatus
 from kiosk.devices.printer import PrinterStatus, PrintOutcome
+from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.money import Money
 from kiosk.online import (
     Application,
@@ -140,6 +143,57 @@ class MemoryFingerReader:
         return DeviceHealth("biometric", "ready", True)
 
 
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with one line of (ASCII) text: what the memory server hands out as a certificate."""
+    stream = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+class MemoryDocumentPrinter:
+    """The A4 printer in memory: jobs by id (printed once); `keep` copies each printed PDF there (the demo)."""
+
+    def __init__(self, keep: Path | None = None) -> None:
+        self.state = DocumentStatus.READY
+        self.jobs: dict[str, bytes] = {}
+        self.keep = keep
+
+    def status(self) -> DocumentStatus:
+        return self.state
+
+    def print_document(self, job_id: str, pdf: Path, *, title: str = "") -> DocumentOutcome:
+        if job_id in self.jobs:
+            return DocumentOutcome(job_id, True, self.state, "already printed")
+        if not self.state.can_print:
+            return DocumentOutcome(job_id, False, self.state, "cannot print")
+        self.jobs[job_id] = pdf.read_bytes()
+        if self.keep is not None:
+            self.keep.mkdir(parents=True, exist_ok=True)
+            (self.keep / f"{job_id}.pdf").write_bytes(self.jobs[job_id])
+        return DocumentOutcome(job_id, True, self.state)
+
+    def health(self) -> DeviceHealth:
+        return DeviceHealth("document_printer", self.state.value, self.state.can_print)
+
+    def close(self) -> None:
+        pass
+
+
 def demo_aadhaar(stem: str = "23456789012") -> str:
     """A well-formed (Verhoeff-checked) Aadhaar number for the demo and tests; not a real person's."""
     return stem + str(verhoeff_check_digit(stem))
@@ -177,6 +231,12 @@ class MemoryOnline:
             return Declined("51", "Not enough money in the bank account", "बैंक खाते में पर्याप्त पैसे नहीं हैं")
         self.payments.append(txn_id)
         return Authorised(f"AEPS{len(self.payments):06d}")
+
+    def certificate_pdf(self, service_id: str, application_no: str) -> bytes | DocumentResult:
+        application = self.applications.get(application_no)
+        if application is None or not application.certificate_ready:
+            return DocumentResult(False, DocumentProblem.NOT_ISSUED, "no issued certificate")
+        return minimal_pdf(f"Certificate {application_no}")
 
     def verify(self, application_no: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
         self.aadhaar_seen.append(aadhaar.masked)

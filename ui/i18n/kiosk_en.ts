@@ -89,6 +89,14 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Your certificate is printing on the big printer. Take it from its tray.</source>
+        <translation>Your certificate is printing on the big printer. Take it from its tray.</translation>
+    </message>
+    <message>
+        <source>The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.</source>
+        <translation>The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.</translation>
+    </message>
+    <message>
         <source>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</source>
         <translation>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</translation>
     </message>

@@ -89,6 +89,14 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Your certificate is printing on the big printer. Take it from its tray.</source>
+        <translation>आपका प्रमाण-पत्र बड़े प्रिंटर पर छप रहा है। उसकी ट्रे से ले लें।</translation>
+    </message>
+    <message>
+        <source>The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.</source>
+        <translation>प्रमाण-पत्र अभी छप नहीं सका। आपका भुगतान सुरक्षित है: अपनी रसीद ऑपरेटर को दिखाएँ, वे आपके लिए छाप देंगे।</translation>
+    </message>
+    <message>
         <source>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</source>
         <translation>अपना 12 अंकों का आधार नंबर नीचे बटनों से लिखें। यह केवल इसी भुगतान के लिए काम में आता है और रखा नहीं जाता।</translation>
     </message>

@@ -354,6 +354,13 @@ Item {
                 font.pixelSize: 28; color: j.model.printed ? access.colour["#3E2723"] : access.colour["#B71C1C"]
             }
             Text {
+                objectName: "certificateText"
+                visible: j.model.certificate !== ""
+                width: parent.width; wrapMode: Text.WordWrap
+                text: j.model.certificate === "printed" ? qsTr("Your certificate is printing on the big printer. Take it from its tray.") : qsTr("The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.")
+                font.pixelSize: 28; font.bold: true; color: j.model.certificate === "printed" ? access.colour["#1B5E20"] : access.colour["#B71C1C"]
+            }
+            Text {
                 visible: j.model.voucherNo !== ""
                 width: parent.width; wrapMode: Text.WordWrap
                 text: qsTr("You paid %1 extra. Take slip number %2 to the operator for your change.").arg(j.model.voucherAmount).arg(j.model.voucherNo)

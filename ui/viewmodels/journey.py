@@ -47,6 +47,7 @@ class JourneyViewModel(QObject):
             identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
             qr_text=s.receipt_qr,
             availability=s.availability,
+            certificates=s.certificates,
         )
         self.changed.emit()
 
@@ -180,3 +181,4 @@ class JourneyViewModel(QObject):
     provisional = Property(bool, lambda self: bool(self._view() and self._view().provisional), notify=changed)
     amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)
     aadhaarDigits = Property(str, lambda self: self._text("aadhaar_digits"), notify=changed)
+    certificate = Property(str, lambda self: self._text("certificate"), notify=changed)
