@@ -37,8 +37,11 @@ class PhoneLink:
 
 
 class PhoneDelivery(Protocol):
-    def link(self, receipt_token: str, mobile: str | None = None, language: str = "hi") -> PhoneLink:
-        """A short link to the receipt; with `mobile`, also sent there. Raises DeliveryUnavailable."""
+    def link(
+        self, receipt_token: str, mobile: str | None = None, language: str = "hi", *, certificate: str | None = None
+    ) -> PhoneLink:
+        """A short link to the receipt — or, with `certificate` (its application number), to the certificate that
+        receipt paid for; with `mobile`, also sent there. Raises DeliveryUnavailable."""
         ...
 
 

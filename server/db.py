@@ -43,7 +43,8 @@ SCHEMA = [
     # Phone delivery (server/delivery.py): only the code's hash and the mobile's last four digits are kept.
     """CREATE TABLE IF NOT EXISTS deliveries (
         code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, receipt_token TEXT NOT NULL, kind TEXT NOT NULL,
-        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT)""",
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT,
+        document TEXT)""",
     *DASHBOARD_SCHEMA,
 ]
 

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
+from server import certificates
 from server.db import Database
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import API_PREFIX
@@ -139,6 +140,14 @@ class Deliveries:
             verify(load_public_key(key or ""), signature, body)
         except SignatureError as exc:
             raise Refused(422, f"receipt_token: {exc}") from None
+        if request.application_no is not None:  # the certificate must be issued before a link can open it
+            with self.db.tx(write=False) as tx:
+                try:
+                    issued = certificates.certificate_pdf(tx, request.application_no) is not None
+                except certificates.NotIssued as exc:
+                    raise Refused(409, str(exc)) from None
+            if not issued:
+                raise Refused(404, "no application with this number")
         code = secrets.token_urlsafe(CODE_BYTES)
         created = self.now()
         expires = created + self.ttl
@@ -147,22 +156,34 @@ class Deliveries:
         with self.db.tx() as tx:
             tx.execute(
                 "INSERT INTO deliveries (code_hash, kiosk_id, receipt_token, kind, created_at, expires_at,"
-                " mobile_masked) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (code_hash(code), kiosk.id, request.receipt_token, request.kind, iso(created), iso(expires), masked),
+                " mobile_masked, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code_hash(code),
+                    kiosk.id,
+                    request.receipt_token,
+                    request.kind,
+                    iso(created),
+                    iso(expires),
+                    masked,
+                    request.application_no,
+                ),
             )
         failed = False
         if request.mobile is not None:
-            failed = not self._send(request.mobile, url, expires, request.language)
+            failed = not self._send(
+                request.mobile, url, expires, request.language, certificate=request.application_no is not None
+            )
         return DeliveryAnswer(url=url, expires_at=iso(expires), sent_to=None if failed else masked, sms_failed=failed)
 
-    def _send(self, mobile: str, url: str, expires: datetime, language: str) -> bool:
+    def _send(self, mobile: str, url: str, expires: datetime, language: str, *, certificate: bool = False) -> bool:
         if self.gateway is None:
             return False
+        what_hi, what_en = ("प्रमाण-पत्र", "certificate") if certificate else ("रसीद", "receipt")
         day = expires.strftime("%d-%m-%Y")
         text = (
-            f"ई-मित्र प्लस: आपकी रसीद {url} ({day} तक)"
+            f"ई-मित्र प्लस: आपकी {what_hi} {url} ({day} तक)"
             if language == "hi"
-            else f"e-Mitra Plus: your receipt {url} (until {day})"
+            else f"e-Mitra Plus: your {what_en} {url} (until {day})"
         )
         try:
             self.gateway.send(mobile, text)
@@ -171,15 +192,25 @@ class Deliveries:
             return False
         return True
 
-    def open(self, code: str) -> str | None:
-        """The receipt token behind a live code; None for an unknown, malformed or expired one."""
+    def open(self, code: str) -> tuple[str, str | None] | None:
+        """The receipt token behind a live code and the certificate's application number (None: the link opens the
+        receipt); None for an unknown, malformed or expired code."""
         if not 8 <= len(code) <= 64:
             return None
         with self.db.tx(write=False) as tx:
-            row = tx.one("SELECT receipt_token, expires_at FROM deliveries WHERE code_hash = ?", (code_hash(code),))
+            row = tx.one(
+                "SELECT receipt_token, expires_at, document FROM deliveries WHERE code_hash = ?", (code_hash(code),)
+            )
         if row is None or str(row[1]) <= iso(self.now()):
             return None
-        return str(row[0])
+        return str(row[0]), None if row[2] is None else str(row[2])
+
+    def certificate(self, number: str) -> bytes | None:
+        with self.db.tx(write=False) as tx:
+            try:
+                return certificates.certificate_pdf(tx, number)
+            except certificates.NotIssued:
+                return None
 
 
 GONE_PAGE = (
@@ -211,9 +242,17 @@ def add_routes(
 
     @app.get(LINK_PREFIX + "{code}", response_class=HTMLResponse)
     async def open_link(code: str) -> Response:
-        token = deliveries.open(code)
-        if token is None:
+        opened = deliveries.open(code)
+        if opened is None:
             return HTMLResponse(GONE_PAGE, status_code=404)
+        token, certificate = opened
+        if certificate is not None:
+            pdf = deliveries.certificate(certificate)
+            if pdf is None:
+                return HTMLResponse(GONE_PAGE, status_code=404)
+            disposition = f'inline; filename="certificate-{certificate}.pdf"'
+            return Response(pdf, media_type="application/pdf",
+                            headers={"Cache-Control": "no-store", "Content-Disposition": disposition})  # fmt: skip
         claim, _, _ = parse_token(token)
         facts = {
             "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,

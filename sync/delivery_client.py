@@ -11,9 +11,15 @@ class HttpPhoneDelivery:
     def __init__(self, client: Client) -> None:
         self.client = client
 
-    def link(self, receipt_token: str, mobile: str | None = None, language: str = "hi") -> PhoneLink:
+    def link(
+        self, receipt_token: str, mobile: str | None = None, language: str = "hi", *, certificate: str | None = None
+    ) -> PhoneLink:
+        kind = "certificate" if certificate is not None else "receipt"
         try:
-            request = DeliveryRequest(receipt_token=receipt_token, mobile=mobile, language=language)  # type: ignore[arg-type]
+            request = DeliveryRequest(
+                receipt_token=receipt_token, mobile=mobile, language=language,  # type: ignore[arg-type]
+                kind=kind, application_no=certificate,  # type: ignore[arg-type]
+            )  # fmt: skip
         except ValueError as exc:
             raise DeliveryUnavailable(f"not sent: {str(exc)[:200]}") from None
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from sync.protocol import Model
 
@@ -26,7 +26,9 @@ def mask_mobile(number: str) -> str:
 
 class DeliveryRequest(Model):
     receipt_token: str = Field(min_length=10, max_length=600)  # the signed `/r/` token of the receipt
-    kind: Literal["receipt"] = "receipt"
+    # "certificate": the link opens the issued certificate (PDF) the receipt paid for, `application_no`'s.
+    kind: Literal["receipt", "certificate"] = "receipt"
+    application_no: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{1,32}$")
     mobile: str | None = Field(default=None, max_length=10)
     language: Literal["hi", "en"] = "hi"
 
@@ -36,6 +38,12 @@ class DeliveryRequest(Model):
         if value is not None and not valid_mobile(value):
             raise ValueError("mobile must be an Indian 10-digit number starting with 6, 7, 8 or 9")
         return value
+
+    @model_validator(mode="after")
+    def _document(self) -> DeliveryRequest:
+        if (self.kind == "certificate") != (self.application_no is not None):
+            raise ValueError("application_no is given exactly when kind is 'certificate'")
+        return self
 
 
 class DeliveryAnswer(Model):

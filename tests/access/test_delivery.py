@@ -130,3 +130,23 @@ def test_an_invalid_mobile_number_is_refused_before_anything_is_sent(
 def test_the_receipt_token_is_found_inside_the_receipt_qr_text() -> None:
     assert receipt_token("http://127.0.0.1:8080/r/abc.def") == "abc.def"
     assert receipt_token("https://emitraapp.rajasthan.gov.in/receipt?k=1&r=2") is None
+
+
+def test_a_certificate_link_opens_the_issued_certificate_pdf_and_a_pending_one_gets_no_link(
+    kiosk: tuple[HttpPhoneDelivery, Ed25519PrivateKey], server: ServerProcess, tmp_path: Path
+) -> None:
+    from server.online import DEMO_APPLICATIONS
+
+    server.admin("seed", "--per-biller", "1")
+    phone, key = kiosk
+    (issued, *_), (pending, *_) = DEMO_APPLICATIONS
+    link = phone.link(token(key), "9876543210", "hi", certificate=issued)
+    with urllib.request.urlopen(link.url, timeout=5) as answer:  # loopback, our own server
+        assert answer.headers["Content-Type"] == "application/pdf"
+        assert answer.read().startswith(b"%PDF-")
+    sms = [json.loads(line) for line in (tmp_path / "sms.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "प्रमाण-पत्र" in sms[-1]["text"]
+    with pytest.raises(DeliveryUnavailable, match="409"):
+        phone.link(token(key, 8), None, "hi", certificate=pending)  # not issued yet: nothing to open
+    time.sleep(TTL_S + 0.5)
+    assert get(link.url)[0] == 404  # expired like any other link

@@ -14,6 +14,7 @@ from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryDocumentPrinter, MemoryOnline, demo_aadhaar, demo_account
+from ui.devpanel.phone import MemoryPhoneDelivery
 
 GOOD = demo_account("21041234567")
 
@@ -179,6 +180,9 @@ def test_certificate_and_status_screens(kiosk: KioskWindow, qtbot: QtBot) -> Non
     assert isinstance(documents.printer, MemoryDocumentPrinter)
     assert list(documents.printer.jobs) == [f"certificate-{txn.id}"]
     assert documents.printer.jobs[f"certificate-{txn.id}"].startswith(b"%PDF-")
+    phone = kiosk.vm.services.phone
+    assert isinstance(phone, MemoryPhoneDelivery)
+    assert phone.certificates == [demo_account("202611001")]  # the QR opens the certificate itself
     driver.tap(w, "finishButton")
     driver.tap(w, "tile_application-status")
     driver.type_digits(w, demo_account("202611002"))

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.catalogue import FlowKind
 from kiosk.delivery import DeliveryUnavailable, PhoneDelivery, mask_mobile, mobile_problem, receipt_token
 from ui.audio import Speaker
 from ui.qr import qr_source
@@ -24,6 +25,7 @@ class PhoneViewModel(QObject):
         super().__init__(parent)
         self.app, self.port, self.speaker = app, port, speaker
         self._token: str | None = None  # the receipt on screen
+        self._certificate: str | None = None  # its application number, when the journey printed a certificate
         self._qr = ""
         self._open = False
         self._digits = ""
@@ -38,10 +40,17 @@ class PhoneViewModel(QObject):
         if token == self._token:
             return
         self._token = token
+        flow = journey.journey
+        # A certificate journey's link opens the certificate itself (the receipt is on paper already).
+        self._certificate = (
+            flow.application.number
+            if flow is not None and flow.service.flow is FlowKind.CERTIFICATE_PRINT and flow.application is not None
+            else None
+        )
         self._qr, self._open, self._digits, self._problem, self._sent_to, self._failed = "", False, "", "", "", False
         if token is not None and self.port is not None:
             try:
-                self._qr = qr_source(self.port.link(token, None, self.app._language).url)
+                self._qr = qr_source(self.port.link(token, None, self.app._language, certificate=self._certificate).url)
             except DeliveryUnavailable as exc:
                 log.info("no short link now (%s); the QR keeps the signed offline link", exc)
         self.changed.emit()
@@ -85,7 +94,7 @@ class PhoneViewModel(QObject):
             return
         number, self._digits = self._digits, ""  # the number is not kept past this call
         try:
-            link = self.port.link(self._token, number, self.app._language)
+            link = self.port.link(self._token, number, self.app._language, certificate=self._certificate)
         except DeliveryUnavailable as exc:
             log.warning("receipt not sent to %s: %s", mask_mobile(number), exc)
             self._failed = True
