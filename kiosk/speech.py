@@ -7,18 +7,14 @@ from kiosk.words import amount_in_words
 
 
 def spoken_amount(amount: Money, language: str) -> str:
-    """'सौ रुपये' rather than 'एक सौ रुपये': spoken Hindi drops the leading 'एक' before सौ and हज़ार."""
+    """'सौ रुपये' rather than 'एक सौ रुपये' for a round hundred or thousand, as people say it; any other amount keeps
+    its 'एक' ('एक हज़ार दो सौ पचास रुपये'), so no digit of the amount is left to guesswork."""
     words = amount_in_words(amount, language)
-    if language == "hi":
-        for scale in ("सौ", "हज़ार"):
-            if words.startswith(f"एक {scale}"):
-                words = words.removeprefix("एक ")
-                break
-    else:
-        for scale in ("hundred", "thousand"):
-            if words.startswith(f"one {scale}"):
-                words = "a " + words.removeprefix("one ")
-                break
+    round_scale = amount.paise in (100_00, 1000_00)
+    if round_scale and language == "hi":
+        return words.removeprefix("एक ")
+    if round_scale:
+        return "a " + words.removeprefix("one ")
     return words
 
 

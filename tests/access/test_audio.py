@@ -79,7 +79,7 @@ AMOUNTS = [
     (1, "एक रुपया", "one rupee"),
     (15, "पंद्रह रुपये", "fifteen rupees"),
     (100, "सौ रुपये", "a hundred rupees"),
-    (1_250, "हज़ार दो सौ पचास रुपये", "a thousand two hundred fifty rupees"),
+    (1_250, "एक हज़ार दो सौ पचास रुपये", "one thousand two hundred fifty rupees"),
     (1_00_000, "एक लाख रुपये", "one lakh rupees"),
     (
         12_34_567,
