@@ -89,6 +89,10 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Scan for the certificate on your phone</source>
+        <translation>Scan for the certificate on your phone</translation>
+    </message>
+    <message>
         <source>Your certificate is printing on the big printer. Take it from its tray.</source>
         <translation>Your certificate is printing on the big printer. Take it from its tray.</translation>
     </message>

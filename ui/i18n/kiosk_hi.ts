@@ -89,6 +89,10 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>Scan for the certificate on your phone</source>
+        <translation>फ़ोन पर प्रमाण-पत्र के लिए स्कैन करें</translation>
+    </message>
+    <message>
         <source>Your certificate is printing on the big printer. Take it from its tray.</source>
         <translation>आपका प्रमाण-पत्र बड़े प्रिंटर पर छप रहा है। उसकी ट्रे से ले लें।</translation>
     </message>

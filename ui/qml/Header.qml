@@ -22,7 +22,13 @@ Rectangle {
         Text {
             anchors.verticalCenter: parent.verticalCenter
             width: header.width - 1030
+            height: 80
+            verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
+            fontSizeMode: Text.Fit  // a long centre name wraps to two lines and shrinks (down to 20 px) before eliding
+            minimumPixelSize: 20
             text: header.app.homeModel.centreName
             color: access.colour["white"]
             font.pixelSize: 28

@@ -376,7 +376,7 @@ Item {
                 width: 300; height: 300
                 smooth: false
             }
-            Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
+            Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: phone.qrImage !== "" && j.model.flow === "certificate_print" ? qsTr("Scan for the certificate on your phone") : qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
             PhoneButton { width: 300; iconDir: j.iconDir }
         }
     }
