@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from drivers.printer.render import render_image
+from kiosk.clock import FakeClock
+from kiosk.money import INR_NOTES, Money
+from kiosk.operator import OperatorAuth
 from kiosk.receipt import ReceiptLayout
 from ui import driver
 from ui.app import KioskWindow
@@ -134,16 +138,59 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     tour.shot("home-en")
     tour.tap("languageButton")
 
+    closed = operator_close(tour)
     write_receipts(kiosk, out_dir)
-    ok = cash_done and aadhaar_done and certificate_done
+    ok = cash_done and aadhaar_done and certificate_done and closed
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
         "aadhaar_payment": aadhaar_done,
         "certificate_print": certificate_done,
+        "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return ok
+
+
+DEMO_OPERATOR, DEMO_PIN = "op-demo", "246810"
+
+
+def operator_close(tour: Tour) -> bool:
+    """The operator's end of day: a 3-second press on the centre's name, the PIN, a blind count of what the cash box
+    really holds, the three-way reconciliation, and the Z-report printed with its signed QR."""
+    kiosk, w = tour.kiosk, tour.kiosk.window
+    services = kiosk.vm.services
+    clock = services.clock
+    if not isinstance(clock, FakeClock):
+        return True  # the interactive demo runs on real time: the operator's gesture is the person's own
+    tour.log.write("operator: hidden gesture, PIN, blind count of the cash box, reconciliation, Z-report\n")
+    OperatorAuth(services.store).add(DEMO_OPERATOR, "Demo operator", DEMO_PIN, by="demo")
+    driver.hold(w, "logoArea", lambda: clock.advance(3.2))
+    driver.type_digits(w, DEMO_PIN)
+    tour.tap("keyOk")
+    tour.shot("operator-menu")
+    tour.tap("menuClose")
+    in_box = Counter(note.whole_rupees for note in box_notes(tour))
+    for note in sorted(services.devices.cash.denominations() or INR_NOTES, reverse=True):
+        driver.type_digits(w, str(in_box[note.whole_rupees]))
+        tour.tap("keyOk")
+    tour.shot("operator-blind-count")
+    tour.tap("submitCountButton")
+    tour.shot("operator-reconciliation")
+    agrees = driver.text_of(w, "differenceText") in ("अंतर: कोई नहीं", "Difference: none")
+    tour.tap("reconReportButton")
+    tour.tap("printReportButton")
+    tour.shot("operator-zreport")
+    tour.tap("signOutButton")
+    return agrees and kiosk.vm.property("screen") == "home"
+
+
+def box_notes(tour: Tour) -> list[Money]:
+    """What the operator finds in the cash box: the notes the acceptor stacked (emulator), or the memory device's."""
+    cash = tour.cash
+    if isinstance(cash, EmulatedBench):
+        return [Money.rupees(r) for r in cash.acceptor_device.stacked]
+    return [Money.rupees(r) for r in cash.stacked]
 
 
 def write_receipts(kiosk: KioskWindow, out_dir: Path) -> None:

@@ -34,11 +34,15 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["cash_payment"]
     assert summary["aadhaar_payment"]
     assert summary["certificate_print"]
+    assert summary["day_closed"]  # the operator's blind count agreed with the ledger and the acceptor
+    assert {"operator-menu", "operator-blind-count", "operator-reconciliation", "operator-zreport"} <= {
+        p.stem[3:] for p in shots
+    }
     # The certificate itself came from the server as a PDF and went to the A4 printer.
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 4
+    assert len(receipts) == 5  # four payments and the Z-report
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper
         codes = zxingcpp.read_barcodes(first_receipt.convert("L"))

@@ -53,6 +53,7 @@ class MemoryCashAcceptor:
         self.accepting: frozenset[Money] = frozenset()
         self.status = AcceptorStatus.DISABLED
         self._ids = itertools.count(1)
+        self.stacked: list[int] = []  # rupees of each note that went into the box
 
     def start(self, listener: CashListener) -> None:
         self.listener = listener
@@ -79,6 +80,7 @@ class MemoryCashAcceptor:
             self.listener(NoteRejected("not accepted now" if genuine else "not genuine"))
             return False
         self.listener(NoteCredited(note, DENOMINATIONS.index(note) + 1, f"mem-{next(self._ids)}"))
+        self.stacked.append(rupees)
         return True
 
     def jam(self) -> None:
