@@ -6,51 +6,12 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.checksums import verhoeff_ok
 from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest, PidBlock
-
-# Verhoeff's dihedral-group tables (multiplication, permutation, inverse), as UIDAI uses for the 12th digit.
-_D = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
-    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
-    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
-    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8),
-    (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
-    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2),
-    (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
-    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
-    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-)
-_P = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
-    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
-    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
-    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0),
-    (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
-    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
-    (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
-)
-_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
 
 class AadhaarError(ValueError):
     """An entry that is not a usable Aadhaar number; the message never repeats the digits."""
-
-
-def verhoeff_check_digit(digits: str) -> int:
-    """The digit to append to `digits` so that the whole passes the Verhoeff check."""
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _D[c][_P[(i + 1) % 8][int(ch)]]
-    return _INV[c]
-
-
-def verhoeff_valid(digits: str) -> bool:
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _D[c][_P[i % 8][int(ch)]]
-    return c == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +29,7 @@ class AadhaarNumber:
             raise AadhaarError(f"Aadhaar number: expected 12 digits, got {len(cleaned)}")
         if cleaned[0] in "01":
             raise AadhaarError("Aadhaar number: cannot start with 0 or 1")
-        if not verhoeff_valid(cleaned):
+        if not verhoeff_ok(cleaned):
             raise AadhaarError("Aadhaar number: check digit does not match (typing mistake?)")
         return cls(cleaned)
 

@@ -9,9 +9,8 @@ from kiosk.aadhaar import (
     AuthResult,
     capture_and_authorise,
     mask,
-    verhoeff_check_digit,
-    verhoeff_valid,
 )
+from kiosk.checksums import verhoeff_check_digit, verhoeff_ok
 from kiosk.devices.biometric import (
     BiometricInfo,
     BiometricStatus,
@@ -29,9 +28,9 @@ VALID = BASE + str(verhoeff_check_digit(BASE))
 
 def test_verhoeff_accepts_the_published_example_and_rejects_one_changed_digit() -> None:
     assert verhoeff_check_digit("236") == 3  # the textbook example: 2363
-    assert verhoeff_valid("2363")
-    assert not verhoeff_valid("2364")
-    assert not verhoeff_valid("2633")  # adjacent transposition is caught
+    assert verhoeff_ok("2363")
+    assert not verhoeff_ok("2364")
+    assert not verhoeff_ok("2633")  # adjacent transposition is caught
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ import pytest
 from drivers.biometric.aua import HttpAuthoriser
 from drivers.biometric.rdservice.driver import RdServiceReader
 from drivers.biometric.rdservice.emulator import RdServiceEmulator
-from kiosk.aadhaar import AadhaarNumber, AuthResult, capture_and_authorise, verhoeff_check_digit
+from kiosk.aadhaar import AadhaarNumber, AuthResult, capture_and_authorise
+from kiosk.checksums import verhoeff_check_digit
 from kiosk.clock import FakeClock
 from kiosk.devices.biometric import CaptureRequest
 from kiosk.ledger import Ledger

@@ -14,12 +14,10 @@ from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
     CatalogueError,
     CatalogueHolder,
-    luhn_complete,
-    luhn_ok,
     parse_catalogue,
-    verhoeff_ok,
 )
 from kiosk.catalogue_gen import scaled_catalogue
+from kiosk.checksums import luhn_complete, luhn_ok, verhoeff_ok
 
 
 @pytest.fixture
