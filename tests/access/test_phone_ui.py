@@ -35,7 +35,7 @@ def test_the_receipt_goes_to_a_phone_with_the_number_checked_masked_and_forgotte
     pay_a_bill(kiosk, services)
     driver.grab(kiosk.window, shot_dir / "phone-done.png")
     qr = driver.find(kiosk.window, "receiptQr").property("source")
-    assert qr.toString() != kiosk.vm.journey.qrImage, "online, the QR is the short link, not the offline token"
+    assert qr.toString() != kiosk.vm.journey.outcome.qrImage, "online, the QR is the short link, not the offline token"
     driver.tap(kiosk.window, "sendToPhoneButton")
     driver.type_digits(kiosk.window, "5")
     assert driver.find(kiosk.window, "mobileProblemText").isVisible(), "a number cannot start with 5"
@@ -60,5 +60,5 @@ def test_offline_the_signed_receipt_qr_stays_and_no_phone_is_offered(kiosk: Kios
     phone_of(services).online = False
     pay_a_bill(kiosk, services)
     qr = driver.find(kiosk.window, "receiptQr").property("source")
-    assert qr.toString() == kiosk.vm.journey.qrImage
+    assert qr.toString() == kiosk.vm.journey.outcome.qrImage
     assert not driver.find(kiosk.window, "sendToPhoneButton", shown=False).isVisible()

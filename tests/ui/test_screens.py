@@ -218,6 +218,23 @@ def test_a_double_tap_on_pay_and_on_ok_pays_once(kiosk: KioskWindow, services: S
 def test_all_view_models_are_reachable_from_qml(kiosk: KioskWindow) -> None:
     for name in ("homeModel", "catalogueModel", "journeyModel"):
         assert isinstance(kiosk.vm.property(name), QObject)
+    journey = kiosk.vm.property("journeyModel")
+    screens = [journey.property(name) for name in ("entryScreen", "paymentScreen", "outcomeScreen")]
+    assert all(isinstance(screen, QObject) for screen in screens)
+    assert len({id(screen) for screen in screens}) == 3  # one view-model per screen group, not one shared
+
+
+def test_each_screen_model_follows_the_journey_and_sends_only_its_own_taps(kiosk: KioskWindow) -> None:
+    journey = kiosk.vm.property("journeyModel")
+    entry, payment = journey.property("entryScreen"), journey.property("paymentScreen")
+    kiosk.vm.openService("jvvnl-bill")
+    for digit in demo_account("21041234567"):
+        entry.press(digit)
+    assert entry.property("digits") == demo_account("21041234567")
+    entry.submit()
+    assert journey.property("step") == "choose_payment"
+    assert payment.property("amountDue") == "₹350.00"
+    assert not hasattr(payment, "press")  # the payment screen has no keypad
 
 
 def test_a_second_tile_tap_during_the_transition_does_not_start_another_journey(kiosk: KioskWindow) -> None:

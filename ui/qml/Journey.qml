@@ -5,11 +5,15 @@ Item {
     id: j
     required property var app
     required property string iconDir
-    readonly property var model: app.journeyModel
+    readonly property var model: app.journeyModel  // the journey: step, flow, service name
+    // One view-model per screen group: the keypad screens, the paying screens, and how it ended.
+    readonly property var entry: model.entryScreen
+    readonly property var pay: model.paymentScreen
+    readonly property var outcome: model.outcomeScreen
 
     function problemText(p) {
         switch (p) {
-        case "length": return qsTr("This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.").arg(j.model.fieldLength)
+        case "length": return qsTr("This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.").arg(j.entry.fieldLength)
         case "checksum": return qsTr("This number is not correct. One digit may be wrong. Please check your bill and type it again.")
         case "digits_only": return qsTr("Please type only digits.")
         case "not_found": return qsTr("No record was found for this number. Check the number on your bill or paper and try again.")
@@ -58,16 +62,16 @@ Item {
             Text {
                 width: parent.width
                 wrapMode: Text.WordWrap
-                text: qsTr("Type your %1 (%2 digits) on the keypad").arg(j.model.fieldLabel).arg(j.model.fieldLength)
+                text: qsTr("Type your %1 (%2 digits) on the keypad").arg(j.entry.fieldLabel).arg(j.entry.fieldLength)
                 font.pixelSize: 30; color: access.colour["#3E2723"]
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
+                color: access.colour["white"]; border.color: j.entry.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "numberDisplay"
                     anchors.centerIn: parent
-                    text: j.model.digits
+                    text: j.entry.digits
                     font.pixelSize: 46; font.letterSpacing: 4; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
@@ -75,15 +79,15 @@ Item {
                 objectName: "problemText"
                 width: parent.width
                 wrapMode: Text.WordWrap
-                visible: j.model.problem !== ""
-                text: j.problemText(j.model.problem)
+                visible: j.entry.problem !== ""
+                text: j.problemText(j.entry.problem)
                 font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
             Text {
                 objectName: "offlineNotice"
                 width: parent.width
                 wrapMode: Text.WordWrap
-                text: j.model.offline === "online_only" ? qsTr("This service needs the internet.") : qsTr("This service works even without internet: you get a provisional receipt.")
+                text: j.entry.offline === "online_only" ? qsTr("This service needs the internet.") : qsTr("This service works even without internet: you get a provisional receipt.")
                 font.pixelSize: 24; color: access.colour["#6D4C41"]
             }
             Btn {
@@ -91,13 +95,13 @@ Item {
                 icon: j.iconDir + "cancel.svg"
                 primary: false
                 text: qsTr("Cancel")
-                onClicked: j.model.cancel()
+                onClicked: j.entry.cancel()
             }
         }
         Keypad {
-            onDigit: (d) => { j.app.touched(); j.model.press(d) }
-            onErase: { j.app.touched(); j.model.backspace() }
-            onOk: { j.app.touched(); j.model.submit() }
+            onDigit: (d) => { j.app.touched(); j.entry.press(d) }
+            onErase: { j.app.touched(); j.entry.backspace() }
+            onOk: { j.app.touched(); j.entry.submit() }
         }
     }
 
@@ -118,11 +122,11 @@ Item {
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
+                color: access.colour["white"]; border.color: j.entry.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "amountDisplay"
                     anchors.centerIn: parent
-                    text: "₹ " + j.model.amountDigits
+                    text: "₹ " + j.entry.amountDigits
                     font.pixelSize: 46; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
@@ -130,16 +134,16 @@ Item {
                 objectName: "problemTextAmount"
                 width: parent.width
                 wrapMode: Text.WordWrap
-                visible: j.model.problem !== ""
-                text: j.problemText(j.model.problem)
+                visible: j.entry.problem !== ""
+                text: j.problemText(j.entry.problem)
                 font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
-            Btn { objectName: "cancelAmountButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelAmountButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.entry.cancel() }
         }
         Keypad {
-            onDigit: (d) => { j.app.touched(); j.model.press(d) }
-            onErase: { j.app.touched(); j.model.backspace() }
-            onOk: { j.app.touched(); j.model.submit() }
+            onDigit: (d) => { j.app.touched(); j.entry.press(d) }
+            onErase: { j.app.touched(); j.entry.backspace() }
+            onOk: { j.app.touched(); j.entry.submit() }
         }
     }
 
@@ -160,11 +164,11 @@ Item {
             }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
-                color: access.colour["white"]; border.color: j.model.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
+                color: access.colour["white"]; border.color: j.entry.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
                 Text {
                     objectName: "aadhaarDisplay"
                     anchors.centerIn: parent
-                    text: j.model.aadhaarDigits
+                    text: j.entry.aadhaarDigits
                     font.pixelSize: 46; font.letterSpacing: 4; font.bold: true; color: access.colour["#3E2723"]
                 }
             }
@@ -172,16 +176,16 @@ Item {
                 objectName: "problemTextAadhaar"
                 width: parent.width
                 wrapMode: Text.WordWrap
-                visible: j.model.problem !== ""
-                text: j.model.problem === "length" ? qsTr("An Aadhaar number has 12 digits. Please type it again.") : qsTr("This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.")
+                visible: j.entry.problem !== ""
+                text: j.entry.problem === "length" ? qsTr("An Aadhaar number has 12 digits. Please type it again.") : qsTr("This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.")
                 font.pixelSize: 28; color: access.colour["#B71C1C"]
             }
-            Btn { objectName: "cancelAadhaarButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelAadhaarButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.entry.cancel() }
         }
         Keypad {
-            onDigit: (d) => { j.app.touched(); j.model.press(d) }
-            onErase: { j.app.touched(); j.model.backspace() }
-            onOk: { j.app.touched(); j.model.submit() }
+            onDigit: (d) => { j.app.touched(); j.entry.press(d) }
+            onErase: { j.app.touched(); j.entry.backspace() }
+            onOk: { j.app.touched(); j.entry.submit() }
         }
     }
 
@@ -193,19 +197,19 @@ Item {
         width: Math.min(1000, j.width - 80)
         spacing: 20
         Text {
-            text: j.model.flow === "bill_payment" ? qsTr("Name: %1 · Due date: %2").arg(j.model.consumer).arg(j.model.dueDate) : qsTr("Name: %1").arg(j.model.consumer)
+            text: j.model.flow === "bill_payment" ? qsTr("Name: %1 · Due date: %2").arg(j.pay.consumer).arg(j.pay.dueDate) : qsTr("Name: %1").arg(j.pay.consumer)
             font.pixelSize: 30; color: access.colour["#3E2723"]
         }
         Text {
             objectName: "amountDueText"
-            text: qsTr("Amount to pay: %1").arg(j.model.amountDue)
+            text: qsTr("Amount to pay: %1").arg(j.pay.amountDue)
             font.pixelSize: 48; font.bold: true; color: access.colour["#BF360C"]
         }
         Text {
             objectName: "problemTextPay"
-            visible: j.model.problem !== ""
+            visible: j.pay.problem !== ""
             width: parent.width; wrapMode: Text.WordWrap
-            text: j.problemText(j.model.problem)
+            text: j.problemText(j.pay.problem)
             font.pixelSize: 28; color: access.colour["#B71C1C"]
         }
         Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: access.colour["#3E2723"] }
@@ -214,23 +218,23 @@ Item {
             Btn {
                 objectName: "payCashButton"
                 icon: j.iconDir + "cash.svg"
-                visible: j.model.paymentModes.indexOf("cash") >= 0
+                visible: j.pay.paymentModes.indexOf("cash") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay in cash")
                 textSize: 34
-                onClicked: j.model.chooseCash()
+                onClicked: j.pay.chooseCash()
             }
             Btn {
                 objectName: "payAadhaarButton"
                 icon: j.iconDir + "finger.svg"
-                visible: j.model.paymentModes.indexOf("aadhaar") >= 0
+                visible: j.pay.paymentModes.indexOf("aadhaar") >= 0
                 width: 420; height: 110
                 text: qsTr("Pay with Aadhaar (fingerprint)")
                 textSize: 30
-                onClicked: j.model.chooseAadhaar()
+                onClicked: j.pay.chooseAadhaar()
             }
         }
-        Btn { objectName: "cancelPayButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelPayButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.pay.cancel() }
     }
 
     // -- cash -----------------------------------------------------------------------------------
@@ -245,7 +249,7 @@ Item {
         Row {
             spacing: 12
             Repeater {
-                model: j.model.notes
+                model: j.pay.notes
                 Rectangle {
                     width: 130; height: 70; radius: 8
                     color: access.colour["#E8F5E9"]; border.color: access.colour["#2E7D32"]; border.width: 3
@@ -255,15 +259,15 @@ Item {
         }
         Row {
             spacing: 60
-            Text { objectName: "paidText"; text: qsTr("Paid: %1").arg(j.model.paid); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
-            Text { objectName: "remainingText"; text: qsTr("Still to pay: %1").arg(j.model.remaining); font.pixelSize: 40; font.bold: true; color: access.colour["#BF360C"] }
+            Text { objectName: "paidText"; text: qsTr("Paid: %1").arg(j.pay.paid); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
+            Text { objectName: "remainingText"; text: qsTr("Still to pay: %1").arg(j.pay.remaining); font.pixelSize: 40; font.bold: true; color: access.colour["#BF360C"] }
         }
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("If you cancel after putting in money, you get a slip; the operator gives the money back.")
             font.pixelSize: 24; color: access.colour["#6D4C41"]
         }
-        Btn { objectName: "cancelCashButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+        Btn { objectName: "cancelCashButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.pay.cancel() }
     }
 
     // -- consent and fingerprint ----------------------------------------------------------------
@@ -273,8 +277,8 @@ Item {
         anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, j.width - 80)
         spacing: 22
-        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
-        Text { text: qsTr("Fee: %1").arg(j.model.amountDue); font.pixelSize: 36; font.bold: true; color: access.colour["#BF360C"] }
+        Text { text: qsTr("Applicant: %1").arg(j.pay.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
+        Text { text: qsTr("Fee: %1").arg(j.pay.amountDue); font.pixelSize: 36; font.bold: true; color: access.colour["#BF360C"] }
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?")
@@ -282,8 +286,8 @@ Item {
         }
         Row {
             spacing: 30
-            Btn { objectName: "consentButton"; width: 340; text: qsTr("Yes, I agree"); onClicked: j.model.consent() }
-            Btn { objectName: "refuseButton"; width: 340; primary: false; text: qsTr("No, go back"); onClicked: j.model.cancel() }
+            Btn { objectName: "consentButton"; width: 340; text: qsTr("Yes, I agree"); onClicked: j.pay.consent() }
+            Btn { objectName: "refuseButton"; width: 340; primary: false; text: qsTr("No, go back"); onClicked: j.pay.cancel() }
         }
     }
 
@@ -300,7 +304,7 @@ Item {
         }
         Text {
             width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
-            text: j.model.step === "pay_finger" ? qsTr("Amount %1 will be paid from your bank account linked to Aadhaar.").arg(j.model.amountDue) : qsTr("We will check your fingerprint with Aadhaar.")
+            text: j.model.step === "pay_finger" ? qsTr("Amount %1 will be paid from your bank account linked to Aadhaar.").arg(j.pay.amountDue) : qsTr("We will check your fingerprint with Aadhaar.")
             font.pixelSize: 30; color: access.colour["#3E2723"]
         }
         Text {
@@ -310,9 +314,9 @@ Item {
         }
         Text {
             objectName: "problemTextFinger"
-            visible: j.model.problem !== ""
+            visible: j.pay.problem !== ""
             width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
-            text: j.problemText(j.model.problem)
+            text: j.problemText(j.pay.problem)
             font.pixelSize: 28; color: access.colour["#B71C1C"]
         }
         Row {
@@ -322,9 +326,9 @@ Item {
                 objectName: "fingerButton"
                 width: 420; height: 100
                 text: qsTr("My finger is on the reader")
-                onClicked: j.model.step === "pay_finger" ? j.model.payFinger() : j.model.verifyFinger()
+                onClicked: j.model.step === "pay_finger" ? j.pay.payFinger() : j.pay.verifyFinger()
             }
-            Btn { objectName: "cancelFingerButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.model.cancel() }
+            Btn { objectName: "cancelFingerButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.pay.cancel() }
         }
     }
 
@@ -338,41 +342,41 @@ Item {
             width: Math.min(700, j.width - 420)
             spacing: 20
             Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
-            Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.model.receiptNo); font.pixelSize: 32; color: access.colour["#3E2723"] }
+            Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.outcome.receiptNo); font.pixelSize: 32; color: access.colour["#3E2723"] }
             Text {
                 objectName: "provisionalText"
-                visible: j.model.provisional
+                visible: j.outcome.provisional
                 width: parent.width; wrapMode: Text.WordWrap
                 text: qsTr("This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.")
                 font.pixelSize: 26; font.bold: true; color: access.colour["#BF360C"]
             }
-            Text { text: qsTr("Amount paid: %1").arg(j.model.paid); font.pixelSize: 32; color: access.colour["#3E2723"] }
+            Text { text: qsTr("Amount paid: %1").arg(j.outcome.paid); font.pixelSize: 32; color: access.colour["#3E2723"] }
             Text {
                 objectName: "printedText"
                 width: parent.width; wrapMode: Text.WordWrap
-                text: j.model.printed ? qsTr("Take your receipt from the printer below.") : qsTr("The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.")
-                font.pixelSize: 28; color: j.model.printed ? access.colour["#3E2723"] : access.colour["#B71C1C"]
+                text: j.outcome.printed ? qsTr("Take your receipt from the printer below.") : qsTr("The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.")
+                font.pixelSize: 28; color: j.outcome.printed ? access.colour["#3E2723"] : access.colour["#B71C1C"]
             }
             Text {
                 objectName: "certificateText"
-                visible: j.model.certificate !== ""
+                visible: j.outcome.certificate !== ""
                 width: parent.width; wrapMode: Text.WordWrap
-                text: j.model.certificate === "printed" ? qsTr("Your certificate is printing on the big printer. Take it from its tray.") : qsTr("The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.")
-                font.pixelSize: 28; font.bold: true; color: j.model.certificate === "printed" ? access.colour["#1B5E20"] : access.colour["#B71C1C"]
+                text: j.outcome.certificate === "printed" ? qsTr("Your certificate is printing on the big printer. Take it from its tray.") : qsTr("The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.")
+                font.pixelSize: 28; font.bold: true; color: j.outcome.certificate === "printed" ? access.colour["#1B5E20"] : access.colour["#B71C1C"]
             }
             Text {
-                visible: j.model.voucherNo !== ""
+                visible: j.outcome.voucherNo !== ""
                 width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("You paid %1 extra. Take slip number %2 to the operator for your change.").arg(j.model.voucherAmount).arg(j.model.voucherNo)
+                text: qsTr("You paid %1 extra. Take slip number %2 to the operator for your change.").arg(j.outcome.voucherAmount).arg(j.outcome.voucherNo)
                 font.pixelSize: 28; font.bold: true; color: access.colour["#BF360C"]
             }
-            Btn { objectName: "finishButton"; text: qsTr("Finish"); onClicked: j.model.finish() }
+            Btn { objectName: "finishButton"; text: qsTr("Finish"); onClicked: j.outcome.finish() }
         }
         Column {
             spacing: 10
             Image {
                 objectName: "receiptQr"
-                source: phone.qrImage !== "" ? phone.qrImage : j.model.qrImage  // the short link when online
+                source: phone.qrImage !== "" ? phone.qrImage : j.outcome.qrImage  // the short link when online
                 width: 300; height: 300
                 smooth: false
             }
@@ -391,10 +395,10 @@ Item {
         Text {
             objectName: "voucherText"
             width: parent.width; wrapMode: Text.WordWrap
-            text: qsTr("You put in %1. Take slip number %2 to the operator to get it back.").arg(j.model.voucherAmount).arg(j.model.voucherNo)
+            text: qsTr("You put in %1. Take slip number %2 to the operator to get it back.").arg(j.outcome.voucherAmount).arg(j.outcome.voucherNo)
             font.pixelSize: 32; color: access.colour["#3E2723"]
         }
-        Btn { objectName: "voucherOkButton"; text: qsTr("OK"); onClicked: j.model.finish() }
+        Btn { objectName: "voucherOkButton"; text: qsTr("OK"); onClicked: j.outcome.finish() }
     }
 
     Column {
@@ -403,9 +407,9 @@ Item {
         anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, j.width - 80)
         spacing: 24
-        Text { text: qsTr("Applicant: %1").arg(j.model.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
-        Text { objectName: "statusText"; width: parent.width; wrapMode: Text.WordWrap; text: j.statusText(j.model.applicationStatus); font.pixelSize: 42; font.bold: true; color: access.colour["#00695C"] }
-        Btn { objectName: "statusOkButton"; text: qsTr("OK"); onClicked: j.model.finish() }
+        Text { text: qsTr("Applicant: %1").arg(j.outcome.consumer); font.pixelSize: 32; color: access.colour["#3E2723"] }
+        Text { objectName: "statusText"; width: parent.width; wrapMode: Text.WordWrap; text: j.statusText(j.outcome.applicationStatus); font.pixelSize: 42; font.bold: true; color: access.colour["#00695C"] }
+        Btn { objectName: "statusOkButton"; text: qsTr("OK"); onClicked: j.outcome.finish() }
     }
 
     Column {
@@ -422,14 +426,14 @@ Item {
         Text {
             objectName: "errorText"
             width: parent.width; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
-            text: j.problemText(j.model.problem)
+            text: j.problemText(j.outcome.problem)
             font.pixelSize: 34; color: access.colour["#B71C1C"]
         }
         Row {
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: 30
-            Btn { objectName: "retryButton"; text: qsTr("Try again"); onClicked: j.model.retry() }
-            Btn { objectName: "errorHomeButton"; icon: j.iconDir + "back.svg"; primary: false; text: qsTr("Back to start"); onClicked: j.model.finish() }
+            Btn { objectName: "retryButton"; text: qsTr("Try again"); onClicked: j.outcome.retry() }
+            Btn { objectName: "errorHomeButton"; icon: j.iconDir + "back.svg"; primary: false; text: qsTr("Back to start"); onClicked: j.outcome.finish() }
         }
     }
 }

@@ -1,4 +1,5 @@
-"""The journey screens (number, bill, payment, fingerprint, done): render kiosk.flows.Journey and forward taps."""
+"""The journey's screens: one view-model each (entry, payment, outcome), all rendering the same kiosk.flows.Journey
+through `JourneyViewModel`, which owns it and forwards their taps."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ class JourneyViewModel(QObject):
         # The desk records every device event on the device's own thread; the screen follows on the Qt thread.
         services.devices.desk.on_update = self.cashArrived.emit
         services.devices.desk.attach()
+        # One view-model per screen; this object owns the journey and routes their taps to it.
+        self.entry = EntryScreen(self)
+        self.payment = PaymentScreen(self)
+        self.outcome = OutcomeScreen(self)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -157,28 +162,122 @@ class JourneyViewModel(QObject):
     def _offline(self) -> str:
         return self.journey.service.offline.value if self.journey else ""
 
+    def _provisional(self) -> bool:
+        view = self._view()
+        return bool(view and view.provisional)
+
+    entryScreen = Property(QObject, lambda self: self.entry, constant=True)
+    paymentScreen = Property(QObject, lambda self: self.payment, constant=True)
+    outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
+
     step = Property(str, _step, notify=changed)
     flow = Property(str, _flow, notify=changed)
     serviceName = Property(str, _service_name, notify=changed)
-    fieldLabel = Property(str, _field_label, notify=changed)
-    fieldLength = Property(int, _field_length, notify=changed)
+    offline = Property(str, _offline, notify=changed)
+
+
+class ScreenModel(QObject):
+    """One screen's view-model: what that screen shows, read from the journey's view, and the taps it sends.
+    Each subclass declares its own `changed` signal (Qt properties notify through their own class's signal)."""
+
+    changed: Signal
+
+    def __init__(self, session: JourneyViewModel) -> None:
+        super().__init__(session)
+        self.session = session
+        session.changed.connect(self.changed)
+
+    def _text(self, name: str) -> str:
+        return self.session._text(name)
+
+    @Slot()
+    def cancel(self) -> None:
+        self.session.cancel()
+
+
+class EntryScreen(ScreenModel):
+    """The keypad screens: the account or application number, the amount from a paper bill, the Aadhaar number."""
+
+    changed = Signal()
+
+    @Slot(str)
+    def press(self, digit: str) -> None:
+        self.session.press(digit)
+
+    @Slot()
+    def backspace(self) -> None:
+        self.session.backspace()
+
+    @Slot()
+    def submit(self) -> None:
+        self.session.submit()
+
+    problem = Property(str, lambda self: self._text("problem"), notify=changed)
+    fieldLabel = Property(str, lambda self: self.session._field_label(), notify=changed)
+    fieldLength = Property(int, lambda self: self.session._field_length(), notify=changed)
     digits = Property(str, lambda self: self._text("digits"), notify=changed)
+    amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)
+    aadhaarDigits = Property(str, lambda self: self._text("aadhaar_digits"), notify=changed)
+    offline = Property(str, lambda self: self.session._offline(), notify=changed)
+
+
+class PaymentScreen(ScreenModel):
+    """The amount and how to pay, the notes going in, the consent and the fingerprint."""
+
+    changed = Signal()
+
+    @Slot()
+    def chooseCash(self) -> None:
+        self.session.chooseCash()
+
+    @Slot()
+    def chooseAadhaar(self) -> None:
+        self.session.chooseAadhaar()
+
+    @Slot()
+    def consent(self) -> None:
+        self.session.consent()
+
+    @Slot()
+    def verifyFinger(self) -> None:
+        self.session.verifyFinger()
+
+    @Slot()
+    def payFinger(self) -> None:
+        self.session.payFinger()
+
     problem = Property(str, lambda self: self._text("problem"), notify=changed)
     consumer = Property(str, lambda self: self._text("consumer"), notify=changed)
     amountDue = Property(str, lambda self: self._text("amount_due"), notify=changed)
     dueDate = Property(str, lambda self: self._text("due_date"), notify=changed)
     paid = Property(str, lambda self: self._text("paid"), notify=changed)
     remaining = Property(str, lambda self: self._text("remaining"), notify=changed)
+    notes = Property(list, lambda self: self.session._notes(), notify=changed)
+    paymentModes = Property(list, lambda self: self.session._modes(), notify=changed)
+    provisional = Property(bool, lambda self: self.session._provisional(), notify=changed)
+
+
+class OutcomeScreen(ScreenModel):
+    """How it ended: done (receipt, certificate, QR), a change-due voucher, a status answer, or an error."""
+
+    changed = Signal()
+
+    @Slot()
+    def finish(self) -> None:
+        self.session.finish()
+
+    @Slot()
+    def retry(self) -> None:
+        self.session.retry()
+
+    problem = Property(str, lambda self: self._text("problem"), notify=changed)
+    paid = Property(str, lambda self: self._text("paid"), notify=changed)
     receiptNo = Property(str, lambda self: self._text("receipt_no"), notify=changed)
+    printed = Property(bool, lambda self: self.session._printed(), notify=changed)
+    qrImage = Property(str, lambda self: self.session._qr(), notify=changed)
+    provisional = Property(bool, lambda self: self.session._provisional(), notify=changed)
+    certificate = Property(str, lambda self: self._text("certificate"), notify=changed)
     voucherNo = Property(str, lambda self: self._text("voucher_no"), notify=changed)
     voucherAmount = Property(str, lambda self: self._text("voucher_amount"), notify=changed)
     applicationStatus = Property(str, lambda self: self._text("application_status"), notify=changed)
-    notes = Property(list, _notes, notify=changed)
-    paymentModes = Property(list, _modes, notify=changed)
-    printed = Property(bool, _printed, notify=changed)
-    qrImage = Property(str, _qr, notify=changed)
-    offline = Property(str, _offline, notify=changed)
-    provisional = Property(bool, lambda self: bool(self._view() and self._view().provisional), notify=changed)
-    amountDigits = Property(str, lambda self: self._text("amount_digits"), notify=changed)
-    aadhaarDigits = Property(str, lambda self: self._text("aadhaar_digits"), notify=changed)
-    certificate = Property(str, lambda self: self._text("certificate"), notify=changed)
+    consumer = Property(str, lambda self: self._text("consumer"), notify=changed)
