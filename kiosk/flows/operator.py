@@ -11,6 +11,7 @@ from kiosk.cash_payment import COUNT_KEY
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import business_day, iso_utc, parse_iso_utc, to_ist
 from kiosk.dayclose import MAX_NOTES_PER_DENOMINATION, CloseError, DayClose, Reconciliation
+from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
 from kiosk.flows.base import Devices
 from kiosk.flows.operator_pages import CountSheet, DeviceLine, ReceiptRow, StatusPage
 from kiosk.ledger import Ledger, LedgerError
@@ -69,6 +70,8 @@ class Notice(enum.StrEnum):
     PRINTED = "printed"
     NOT_PRINTED = "not_printed"  # args: printer status
     REPRINTED = "reprinted"  # args: receipt number
+    CERTIFICATE_PRINTED = "certificate_printed"  # args: receipt number
+    CERTIFICATE_NOT_PRINTED = "certificate_not_printed"  # args: the reason (a DocumentProblem value) and detail
     VOUCHER_SETTLED = "voucher_settled"  # args: number, amount
     VOUCHER_REFUSED = "voucher_refused"  # args: the reason
     OUT_OF_SERVICE = "out_of_service"  # args: the reason
@@ -96,6 +99,7 @@ class OperatorMode:
         zreport_qr: ZReportQr,
         opening_float: Money = Money(0),
         reprint_days: int = REPRINT_DAYS,
+        certificates: CertificatePrinter | None = None,
     ) -> None:
         self.store = store
         self.ledger = ledger
@@ -108,6 +112,7 @@ class OperatorMode:
         self.switch = ServiceSwitch(store)
         self.cashbox = CashBoxLog(store)
         self.reprint_days = reprint_days
+        self.certificates = certificates
         self.step = OpStep.LOCKED
         self.message: Message | None = None
         self.operator_id = ""
@@ -379,6 +384,40 @@ class OperatorMode:
         else:
             status = result.outcome.status.value if result.outcome else "-"
             self.message = Message(Notice.NOT_PRINTED, (status,))
+        return result.printed
+
+    def has_certificate(self, txn_id: str) -> bool:
+        """A certificate print was paid for with this receipt (the journey journaled whether it came out)."""
+        row = self.store.read_one(
+            "SELECT 1 AS yes FROM journal WHERE subject = ? AND action IN ('certificate.printed',"
+            " 'certificate.not_printed') LIMIT 1",
+            (txn_id,),
+        )
+        return row is not None
+
+    def print_certificate(self, txn_id: str) -> bool:
+        """The villager was told to ask the operator: print the paid-for certificate again (a new job each time)."""
+        if self.step is not OpStep.REPRINT or txn_id not in {r.txn_id for r in self.reprintable()}:
+            return False
+        if not self.has_certificate(txn_id):
+            return False
+        txn = self.ledger.get(txn_id)
+        copy = self._count_journal("operator.certificate_printed", txn_id) + 1
+        if self.certificates is None:
+            result = DocumentResult(False, DocumentProblem.NO_PRINTER, "no certificate printer configured")
+        else:
+            job = f"certificate-{txn_id}-operator-{copy}"
+            result = self.certificates.print_certificate(job, txn.service_id, txn.reference)
+        self.ledger.document_printed(
+            txn_id, document="certificate", printed=result.printed, problem=result.problem.value, detail=result.detail
+        )
+        with self.store.write(self.operator_id) as uow:
+            action = "operator.certificate_printed" if result.printed else "operator.certificate_print_failed"
+            uow.record(action, txn_id, {"receipt_no": txn.receipt_no, "copy": copy, "problem": result.problem.value})
+        if result.printed:
+            self.message = Message(Notice.CERTIFICATE_PRINTED, (str(txn.receipt_no),))
+        else:
+            self.message = Message(Notice.CERTIFICATE_NOT_PRINTED, (result.problem.value, result.detail[:80]))
         return result.printed
 
     # -- change-due vouchers -----------------------------------------------------------------------

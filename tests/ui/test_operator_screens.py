@@ -12,10 +12,12 @@ from kiosk.clock import FakeClock
 from kiosk.devices.cash import CashBoxRemoved
 from kiosk.money import Money
 from kiosk.operator import OperatorAuth
+from kiosk.transactions import PaymentMode
 from tests.kiosk.helpers import cash_bill
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
+from ui.devpanel.fakes import MemoryDocumentPrinter, demo_account
 
 PIN = "271828"
 
@@ -213,3 +215,28 @@ def test_reprint_voucher_and_cash_box_pages(
     driver.tap(w, "menuCashbox")
     assert driver.text_of(w, "removal0").endswith("बिना ऑपरेटर सूचना के निकाला गया")
     driver.grab(w, shots / "hi-cashbox.png")
+
+
+def test_the_operator_prints_a_certificate_that_did_not_come_out(
+    kiosk: KioskWindow, fake_clock: FakeClock, services: Services, operator: str, shots: Path
+) -> None:
+    w = kiosk.window
+    ledger = services.ledger
+    application = demo_account("202611001")  # issued, in the sample server's records
+    txn = ledger.create(service_id="caste-cert", service_name_hi="जाति प्रमाण पत्र", service_name_en="Caste certificate",
+                        reference=application, amount_due=Money(0), fee=Money.rupees(50))  # fmt: skip
+    ledger.await_payment(txn.id, PaymentMode.CASH)
+    ledger.credit_cash(txn.id, Money.rupees(50))
+    ledger.receipt_printed(txn.id, job_id=f"j-{txn.id}")
+    ledger.complete(txn.id)
+    ledger.document_printed(txn.id, document="certificate", printed=False, problem="printer", detail="paper jam")
+    receipt_no = ledger.get(txn.id).receipt_no
+    sign_in(kiosk, fake_clock)
+    driver.tap(w, "menuReprint")
+    driver.grab(w, shots / "hi-reprint-certificate.png")
+    driver.tap(w, f"certificate_{receipt_no}")
+    assert f"रसीद {receipt_no} से भुगतान किया गया प्रमाण-पत्र" in driver.text_of(w, "operatorMessageText")
+    documents = services.certificates
+    assert documents is not None
+    assert isinstance(documents.printer, MemoryDocumentPrinter)
+    assert list(documents.printer.jobs) == [f"certificate-{txn.id}-operator-1"]

@@ -4,6 +4,14 @@
 <context>
     <name>Operator</name>
     <message>
+        <source>The certificate paid with receipt %1 is printing on the A4 printer.</source>
+        <translation>The certificate paid with receipt %1 is printing on the A4 printer.</translation>
+    </message>
+    <message>
+        <source>The certificate could not be printed (%1): %2</source>
+        <translation>The certificate could not be printed (%1): %2</translation>
+    </message>
+    <message>
         <location filename="../qml/Operator.qml" line="10" />
         <source>Tap your name first.</source>
         <translation>Tap your name first.</translation>
@@ -485,6 +493,10 @@
 </context>
 <context>
     <name>OperatorTools</name>
+    <message>
+        <source>Print certificate</source>
+        <translation>Print certificate</translation>
+    </message>
     <message>
         <location filename="../qml/OperatorTools.qml" line="13" />
         <source>Reprint a receipt (printed as DUPLICATE)</source>

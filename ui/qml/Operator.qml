@@ -21,6 +21,8 @@ Item {
         case "printed": return qsTr("Printed. Please take the paper.")
         case "not_printed": return qsTr("Not printed: the printer reports %1.").arg(args[0])
         case "reprinted": return qsTr("A duplicate of receipt %1 was printed.").arg(args[0])
+        case "certificate_printed": return qsTr("The certificate paid with receipt %1 is printing on the A4 printer.").arg(args[0])
+        case "certificate_not_printed": return qsTr("The certificate could not be printed (%1): %2").arg(args[0]).arg(args[1])
         case "voucher_settled": return qsTr("Voucher %1 paid out: %2. Hand the money to the villager.").arg(args[0]).arg(args[1])
         case "voucher_refused": return qsTr("The voucher cannot be paid: %1").arg(args[0])
         case "out_of_service": return qsTr("The kiosk is out of service. Villagers read: %1").arg(args[0])
@@ -70,7 +72,7 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: visible ? Math.max(70, messageText.implicitHeight + 24) : 0
         visible: op.model.message.code !== ""
-        color: ["printed", "reprinted", "voucher_settled", "in_service", "removal_announced", "out_of_service"].indexOf(op.model.message.code) >= 0 ? "#2E7D32" : "#B71C1C"
+        color: ["printed", "reprinted", "certificate_printed", "voucher_settled", "in_service", "removal_announced", "out_of_service"].indexOf(op.model.message.code) >= 0 ? "#2E7D32" : "#B71C1C"
         Text {
             id: messageText
             objectName: "operatorMessageText"

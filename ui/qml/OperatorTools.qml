@@ -21,7 +21,7 @@ Item {
                 width: ListView.view.width; height: 80; radius: 10; color: "white"
                 Text {
                     anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
-                    width: parent.width - 320
+                    width: parent.width - (modelData.certificate ? 600 : 320)
                     elide: Text.ElideRight
                     text: qsTr("No. %1 · %2 · %3 · %4").arg(modelData.no).arg(modelData.day).arg(modelData.service).arg(modelData.amount)
                     font.pixelSize: 24; color: "#263238"
@@ -32,6 +32,15 @@ Item {
                     width: 260; height: 66
                     text: qsTr("Reprint")
                     onClicked: tools.model.reprint(modelData.txn)
+                }
+                Btn {
+                    objectName: "certificate_" + modelData.no
+                    visible: modelData.certificate
+                    anchors { right: parent.right; rightMargin: 280; verticalCenter: parent.verticalCenter }
+                    width: 270; height: 66
+                    primary: false
+                    text: qsTr("Print certificate")
+                    onClicked: tools.model.printCertificate(modelData.txn)
                 }
             }
         }

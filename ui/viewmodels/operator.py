@@ -41,6 +41,7 @@ class OperatorViewModel(QObject):
             receipt_qr=services.receipt_qr,
             zreport_qr=services.zreport_qr or (lambda report: f"Z {report.kiosk_code} {report.business_day}"),
             opening_float=services.config.rules.opening_float,
+            certificates=services.certificates,
         )
 
     def set_language(self, language: str) -> None:
@@ -121,6 +122,10 @@ class OperatorViewModel(QObject):
     @Slot(str)
     def reprint(self, txn_id: str) -> None:
         self._do(lambda: self.mode.reprint(txn_id))
+
+    @Slot(str)
+    def printCertificate(self, txn_id: str) -> None:
+        self._do(lambda: self.mode.print_certificate(txn_id))
 
     @Slot()
     def showVouchers(self) -> None:
@@ -223,12 +228,13 @@ class OperatorViewModel(QObject):
             return {}
         return {"lines": report.lines(), "qr": qr_source(self.mode.report_qr), "day": report.business_day}
 
-    def _reprints(self) -> list[dict[str, str]]:
+    def _reprints(self) -> list[dict[str, Any]]:
         if self.mode.step is not OpStep.REPRINT:
             return []
         return [
             {"txn": r.txn_id, "no": str(r.receipt_no), "day": r.business_day, "amount": r.amount.format(),
-             "service": r.service_hi if self.language == "hi" else r.service_en}
+             "service": r.service_hi if self.language == "hi" else r.service_en,
+             "certificate": self.mode.has_certificate(r.txn_id)}
             for r in self.mode.reprintable()
         ]  # fmt: skip
 

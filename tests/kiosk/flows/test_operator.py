@@ -12,6 +12,7 @@ from kiosk.cash_payment import COUNT_KEY
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import FakeClock
 from kiosk.devices.printer import PrinterStatus
+from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.flows.base import Devices
 from kiosk.flows.operator import SERVICE_REASONS, Notice, OperatorMode, OpStep
 from kiosk.journal import verify_journal
@@ -482,3 +483,46 @@ def test_the_acceptors_own_counter_is_shown_from_the_second_close_on(
     count(mode, {100: 2, 50: 1, 10: 1})
     mode.submit_count()
     assert mode.acceptor_notes == 4
+
+
+class RecordingCertificates:
+    """The certificate port: prints when told to, records the jobs it was given."""
+
+    def __init__(self, works: bool) -> None:
+        self.works = works
+        self.jobs: list[tuple[str, str, str]] = []
+
+    def print_certificate(self, job_id: str, service_id: str, application_no: str) -> DocumentResult:
+        self.jobs.append((job_id, service_id, application_no))
+        if not self.works:
+            return DocumentResult(False, DocumentProblem.PRINTER, "stopped: out of paper")
+        return DocumentResult(True)
+
+
+def test_the_operator_prints_a_certificate_the_villager_was_sent_to_ask_for(
+    store: Store, ledger: Ledger, devices: Devices
+) -> None:
+    OperatorAuth(store).add("op-1", "Sunita", PIN, by="engineer")
+    certificates = RecordingCertificates(works=False)
+    mode = OperatorMode(store, ledger, devices, identity=IDENTITY, receipt_qr=lambda txn: f"r/{txn.id}",
+                        zreport_qr=zqr, certificates=certificates)  # fmt: skip
+    bill = pay(ledger, 100)
+    certificate = pay(ledger, 50)
+    ledger.document_printed(certificate, document="certificate", printed=False, problem="printer", detail="jam")
+    sign_in(mode)
+    mode.show_reprints()
+    assert [mode.has_certificate(t) for t in (bill, certificate)] == [False, True]
+    assert mode.print_certificate(bill) is False  # a bill receipt paid for no certificate
+    assert certificates.jobs == []
+    assert mode.print_certificate(certificate) is False  # the A4 printer is still out of paper: said so
+    assert mode.message is not None
+    assert mode.message.notice is Notice.CERTIFICATE_NOT_PRINTED
+    certificates.works = True
+    assert mode.print_certificate(certificate)
+    assert mode.message.notice is Notice.CERTIFICATE_PRINTED
+    reference = ledger.get(certificate).reference
+    # The copy number counts certificates that came out: the retry after a failure is the same job, copy 1.
+    assert [(job[-1], app) for job, _, app in certificates.jobs] == [("1", reference), ("1", reference)]
+    actions = [r["action"] for r in store.read("SELECT action FROM journal WHERE subject = ?", (certificate,))]
+    assert actions[-4:] == ["certificate.not_printed", "operator.certificate_print_failed", "certificate.printed",
+                            "operator.certificate_printed"]  # fmt: skip
