@@ -17,7 +17,7 @@ from server import certificates, online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
-from server.pages import rupees, verdict_page
+from server.pages import check_kiosk_signature, rupees, verdict_page, verdict_response
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import (
     API_PREFIX,
@@ -38,7 +38,6 @@ from sync.protocol import (
     SignedCatalogue,
 )
 from sync.protocol.receipts import parse_token
-from sync.protocol.signing import SignatureError, load_public_key, verify
 
 log = logging.getLogger("kiosk-server")
 M = TypeVar("M", bound=BaseModel)
@@ -238,22 +237,15 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
     @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
     async def receipt(token: str, request: Request) -> Response:
-        wants_json = "application/json" in request.headers.get("accept", "")
-        try:
+        def facts() -> dict[str, Any]:
             claim, body, signature = parse_token(token)
-            key = service.kiosk_public_key(claim.kiosk_code)
-            if key is None:
-                raise SignatureError(f"kiosk {claim.kiosk_code[:32]} is not enrolled here")
-            verify(load_public_key(key), signature, body)
-        except SignatureError as exc:
-            if wants_json:
-                return JSONResponse({"valid": False, "detail": str(exc)}, status_code=400)
-            return HTMLResponse(receipt_page(None, str(exc)), status_code=400)
-        facts = {
-            "valid": True, "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no,
-            "txn_id": claim.txn_id, "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
-        }  # fmt: skip
-        return JSONResponse(facts) if wants_json else HTMLResponse(receipt_page(facts, None))
+            check_kiosk_signature(service.kiosk_public_key, claim.kiosk_code, body, signature)
+            return {
+                "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
+                "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
+            }  # fmt: skip
+
+        return verdict_response(request, facts, receipt_page)
 
     zreports.add_routes(app, service.kiosk_public_key)
     phone = phone or PhoneOptions()
