@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.cash_recovery import Settlement, settle_open_payments
 from kiosk.cashbox import CashBoxLog
 from kiosk.devices.cash import (
     AcceptorDisconnected,
@@ -31,6 +33,8 @@ from kiosk.transactions import Txn, TxnState
 log = logging.getLogger(__name__)
 
 COUNT_KEY = "acceptor_stacked_count"  # the device's stacked counter after the last note we recorded
+INTERRUPTED = "interrupted: the kiosk restarted"
+SETTLE_WAIT_S = 5.0  # how long a start waits for the acceptor's word on a note that was in escrow at the crash
 
 
 class CashPaymentError(RuntimeError):
@@ -77,22 +81,50 @@ class CashDesk:
         self.tolerance = tolerance
         self.on_update = on_update
         self._lock = threading.RLock()
+        self._progress = threading.Event()
+        self._attached = False
+        self._settled: Settlement | None = None
 
-    def attach(self) -> None:
-        """Start the driver with this desk listening. The acceptor stays disabled until a payment begins."""
-        txn_id = self.open_session()
-        if txn_id is not None and self.ledger.get(txn_id).state is not TxnState.AWAITING_PAYMENT:
-            self._close_session(txn_id, "paid before a restart")  # the process died between the credit and this mark
+    def attach(self, *, settle_wait_s: float = SETTLE_WAIT_S) -> None:
+        """Start the driver with this desk listening, then settle what a killed process left open (once). The
+        acceptor stays disabled until a payment begins."""
+        if self._attached:
+            return
+        self._attached = True
         self.acceptor.disable()
         self.acceptor.start(self._listen)
+        # A note held in escrow when the process died is stacked or returned within the first polls (or the device
+        # says at connect that it stacked it): settle its payment only then, so it lands on that villager's voucher.
+        deadline = time.monotonic() + settle_wait_s
+        while self._row(("escrow",)) is not None and time.monotonic() < deadline:
+            self._progress.wait(0.05)
+            self._progress.clear()
+        self.settle_interrupted()
 
     def _listen(self, event: CashEvent) -> None:
         self.handle(event)
+        self._progress.set()
+
+    def settle_interrupted(self) -> Settlement:
+        """Settle every payment a killed process left open (once per start): paid in full → receipt pending (it
+        can be printed again), part-paid → abandoned with a change-due voucher, nothing paid → cancelled. Each
+        change is journaled by the ledger; the summary is journaled here. Aadhaar payments still awaiting an answer
+        are left to their own recovery (the upstream may have debited)."""
+        with self._lock:
+            if self._settled is not None:
+                return self._settled
+            session = self.open_session()
+            if session is not None:
+                self._close_session(session, INTERRUPTED)
+            self._settled = settle_open_payments(self.ledger, INTERRUPTED)
+            return self._settled
 
     # -- the flow's intents ---------------------------------------------------------------------------
     def begin(self, txn_id: str) -> frozenset[Money]:
         """Record the session first, then let the acceptor take the notes that fit."""
         with self._lock:
+            if self._settled is None:
+                self.settle_interrupted()
             open_session = self.open_session()
             if open_session is not None and open_session != txn_id:
                 raise CashPaymentError(f"another cash payment ({open_session}) is still open")
@@ -186,9 +218,10 @@ class CashDesk:
 
     def _hold_record(self, channel: int, denomination: Money) -> None:
         """Written on the driver's thread before it lets the device stack the note."""
-        txn_id = self.open_session()
+        txn_id = self.open_session() if self._settled is not None else None
         if txn_id is None:
-            # Nobody is paying (the acceptor is being disabled): a note we have not recorded must not be stacked.
+            # Nobody is paying (the acceptor is being disabled, or a start is still settling the payments a killed
+            # process left open): a note we have not recorded for a live payment must not be stacked.
             self.acceptor.return_escrow()
             return
         with self.store.write("cash") as uow:

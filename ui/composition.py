@@ -191,6 +191,7 @@ def demo_services(
     )
     documents = MemoryDocumentPrinter(keep=receipts.parent / "documents" if receipts is not None else None)
     services.certificates = DownloadAndPrint(online, documents, workdir / "spool")
+    desk.attach()  # as in the field (ui/realmode.py): the start settles what a killed process left open
     if server:
         try:
             connect_demo_server(services, workdir)

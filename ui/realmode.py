@@ -107,6 +107,8 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         phone=HttpPhoneDelivery(client),
         certificates=DownloadAndPrint(online, document_printer(config, clock), settings.database.parent / "spool"),
     )  # fmt: skip
+    # The start settles what a killed process left open (before any villager can pay): the same call as the demo's.
+    desk.attach()
     reason = ServiceSwitch(store).reason()
     if reason:
         log.warning("starting out of service: %s", reason)

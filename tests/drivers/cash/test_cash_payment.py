@@ -126,6 +126,9 @@ def test_a_kiosk_restart_with_a_note_in_escrow_credits_it_exactly_once(tmp_path:
         wait_until(lambda: device.state.note is None)
         assert device.stacked == [200]
         assert again.ledger.cash_total() == R(200)
+        # The start settled the interrupted payment only after the note's fate was known: it is on the voucher.
+        assert again.ledger.get(txn.id).state is TxnState.ABANDONED
+        assert [v.amount for v in again.ledger.vouchers()] == [R(200)]
     finally:
         again.close()
 

@@ -1,0 +1,100 @@
+"""A kiosk killed mid-payment: the next start settles what was left open, and the next villager can pay."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.cash_payment import CashDesk
+from kiosk.cash_recovery import resolve_stuck, stuck_payments
+from kiosk.dayclose import DayClose
+from kiosk.devices.cash import NoteCredited
+from kiosk.ledger import Ledger, LedgerError
+from kiosk.money import INR_NOTES, Money
+from kiosk.transactions import PaymentMode, TxnState
+from tests.kiosk.helpers import cash_bill
+from ui.devpanel.fakes import MemoryCashAcceptor
+
+
+def killed_mid_payment(ledger: Ledger, bill: int, notes: tuple[int, ...]) -> str:
+    """A first process opens a cash payment, takes these notes, and dies without ending anything."""
+    cash = MemoryCashAcceptor()
+    desk = CashDesk(ledger, cash)
+    desk.attach()
+    txn = cash_bill(ledger, bill)
+    desk.begin(txn.id)
+    for note in notes:
+        assert cash.insert(note)
+    return txn.id
+
+
+def restart(ledger: Ledger) -> CashDesk:
+    desk = CashDesk(ledger, MemoryCashAcceptor())
+    desk.attach()
+    return desk
+
+
+def journal_actions(ledger: Ledger) -> list[str]:
+    return [str(r["action"]) for r in ledger.store.read("SELECT action FROM journal ORDER BY id")]
+
+
+def test_part_paid_payment_left_by_a_crash_becomes_a_voucher_and_the_next_villager_can_pay(ledger: Ledger) -> None:
+    first = killed_mid_payment(ledger, 350, (100, 50))
+    desk = restart(ledger)
+    assert ledger.get(first).state is TxnState.ABANDONED
+    (voucher,) = ledger.vouchers(state="open")
+    assert (voucher.txn_id, voucher.amount) == (first, Money.rupees(150))
+    assert desk.open_session() is None
+    assert "payments.settled_at_start" in journal_actions(ledger)
+    following = cash_bill(ledger, 20)
+    assert desk.begin(following.id)  # no "another cash payment is still open"
+    desk.handle(NoteCredited(Money.rupees(20), 2, event_id="after-restart-1"))
+    assert ledger.get(following.id).state is TxnState.PAID
+
+
+def test_payment_paid_in_full_before_a_crash_is_kept_with_its_receipt_pending(ledger: Ledger) -> None:
+    first = killed_mid_payment(ledger, 150, (100, 50))
+    assert ledger.get(first).state is TxnState.PAID  # the process died before the receipt was printed
+    restart(ledger)
+    assert ledger.get(first).state is TxnState.RECEIPT_PENDING
+    assert ledger.vouchers() == []
+
+
+def test_payment_with_nothing_paid_before_a_crash_is_cancelled_and_the_day_can_close(ledger: Ledger) -> None:
+    first = killed_mid_payment(ledger, 350, ())
+    restart(ledger)
+    assert ledger.get(first).state is TxnState.CANCELLED
+    close = DayClose(ledger.store).submit_count(
+        {n.paise: 0 for n in INR_NOTES}, operator="op", denominations=INR_NOTES, acceptor=None
+    )
+    assert close.counted_total == Money(0)
+
+
+def test_a_second_start_of_the_same_desk_settles_nothing_twice(ledger: Ledger) -> None:
+    killed_mid_payment(ledger, 350, (100,))
+    desk = restart(ledger)
+    desk.attach()
+    desk.settle_interrupted()
+    assert len(ledger.vouchers()) == 1
+    assert journal_actions(ledger).count("payments.settled_at_start") == 1
+
+
+def test_an_aadhaar_payment_awaiting_its_answer_is_left_for_the_operator_who_resolves_it_with_a_reason(
+    ledger: Ledger,
+) -> None:
+    txn = ledger.create(
+        service_id="jvvnl-bill", service_name_hi="बिल", service_name_en="Bill", reference="1", amount_due=Money(100)
+    )
+    ledger.await_payment(txn.id, PaymentMode.AADHAAR)
+    restart(ledger)
+    assert [t.id for t in stuck_payments(ledger)] == [txn.id]
+    with pytest.raises(LedgerError, match="reason"):
+        resolve_stuck(ledger, txn.id, reason="  ", operator="op-1")
+    assert ledger.get(txn.id).state is TxnState.AWAITING_PAYMENT  # refused: nothing changed
+    assert resolve_stuck(ledger, txn.id, reason="The villager left", operator="op-1") is None
+    assert ledger.get(txn.id).state is TxnState.CANCELLED
+    row = ledger.store.read_one("SELECT actor, details FROM journal WHERE action = 'payment.resolved_by_operator'")
+    assert row is not None
+    assert row["actor"] == "op-1"
+    assert "The villager left" in row["details"]
+    with pytest.raises(LedgerError, match="not stuck"):
+        resolve_stuck(ledger, txn.id, reason="again", operator="op-1")
