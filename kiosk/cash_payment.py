@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 COUNT_KEY = "acceptor_stacked_count"  # the device's stacked counter after the last note we recorded
 INTERRUPTED = "interrupted: the kiosk restarted"
+CANNOT_RECORD = "the kiosk cannot record notes"  # the store refused a write: cash stops until it is repaired
 SETTLE_WAIT_S = 5.0  # how long a start waits for the acceptor's word on a note that was in escrow at the crash
 
 
@@ -165,8 +166,15 @@ class CashDesk:
 
     # -- the acceptor's events ------------------------------------------------------------------------
     def handle(self, event: CashEvent) -> CashUpdate:
+        """Record one event; if the database refuses (full, read-only, locked, I/O), the screen is told and the
+        error goes back to the driver, which then returns a note in escrow and takes no more (Invariant 5)."""
         with self._lock:
-            update = self._handle(event)
+            try:
+                update = self._handle(event)
+            except Exception:
+                if self.on_update is not None:
+                    self.on_update(CashUpdate(None, frozenset(), event, problem=CANNOT_RECORD))
+                raise
         if self.on_update is not None:
             self.on_update(update)
         return update
@@ -198,8 +206,12 @@ class CashDesk:
 
     def _reconcile_count(self, event: StackedCount) -> CashUpdate:
         """At (re)connect: notes the device stacked beyond the last credit we recorded were never credited."""
-        known = self.store.get_meta(COUNT_KEY)
         update = CashUpdate(None, frozenset(), event)
+        if event.count is None:
+            if self.store.get_meta(COUNT_KEY):  # a unit without a counter replaced one with it: forget the old count
+                self._set_count(None)
+            return update
+        known = self.store.get_meta(COUNT_KEY) or None
         if known is not None and event.count > int(known):
             missing = event.count - int(known)
             held = self._row(("escrow",))
@@ -252,9 +264,9 @@ class CashDesk:
         with self.store.write("cash") as uow:
             uow.execute("UPDATE escrow_notes SET state = ?, device_count = ? WHERE ref = ?", (state, device_count, ref))
 
-    def _set_count(self, count: int) -> None:
+    def _set_count(self, count: int | None) -> None:
         with self.store.write("cash") as uow:
-            uow.set_meta(COUNT_KEY, str(count))
+            uow.set_meta(COUNT_KEY, "" if count is None else str(count))  # "": the acceptor keeps no count
 
     def _credit(
         self, denomination: Money, channel: int | None, ref: str, count: int | None, event: CashEvent

@@ -306,12 +306,12 @@ class OperatorMode:
     def _acceptor_since_last_close(self) -> int | None:
         """The acceptor's own stacked-note counter (kept by CashDesk) since the previous close, then re-based."""
         now = self.store.get_meta(COUNT_KEY)
-        if now is None:
+        if not now:  # never told, or an acceptor whose firmware keeps no counter: the third count is unavailable
             return None
         before = self.store.get_meta(ACCEPTOR_COUNT_AT_CLOSE)
         with self.store.write(self.operator_id) as uow:
             uow.set_meta(ACCEPTOR_COUNT_AT_CLOSE, now)
-        return int(now) - int(before) if before is not None else None
+        return int(now) - int(before) if before else None
 
     # -- Z-report --------------------------------------------------------------------------------
     def show_zreport(self) -> None:

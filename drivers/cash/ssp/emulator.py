@@ -27,6 +27,7 @@ from drivers.cash.ssp.codec import (
     build_setup,
     encode,
 )
+from drivers.cash.ssp.profiles import FULL, PROFILES, Firmware
 
 RUPEE_CHANNELS = (10, 20, 50, 100, 200, 500)
 ESCROW_TIMEOUT_S = 10.0
@@ -74,7 +75,9 @@ class SspEmulator:
         require_encryption: bool = False,
         combine_credit: bool = False,
         serial_number: int = 0x01020304,
+        firmware: Firmware | str = FULL,
     ) -> None:
+        self.firmware = PROFILES[firmware] if isinstance(firmware, str) else firmware
         self.state = EmulatorState(channels=channels)
         self.address = address
         self.require_encryption = require_encryption
@@ -240,6 +243,8 @@ class SspEmulator:
             if self._corrupt_replies:
                 self._corrupt_replies -= 1
                 reply = reply[:-1] + bytes([reply[-1] ^ 0xFF])
+        if self.firmware.reply_delay_s:
+            time.sleep(self.firmware.reply_delay_s)
         self._write(reply)
 
     def _execute(self, command: int, params: bytes) -> bytes:
@@ -247,6 +252,9 @@ class SspEmulator:
         ok = bytes([Generic.OK])
         if self.require_encryption and command not in (Command.SYNC, Command.HOST_PROTOCOL_VERSION):
             return bytes([Generic.KEY_NOT_SET])
+        refusal = self.firmware.refusal(command)
+        if refusal is not None:
+            return bytes([refusal])
         if command == Command.SYNC:
             s.synced = True
             return ok
@@ -318,6 +326,8 @@ class SspEmulator:
                     events += self._finish_stack(note)
             elif note.stage == "stacking" and time.monotonic() >= note.stacked_by:
                 events += self._finish_stack(note)
+            elif note.stage == "stacking" and self.firmware.repeat_stacking:
+                events.append(Event.NOTE_STACKING)
         if s.jam is not None:
             events += s.jam
         if s.stacker_full:
