@@ -100,6 +100,12 @@ class CashDesk:
         while self._row(("escrow",)) is not None and time.monotonic() < deadline:
             self._progress.wait(0.05)
             self._progress.clear()
+        uncertain = self._row(("escrow",))
+        if uncertain is not None:
+            # Neither stacked nor returned as far as the device says (it keeps no counter, or is not answering):
+            # never guessed — the operator resolves it against the cash box, with a reason.
+            ref, channel, paise, _ = uncertain
+            self._alert("cash.note_uncertain", {"ref": ref, "channel": channel, "denomination": paise})
         self.settle_interrupted()
 
     def _listen(self, event: CashEvent) -> None:

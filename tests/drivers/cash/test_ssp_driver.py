@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 from drivers.cash.ssp.codec import Command
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
+from kiosk.availability import assess
+from kiosk.cash_payment import CashDesk
 from kiosk.clock import FakeClock
+from kiosk.device_report import publish
 from kiosk.devices.cash import (
     AcceptorDisconnected,
     AcceptorReconnected,
@@ -26,8 +30,13 @@ from kiosk.devices.cash import (
     StackedCount,
     StackerFull,
 )
+from kiosk.devices.printer import PrinterStatus
+from kiosk.flows.base import Devices
+from kiosk.ledger import Ledger
 from kiosk.money import Money
+from kiosk.store import Store
 from tests.drivers.cash.conftest import ALL_NOTES, Events, answers, reject_reason, wait_until
+from ui.devpanel.fakes import MemoryFingerReader, MemoryPrinter
 
 
 def test_the_channel_table_is_read_from_the_device(acceptor: SspAcceptor) -> None:
@@ -248,7 +257,7 @@ class PollThreadKiller(BaseException):
 
 
 def test_a_poll_thread_that_dies_is_a_device_fault_not_a_quiet_acceptor(
-    acceptor: SspAcceptor, emulator: SspEmulator, events: Events
+    acceptor: SspAcceptor, emulator: SspEmulator, events: Events, store: Store
 ) -> None:
     def dies(event: CashEvent) -> None:
         events(event)
@@ -263,3 +272,15 @@ def test_a_poll_thread_that_dies_is_a_device_fault_not_a_quiet_acceptor(
     health = acceptor.health()
     assert not health.ok
     assert "poll thread" in health.detail
+    # What the app writes for the heartbeat, and what availability makes of it: out of service for cash.
+    publish(store, Devices(acceptor, MemoryPrinter(), MemoryFingerReader(), CashDesk(Ledger(store), acceptor)))
+    assert json.loads(store.get_meta("device_status") or "{}")["cash"] == "fault"
+    assert not devices_availability_cash(acceptor)
+
+
+def devices_availability_cash(acceptor: SspAcceptor) -> bool:
+    verdict = assess(
+        manual_reason=None, disk_free_bytes=1 << 40, database_writable=True, printer=PrinterStatus.READY,
+        acceptor=acceptor.status,
+    )  # fmt: skip
+    return verdict.cash
