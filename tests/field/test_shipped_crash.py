@@ -149,6 +149,7 @@ def villager(device: SspEmulator, rng: random.Random, seconds: float) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600 if soak() else 600)
 def test_shipped_kiosk_killed_mid_payment_credits_every_stacked_note_once_and_the_day_closes(
     tmp_path: Path, server: ServerProcess
 ) -> None:
