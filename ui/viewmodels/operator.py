@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.cash_recovery import STUCK_REASONS, stuck_payments
-from kiosk.flows.operator import SERVICE_REASONS, OperatorMode, OpStep
+from kiosk.flows.operator import OperatorMode, OpStep
+from kiosk.flows.operator_pages import SERVICE_REASONS
 from kiosk.money import Money
 from kiosk.receipt import Identity
 from ui.composition import Services
