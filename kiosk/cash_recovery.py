@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kiosk.clock import Clock
+from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger, LedgerError
+from kiosk.printing import QrText, print_receipt
+from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, Txn, TxnState
 
 # The reasons an operator can pick for a payment still stuck after the automatic settlement (typed text also works).
@@ -90,3 +95,17 @@ def resolve_stuck(ledger: Ledger, txn_id: str, *, reason: str, operator: str) ->
     with ledger.store.write(operator) as uow:
         uow.record("payment.resolved_by_operator", txn_id, {"reason": text, "voucher": voucher})
     return voucher
+
+
+def print_pending_receipts(
+    ledger: Ledger, printer: ReceiptPrinter, txn_ids: Iterable[str], *, identity: Identity, clock: Clock, qr: QrText
+) -> list[str]:
+    """At the next chance (the start, when the printer can print): the receipts a crash left pending come out, each
+    moved to printed; one the printer cannot do stays pending (reprintable by the operator). The printed ids."""
+    printed: list[str] = []
+    for txn_id in txn_ids:
+        if not printer.status().can_print:
+            break
+        if print_receipt(ledger, printer, txn_id, identity=identity, clock=clock, qr_text=qr).printed:
+            printed.append(txn_id)
+    return printed

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk.cash_payment import CashDesk
 from kiosk.cash_recovery import resolve_stuck, stuck_payments
+from kiosk.clock import FakeClock
 from kiosk.dayclose import DayClose
 from kiosk.devices.cash import NoteCredited
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.money import INR_NOTES, Money
+from kiosk.store import Store
 from kiosk.transactions import PaymentMode, TxnState
 from tests.kiosk.helpers import cash_bill
-from ui.devpanel.fakes import MemoryCashAcceptor
+from ui.composition import DEMO_START, demo_services
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter
 
 
 def killed_mid_payment(ledger: Ledger, bill: int, notes: tuple[int, ...]) -> str:
@@ -98,3 +103,23 @@ def test_an_aadhaar_payment_awaiting_its_answer_is_left_for_the_operator_who_res
     assert "The villager left" in row["details"]
     with pytest.raises(LedgerError, match="not stuck"):
         resolve_stuck(ledger, txn.id, reason="again", operator="op-1")
+
+
+def test_the_app_start_settles_and_prints_the_receipt_a_crash_left_unprinted(tmp_path: Path) -> None:
+    """Through the composition the app starts with (the demo's, which calls the field's `start_cash`)."""
+    store = Store.open(tmp_path / "kiosk.db", FakeClock(DEMO_START))
+    ledger = Ledger(store)
+    paid = cash_bill(ledger, 100)
+    ledger.credit_cash(paid.id, Money.rupees(100), device_ref="before-the-crash-1")
+    part = cash_bill(ledger, 350)
+    ledger.credit_cash(part.id, Money.rupees(50), device_ref="before-the-crash-2")
+    store.close()
+    services = demo_services(tmp_path)
+    try:
+        assert services.ledger.get(paid.id).state is TxnState.RECEIPT_PRINTED
+        assert isinstance(services.devices.printer, MemoryPrinter)
+        assert len(services.devices.printer.jobs) == 1
+        assert services.ledger.get(part.id).state is TxnState.ABANDONED
+        assert [v.amount for v in services.ledger.vouchers(state="open")] == [Money.rupees(50)]
+    finally:
+        services.close()
