@@ -84,7 +84,7 @@ class SspEmulator:
         self.combine_credit = combine_credit  # some firmware reports CC, EE, EB in one reply
         self.serial_number = serial_number
         self.escrow_timeout_s = ESCROW_TIMEOUT_S
-        self.stack_time_s = 0.0  # how long the transport takes to carry a note into the box (real units: ~1 s)
+        self.stack_time_s = self.firmware.stack_time_s  # transport time into the box (real units: ~1 s)
         self.lock = threading.RLock()
         self.received: list[Packet] = []
         self._decoder = Decoder()

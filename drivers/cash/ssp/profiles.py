@@ -30,6 +30,7 @@ class Firmware:
     only: frozenset[int] | None = None  # when set, every other command is answered 0xF2 (unknown)
     reply_delay_s: float = 0.0  # inside the host's reply timeout, but late
     repeat_stacking: bool = False  # reports NOTE STACKING (0xCC) on every poll while the transport moves
+    stack_time_s: float = 0.0  # how long the transport takes to carry a note into the box
 
     def refusal(self, command: int) -> int | None:
         if self.only is not None and command not in self.only:
@@ -43,6 +44,7 @@ QUIRKY = Firmware(
     "quirky",
     refuses={Command.GET_COUNTERS: Generic.FAIL, Command.SERIAL_NUMBER: Generic.FAIL},
     repeat_stacking=True,
+    stack_time_s=0.15,
 )  # odd but valid: 0xF8 "cannot process" for some optional commands, an event repeated on every poll
 SLOW = Firmware("slow", reply_delay_s=0.15)  # answers late, within the 0.5 s the driver waits
 PROFILES: dict[str, Firmware] = {f.name: f for f in (FULL, MINIMAL, QUIRKY, SLOW)}

@@ -20,9 +20,10 @@ R = Money.rupees
 NOTES = tuple(R(r) for r in (10, 20, 50, 100, 200, 500))
 
 
-@pytest.fixture
-def device(tmp_path: Path) -> Iterator[SspEmulator]:
-    emulator = SspEmulator()
+@pytest.fixture(params=["full", "minimal"])
+def device(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SspEmulator]:
+    """The desk with an acceptor that answers everything, and with one that answers only the minimal SSP set."""
+    emulator = SspEmulator(firmware=request.param)
     emulator.port = emulator.serve_pty(tmp_path / "ttyCASH")  # type: ignore[attr-defined]
     yield emulator
     emulator.close()
