@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from kiosk.cash_payment import CashDesk
 from kiosk.cash_recovery import resolve_stuck, stuck_payments
 from kiosk.clock import FakeClock
 from kiosk.dayclose import DayClose
-from kiosk.devices.cash import NoteCredited
+from kiosk.devices.cash import NoteCredited, NoteEscrowed
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.money import INR_NOTES, Money
 from kiosk.store import Store
@@ -123,3 +124,19 @@ def test_the_app_start_settles_and_prints_the_receipt_a_crash_left_unprinted(tmp
         assert [v.amount for v in services.ledger.vouchers(state="open")] == [Money.rupees(50)]
     finally:
         services.close()
+
+
+def test_a_note_whose_fate_the_acceptor_never_tells_is_journaled_for_the_operator_not_guessed(ledger: Ledger) -> None:
+    cash = MemoryCashAcceptor()
+    desk = CashDesk(ledger, cash)
+    desk.attach()
+    txn = cash_bill(ledger, 350)
+    desk.begin(txn.id)
+    desk.handle(NoteEscrowed(Money.rupees(200), 5))  # recorded; then the process died before the device said more
+    again = CashDesk(ledger, MemoryCashAcceptor())  # it reports nothing at connect (no counter to ask)
+    again.attach(settle_wait_s=0.2)
+    row = ledger.store.read_one("SELECT details FROM journal WHERE action = 'cash.note_uncertain'")
+    assert row is not None
+    assert json.loads(row["details"])["denomination"] == 20000
+    assert ledger.cash_total() == Money(0)  # not credited on a guess …
+    assert ledger.get(txn.id).state is TxnState.CANCELLED  # … and the payment is settled all the same
