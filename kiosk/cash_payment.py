@@ -178,8 +178,8 @@ class CashDesk:
             try:
                 update = self._handle(event)
             except Exception:
-                if self.on_update is not None:
-                    self.on_update(CashUpdate(None, frozenset(), event, problem=CANNOT_RECORD))
+                if self.on_update is not None:  # the payment's screen shows no notes to insert any more
+                    self.on_update(CashUpdate(self._current(), frozenset(), event, problem=CANNOT_RECORD))
                 raise
         if self.on_update is not None:
             self.on_update(update)
@@ -209,6 +209,14 @@ class CashDesk:
         if isinstance(event, Jammed | StackerFull | AcceptorDisconnected | CashBoxRemoved):
             problem = type(event).__name__
         return CashUpdate(txn, frozenset(), event, problem=problem)
+
+    def _current(self) -> Txn | None:
+        """The payment open now, if the database can still be read (a full disk or a writer's lock allow reads)."""
+        try:
+            txn_id = self.open_session()
+            return self.ledger.get(txn_id) if txn_id else None
+        except Exception:  # only for the screen; the failure itself goes back to the driver
+            return None
 
     def _reconcile_count(self, event: StackedCount) -> CashUpdate:
         """At (re)connect: notes the device stacked beyond the last credit we recorded were never credited."""

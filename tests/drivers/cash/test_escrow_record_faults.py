@@ -100,7 +100,9 @@ def test_note_in_escrow_is_returned_when_its_record_cannot_be_committed(
     updates: list[CashUpdate] = []
     while not side.updates.empty():
         updates.append(side.updates.get())
-    assert any(u.problem == CANNOT_RECORD and isinstance(u.event, NoteEscrowed) for u in updates)
+    (refused,) = [u for u in updates if u.problem == CANNOT_RECORD and isinstance(u.event, NoteEscrowed)]
+    assert refused.txn is not None  # the payment's screen is told: no notes to insert any more
+    assert refused.accepting == frozenset()
     # Invariant 5: the kiosk is out of service for cash, with a villager message, whatever the disk says.
     availability = assess(
         manual_reason=None, disk_free_bytes=10 * MIN_FREE_DISK_BYTES, database_writable=True,
