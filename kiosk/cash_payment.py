@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.cash_recovery import Settlement, settle_open_payments
 from kiosk.cashbox import CashBoxLog
 from kiosk.devices.cash import (
     AcceptorDisconnected,
@@ -31,6 +33,9 @@ from kiosk.transactions import Txn, TxnState
 log = logging.getLogger(__name__)
 
 COUNT_KEY = "acceptor_stacked_count"  # the device's stacked counter after the last note we recorded
+INTERRUPTED = "interrupted: the kiosk restarted"
+CANNOT_RECORD = "the kiosk cannot record notes"  # the store refused a write: cash stops until it is repaired
+SETTLE_WAIT_S = 5.0  # how long a start waits for the acceptor's word on a note that was in escrow at the crash
 
 
 class CashPaymentError(RuntimeError):
@@ -77,22 +82,56 @@ class CashDesk:
         self.tolerance = tolerance
         self.on_update = on_update
         self._lock = threading.RLock()
+        self._progress = threading.Event()
+        self._attached = False
+        self._settled: Settlement | None = None
 
-    def attach(self) -> None:
-        """Start the driver with this desk listening. The acceptor stays disabled until a payment begins."""
-        txn_id = self.open_session()
-        if txn_id is not None and self.ledger.get(txn_id).state is not TxnState.AWAITING_PAYMENT:
-            self._close_session(txn_id, "paid before a restart")  # the process died between the credit and this mark
+    def attach(self, *, settle_wait_s: float = SETTLE_WAIT_S) -> None:
+        """Start the driver with this desk listening, then settle what a killed process left open (once). The
+        acceptor stays disabled until a payment begins."""
+        if self._attached:
+            return
+        self._attached = True
         self.acceptor.disable()
         self.acceptor.start(self._listen)
+        # A note held in escrow when the process died is stacked or returned within the first polls (or the device
+        # says at connect that it stacked it): settle its payment only then, so it lands on that villager's voucher.
+        deadline = time.monotonic() + settle_wait_s
+        while self._row(("escrow",)) is not None and time.monotonic() < deadline:
+            self._progress.wait(0.05)
+            self._progress.clear()
+        uncertain = self._row(("escrow",))
+        if uncertain is not None:
+            # Neither stacked nor returned as far as the device says (it keeps no counter, or is not answering):
+            # never guessed — the operator resolves it against the cash box, with a reason.
+            ref, channel, paise, _ = uncertain
+            self._alert("cash.note_uncertain", {"ref": ref, "channel": channel, "denomination": paise})
+        self.settle_interrupted()
 
     def _listen(self, event: CashEvent) -> None:
         self.handle(event)
+        self._progress.set()
+
+    def settle_interrupted(self) -> Settlement:
+        """Settle every payment a killed process left open (once per start): paid in full → receipt pending (it
+        can be printed again), part-paid → abandoned with a change-due voucher, nothing paid → cancelled. Each
+        change is journaled by the ledger; the summary is journaled here. Aadhaar payments still awaiting an answer
+        are left to their own recovery (the upstream may have debited)."""
+        with self._lock:
+            if self._settled is not None:
+                return self._settled
+            session = self.open_session()
+            if session is not None:
+                self._close_session(session, INTERRUPTED)
+            self._settled = settle_open_payments(self.ledger, INTERRUPTED)
+            return self._settled
 
     # -- the flow's intents ---------------------------------------------------------------------------
     def begin(self, txn_id: str) -> frozenset[Money]:
         """Record the session first, then let the acceptor take the notes that fit."""
         with self._lock:
+            if self._settled is None:
+                self.settle_interrupted()
             open_session = self.open_session()
             if open_session is not None and open_session != txn_id:
                 raise CashPaymentError(f"another cash payment ({open_session}) is still open")
@@ -133,8 +172,15 @@ class CashDesk:
 
     # -- the acceptor's events ------------------------------------------------------------------------
     def handle(self, event: CashEvent) -> CashUpdate:
+        """Record one event; if the database refuses (full, read-only, locked, I/O), the screen is told and the
+        error goes back to the driver, which then returns a note in escrow and takes no more (Invariant 5)."""
         with self._lock:
-            update = self._handle(event)
+            try:
+                update = self._handle(event)
+            except Exception:
+                if self.on_update is not None:  # the payment's screen shows no notes to insert any more
+                    self.on_update(CashUpdate(self._current(), frozenset(), event, problem=CANNOT_RECORD))
+                raise
         if self.on_update is not None:
             self.on_update(update)
         return update
@@ -164,10 +210,22 @@ class CashDesk:
             problem = type(event).__name__
         return CashUpdate(txn, frozenset(), event, problem=problem)
 
+    def _current(self) -> Txn | None:
+        """The payment open now, if the database can still be read (a full disk or a writer's lock allow reads)."""
+        try:
+            txn_id = self.open_session()
+            return self.ledger.get(txn_id) if txn_id else None
+        except Exception:  # only for the screen; the failure itself goes back to the driver
+            return None
+
     def _reconcile_count(self, event: StackedCount) -> CashUpdate:
         """At (re)connect: notes the device stacked beyond the last credit we recorded were never credited."""
-        known = self.store.get_meta(COUNT_KEY)
         update = CashUpdate(None, frozenset(), event)
+        if event.count is None:
+            if self.store.get_meta(COUNT_KEY):  # a unit without a counter replaced one with it: forget the old count
+                self._set_count(None)
+            return update
+        known = self.store.get_meta(COUNT_KEY) or None
         if known is not None and event.count > int(known):
             missing = event.count - int(known)
             held = self._row(("escrow",))
@@ -186,9 +244,10 @@ class CashDesk:
 
     def _hold_record(self, channel: int, denomination: Money) -> None:
         """Written on the driver's thread before it lets the device stack the note."""
-        txn_id = self.open_session()
+        txn_id = self.open_session() if self._settled is not None else None
         if txn_id is None:
-            # Nobody is paying (the acceptor is being disabled): a note we have not recorded must not be stacked.
+            # Nobody is paying (the acceptor is being disabled, or a start is still settling the payments a killed
+            # process left open): a note we have not recorded for a live payment must not be stacked.
             self.acceptor.return_escrow()
             return
         with self.store.write("cash") as uow:
@@ -219,9 +278,9 @@ class CashDesk:
         with self.store.write("cash") as uow:
             uow.execute("UPDATE escrow_notes SET state = ?, device_count = ? WHERE ref = ?", (state, device_count, ref))
 
-    def _set_count(self, count: int) -> None:
+    def _set_count(self, count: int | None) -> None:
         with self.store.write("cash") as uow:
-            uow.set_meta(COUNT_KEY, str(count))
+            uow.set_meta(COUNT_KEY, "" if count is None else str(count))  # "": the acceptor keeps no count
 
     def _credit(
         self, denomination: Money, channel: int | None, ref: str, count: int | None, event: CashEvent

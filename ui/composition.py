@@ -191,6 +191,9 @@ def demo_services(
     )
     documents = MemoryDocumentPrinter(keep=receipts.parent / "documents" if receipts is not None else None)
     services.certificates = DownloadAndPrint(online, documents, workdir / "spool")
+    from ui.realmode import start_cash  # the field's own start (it imports this module, hence here)
+
+    start_cash(services)  # settle what a killed process left open, print the receipts it left pending
     if server:
         try:
             connect_demo_server(services, workdir)

@@ -12,6 +12,7 @@ from typing import cast
 from drivers import registry
 from kiosk.availability import ServiceSwitch
 from kiosk.cash_payment import CashDesk
+from kiosk.cash_recovery import print_pending_receipts
 from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
     Catalogue,
@@ -28,6 +29,7 @@ from kiosk.devices.document_printer import DocumentPrinter
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
+from kiosk.receipt import Identity
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
@@ -107,10 +109,25 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         phone=HttpPhoneDelivery(client),
         certificates=DownloadAndPrint(online, document_printer(config, clock), settings.database.parent / "spool"),
     )  # fmt: skip
+    start_cash(services)
     reason = ServiceSwitch(store).reason()
     if reason:
         log.warning("starting out of service: %s", reason)
     return services
+
+
+def start_cash(services: Services) -> None:
+    """Before any villager can pay, the start settles what a killed process left open (`CashDesk.attach`) and prints
+    the receipts that left pending; the demo's composition does the same."""
+    desk = services.devices.desk
+    desk.attach()
+    identity = Identity(services.config.identity.kiosk_code, services.config.identity.centre_name_hi)
+    printed = print_pending_receipts(
+        services.ledger, services.devices.printer, desk.settle_interrupted().receipts_pending,
+        identity=identity, clock=services.clock, qr=services.receipt_qr,
+    )  # fmt: skip
+    if printed:
+        log.info("printed %d receipt(s) a restart had left pending", len(printed))
 
 
 def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | None:

@@ -93,10 +93,12 @@ class StackedCount:
     """On (re)connecting, before anything new is polled: the device's persistent count of notes stacked.
 
     Compared with the count after the last credit the kiosk recorded, it settles a note that was in escrow when
-    the kiosk process died — whatever else the device did meanwhile.
+    the kiosk process died — whatever else the device did meanwhile. None: the firmware keeps no counter it will
+    tell (a minimal SSP unit), so a note in escrow at a crash is settled by what the first polls report, or left
+    for the operator.
     """
 
-    count: int
+    count: int | None
 
 
 @dataclass(frozen=True, slots=True)

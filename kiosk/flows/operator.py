@@ -8,12 +8,13 @@ from datetime import timedelta
 
 from kiosk.availability import ServiceSwitch
 from kiosk.cash_payment import COUNT_KEY
+from kiosk.cash_recovery import STUCK_REASONS, resolve_stuck
 from kiosk.cashbox import CashBoxLog
 from kiosk.clock import business_day, iso_utc, parse_iso_utc, to_ist
 from kiosk.dayclose import MAX_NOTES_PER_DENOMINATION, CloseError, DayClose, Reconciliation
 from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
 from kiosk.flows.base import Devices
-from kiosk.flows.operator_pages import CountSheet, DeviceLine, ReceiptRow, StatusPage
+from kiosk.flows.operator_pages import SERVICE_REASONS, CountSheet, DeviceLine, ReceiptRow, StatusPage
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.money import INR_NOTES, Money
 from kiosk.operator import OperatorAuth
@@ -30,14 +31,6 @@ REPRINT_DAYS = 7  # receipts of the last N business days can be reprinted
 REPRINT_LIST = 40  # newest first; older ones through `kioskctl`
 ACCEPTOR_COUNT_AT_CLOSE = "acceptor_stacked_count_at_close"  # the acceptor's own counter when the last close ran
 
-# The out-of-service reasons an operator can pick (Hindi / English: the villager screen shows the reader's half).
-SERVICE_REASONS: tuple[str, ...] = (
-    "नकद बॉक्स खाली किया जा रहा है / The cash box is being emptied",
-    "रसीद का कागज़ बदला जा रहा है / Receipt paper is being replaced",
-    "मशीन की मरम्मत चल रही है / The machine is under repair",
-    "बिजली या इंटरनेट की समस्या / Power or internet problem",
-)
-
 
 class OpStep(enum.StrEnum):
     LOCKED = "locked"  # villager mode: nothing of operator mode is shown
@@ -51,6 +44,7 @@ class OpStep(enum.StrEnum):
     VOUCHERS = "vouchers"
     SERVICE = "service"
     CASHBOX = "cashbox"
+    STUCK = "stuck"  # payments still open after the start's settlement (e.g. an Aadhaar answer never came)
 
 
 class Notice(enum.StrEnum):
@@ -77,6 +71,8 @@ class Notice(enum.StrEnum):
     OUT_OF_SERVICE = "out_of_service"  # args: the reason
     IN_SERVICE = "in_service"
     REMOVAL_ANNOUNCED = "removal_announced"
+    STUCK_RESOLVED = "stuck_resolved"  # args: the bill's reference, the voucher number ("" when nothing was paid)
+    STUCK_REFUSED = "stuck_refused"  # args: the reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,12 +302,12 @@ class OperatorMode:
     def _acceptor_since_last_close(self) -> int | None:
         """The acceptor's own stacked-note counter (kept by CashDesk) since the previous close, then re-based."""
         now = self.store.get_meta(COUNT_KEY)
-        if now is None:
+        if not now:  # never told, or an acceptor whose firmware keeps no counter: the third count is unavailable
             return None
         before = self.store.get_meta(ACCEPTOR_COUNT_AT_CLOSE)
         with self.store.write(self.operator_id) as uow:
             uow.set_meta(ACCEPTOR_COUNT_AT_CLOSE, now)
-        return int(now) - int(before) if before is not None else None
+        return int(now) - int(before) if before else None
 
     # -- Z-report --------------------------------------------------------------------------------
     def show_zreport(self) -> None:
@@ -454,6 +450,21 @@ class OperatorMode:
             return False
         self.switch.back_in_service(operator=self.operator_id)
         self.message = Message(Notice.IN_SERVICE)
+        return True
+
+    def show_stuck(self) -> None:
+        if self.signed_in:
+            self.step, self.message = OpStep.STUCK, None
+
+    def resolve_stuck(self, txn_id: str, reason_index: int) -> bool:
+        if self.step is not OpStep.STUCK or not 0 <= reason_index < len(STUCK_REASONS):
+            return False
+        try:
+            voucher = resolve_stuck(self.ledger, txn_id, reason=STUCK_REASONS[reason_index], operator=self.operator_id)
+        except LedgerError as exc:
+            self.message = Message(Notice.STUCK_REFUSED, (str(exc),))
+            return False
+        self.message = Message(Notice.STUCK_RESOLVED, (self.ledger.get(txn_id).reference, str(voucher or "")))
         return True
 
     # -- cash-box removal --------------------------------------------------------------------------

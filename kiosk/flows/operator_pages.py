@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 
 from kiosk.money import Money
 
+# The out-of-service reasons an operator can pick (Hindi / English: the villager screen shows the reader's half).
+SERVICE_REASONS: tuple[str, ...] = (
+    "नकद बॉक्स खाली किया जा रहा है / The cash box is being emptied",
+    "रसीद का कागज़ बदला जा रहा है / Receipt paper is being replaced",
+    "मशीन की मरम्मत चल रही है / The machine is under repair",
+    "बिजली या इंटरनेट की समस्या / Power or internet problem",
+)
+
 COUNT_DIGITS = 4  # up to 9,999 notes can be typed; DayClose refuses anything above a believable box
 
 

@@ -4,6 +4,21 @@
 <context>
     <name>Operator</name>
     <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment for %1 is closed. What was paid is on voucher %2: pay it out to the villager.</source>
+        <translation>The payment for %1 is closed. What was paid is on voucher %2: pay it out to the villager.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment for %1 is closed. Nothing had been paid.</source>
+        <translation>The payment for %1 is closed. Nothing had been paid.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment cannot be closed: %1</source>
+        <translation>The payment cannot be closed: %1</translation>
+    </message>
+    <message>
         <source>The certificate paid with receipt %1 is printing on the A4 printer.</source>
         <translation>The certificate paid with receipt %1 is printing on the A4 printer.</translation>
     </message>
@@ -147,6 +162,11 @@
 </context>
 <context>
     <name>OperatorMenu</name>
+    <message>
+        <location filename="../qml/OperatorMenu.qml" line="0" />
+        <source>Payments still open</source>
+        <translation>Payments still open</translation>
+    </message>
     <message>
         <location filename="../qml/OperatorMenu.qml" line="11" />
         <source>Device status</source>
@@ -493,6 +513,21 @@
 </context>
 <context>
     <name>OperatorTools</name>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>Payments still open: close each with the reason</source>
+        <translation>Payments still open: close each with the reason</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>No payment is stuck.</source>
+        <translation>No payment is stuck.</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>%1 · %2 · %3 · due %4 · paid %5</source>
+        <translation>%1 · %2 · %3 · due %4 · paid %5</translation>
+    </message>
     <message>
         <source>Print certificate</source>
         <translation>Print certificate</translation>

@@ -4,6 +4,21 @@
 <context>
     <name>Operator</name>
     <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment for %1 is closed. What was paid is on voucher %2: pay it out to the villager.</source>
+        <translation>%1 का भुगतान बंद किया गया। जो जमा हुआ था वह वाउचर %2 पर है: यह राशि ग्रामीण को लौटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment for %1 is closed. Nothing had been paid.</source>
+        <translation>%1 का भुगतान बंद किया गया। कुछ भी जमा नहीं हुआ था।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Operator.qml" line="0" />
+        <source>The payment cannot be closed: %1</source>
+        <translation>भुगतान बंद नहीं किया जा सकता: %1</translation>
+    </message>
+    <message>
         <source>The certificate paid with receipt %1 is printing on the A4 printer.</source>
         <translation>रसीद %1 से भुगतान किया गया प्रमाण-पत्र A4 प्रिंटर पर छप रहा है।</translation>
     </message>
@@ -147,6 +162,11 @@
 </context>
 <context>
     <name>OperatorMenu</name>
+    <message>
+        <location filename="../qml/OperatorMenu.qml" line="0" />
+        <source>Payments still open</source>
+        <translation>अधूरे भुगतान</translation>
+    </message>
     <message>
         <location filename="../qml/OperatorMenu.qml" line="11" />
         <source>Device status</source>
@@ -493,6 +513,21 @@
 </context>
 <context>
     <name>OperatorTools</name>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>Payments still open: close each with the reason</source>
+        <translation>अधूरे भुगतान: हर एक को कारण चुनकर बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>No payment is stuck.</source>
+        <translation>कोई भुगतान अटका नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>%1 · %2 · %3 · due %4 · paid %5</source>
+        <translation>%1 · %2 · %3 · देय %4 · जमा %5</translation>
+    </message>
     <message>
         <source>Print certificate</source>
         <translation>प्रमाण-पत्र छापें</translation>

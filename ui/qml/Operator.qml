@@ -25,6 +25,9 @@ Item {
         case "certificate_not_printed": return qsTr("The certificate could not be printed (%1): %2").arg(args[0]).arg(args[1])
         case "voucher_settled": return qsTr("Voucher %1 paid out: %2. Hand the money to the villager.").arg(args[0]).arg(args[1])
         case "voucher_refused": return qsTr("The voucher cannot be paid: %1").arg(args[0])
+        case "stuck_resolved": return args[1] ? qsTr("The payment for %1 is closed. What was paid is on voucher %2: pay it out to the villager.").arg(args[0]).arg(args[1])
+                                              : qsTr("The payment for %1 is closed. Nothing had been paid.").arg(args[0])
+        case "stuck_refused": return qsTr("The payment cannot be closed: %1").arg(args[0])
         case "out_of_service": return qsTr("The kiosk is out of service. Villagers read: %1").arg(args[0])
         case "in_service": return qsTr("The kiosk is back in service.")
         case "removal_announced": return qsTr("Recorded. Remove the cash box within 10 minutes.")
@@ -72,7 +75,7 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: visible ? Math.max(70, messageText.implicitHeight + 24) : 0
         visible: op.model.message.code !== ""
-        color: ["printed", "reprinted", "certificate_printed", "voucher_settled", "in_service", "removal_announced", "out_of_service"].indexOf(op.model.message.code) >= 0 ? "#2E7D32" : "#B71C1C"
+        color: ["printed", "reprinted", "certificate_printed", "voucher_settled", "stuck_resolved", "in_service", "removal_announced", "out_of_service"].indexOf(op.model.message.code) >= 0 ? "#2E7D32" : "#B71C1C"
         Text {
             id: messageText
             objectName: "operatorMessageText"
@@ -94,7 +97,7 @@ Item {
         OperatorReport { anchors.fill: parent; visible: op.model.step === "zreport"; model: op.model }
         OperatorTools {
             anchors.fill: parent
-            visible: ["reprint", "vouchers", "service", "cashbox"].indexOf(op.model.step) >= 0
+            visible: ["reprint", "vouchers", "stuck", "service", "cashbox"].indexOf(op.model.step) >= 0
             model: op.model
         }
     }

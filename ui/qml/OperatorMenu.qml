@@ -14,6 +14,7 @@ Item {
         Btn { objectName: "menuReprint"; width: 400; height: 110; primary: false; text: qsTr("Reprint a receipt"); onClicked: menu.model.showReprints() }
         Btn { objectName: "menuVouchers"; width: 400; height: 110; primary: false; text: qsTr("Change-due vouchers"); onClicked: menu.model.showVouchers() }
         Btn { objectName: "menuService"; width: 400; height: 110; primary: false; text: qsTr("Out of service"); onClicked: menu.model.showService() }
+        Btn { objectName: "menuStuck"; width: 400; height: 110; primary: false; text: qsTr("Payments still open"); onClicked: menu.model.showStuck() }
         Btn { objectName: "menuCashbox"; width: 400; height: 110; primary: false; text: qsTr("Remove the cash box"); onClicked: menu.model.showCashbox() }
     }
 }

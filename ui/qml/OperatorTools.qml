@@ -76,6 +76,47 @@ Item {
         }
     }
 
+    // Payments the start could not settle (e.g. an Aadhaar answer never came): closed with a reason, journaled.
+    Column {
+        anchors.fill: parent
+        visible: tools.model.step === "stuck"
+        spacing: 10
+        Text { text: qsTr("Payments still open: close each with the reason"); font.pixelSize: 30; font.bold: true; color: "#263238" }
+        Text { visible: tools.model.stuck.length === 0; text: qsTr("No payment is stuck."); font.pixelSize: 26 }
+        ListView {
+            width: parent.width; height: parent.height - 60
+            clip: true
+            spacing: 8
+            model: tools.model.stuck
+            delegate: Rectangle {
+                id: stuckRow
+                required property var modelData
+                width: ListView.view.width; height: 160; radius: 10; color: "white"
+                Text {
+                    anchors { left: parent.left; leftMargin: 16; top: parent.top; topMargin: 12 }
+                    width: parent.width - 32
+                    elide: Text.ElideRight
+                    text: qsTr("%1 · %2 · %3 · due %4 · paid %5").arg(stuckRow.modelData.reference).arg(stuckRow.modelData.day).arg(stuckRow.modelData.service).arg(stuckRow.modelData.due).arg(stuckRow.modelData.paid)
+                    font.pixelSize: 24; color: "#263238"
+                }
+                Row {
+                    anchors { left: parent.left; leftMargin: 8; bottom: parent.bottom; bottomMargin: 8 }
+                    spacing: 8
+                    Repeater {
+                        model: tools.model.stuckReasons
+                        Btn {
+                            objectName: "resolve_" + index + "_" + stuckRow.modelData.reference
+                            width: 400; height: 66
+                            primary: false
+                            text: modelData
+                            onClicked: tools.model.resolveStuck(stuckRow.modelData.txn, index)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // Out of service, with the reason villagers will read.
     Column {
         anchors.fill: parent

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.flows.operator import SERVICE_REASONS, OperatorMode, OpStep
+from kiosk.cash_recovery import STUCK_REASONS, stuck_payments
+from kiosk.flows.operator import OperatorMode, OpStep
+from kiosk.flows.operator_pages import SERVICE_REASONS
 from kiosk.money import Money
 from kiosk.receipt import Identity
 from ui.composition import Services
@@ -136,6 +138,14 @@ class OperatorViewModel(QObject):
         self._do(lambda: self.mode.settle_voucher(voucher_no))
 
     @Slot()
+    def showStuck(self) -> None:
+        self._do(self.mode.show_stuck)
+
+    @Slot(str, int)
+    def resolveStuck(self, txn_id: str, reason_index: int) -> None:
+        self._do(lambda: self.mode.resolve_stuck(txn_id, reason_index))
+
+    @Slot()
     def showService(self) -> None:
         self._do(self.mode.show_service)
 
@@ -246,6 +256,16 @@ class OperatorViewModel(QObject):
             for v in self.services.ledger.vouchers(state="open")
         ]
 
+    def _stuck(self) -> list[dict[str, Any]]:
+        if self.mode.step is not OpStep.STUCK:
+            return []
+        return [
+            {"txn": t.id, "reference": t.reference, "day": t.business_day, "due": t.total_due.format(),
+             "paid": t.amount_paid.format(),
+             "service": t.service_name_hi if self.language == "hi" else t.service_name_en}
+            for t in stuck_payments(self.services.ledger)
+        ]  # fmt: skip
+
     def _reasons(self) -> list[str]:
         return [_half(r, self.language) for r in SERVICE_REASONS]
 
@@ -269,3 +289,5 @@ class OperatorViewModel(QObject):
     reasons = Property(list, _reasons, notify=changed)
     outOfService = Property(str, lambda self: _half(self.mode.switch.reason() or "", self.language), notify=changed)
     removals = Property(list, _removals, notify=changed)
+    stuck = Property(list, _stuck, notify=changed)
+    stuckReasons = Property(list, lambda self: [_half(r, self.language) for r in STUCK_REASONS], notify=changed)

@@ -56,8 +56,20 @@ class SspError(RuntimeError):
     """The device answered, but not as a usable plain-SSP validator (e.g. it demands encryption)."""
 
 
+class Refused(SspError):
+    """The device answered a command with a generic refusal (unknown command, cannot process …)."""
+
+    def __init__(self, command: Command, code: int) -> None:
+        super().__init__(f"{command.name} refused with 0x{code:02X}")
+        self.command, self.code = command, code
+
+
 class NoReply(TimeoutError):
     pass
+
+
+# Answers meaning "this firmware does not do that": an optional command is then a feature the unit lacks.
+ABSENT = frozenset({Generic.UNKNOWN_COMMAND, Generic.FAIL, Generic.CANNOT_PROCESS})
 
 
 class SspAcceptor:
@@ -101,6 +113,8 @@ class SspAcceptor:
         self._was_connected = False
         self.serial_number: int | None = None
         self.firmware = ""
+        self.absent: set[Command] = set()  # optional commands this unit refused: features it lacks
+        self._fault = ""  # latched: the kiosk could not record a note event, so no note may be taken any more
 
     @classmethod
     def from_config(cls, params: Mapping[str, Any], clock: Clock) -> SspAcceptor:
@@ -124,7 +138,7 @@ class SspAcceptor:
 
     def enable(self, accept: frozenset[Money]) -> None:
         with self._lock:
-            self._wanted = frozenset(accept)
+            self._wanted = frozenset() if self._fault else frozenset(accept)
 
     def disable(self) -> None:
         self.enable(frozenset())
@@ -136,13 +150,16 @@ class SspAcceptor:
     def health(self) -> DeviceHealth:
         with self._lock:
             status, detail = self._status, self._detail
+        thread = self._thread
+        died = thread is not None and not thread.is_alive() and not self._stop.is_set()
+        if died and status is not AcceptorStatus.FAULT:
+            status, detail = AcceptorStatus.FAULT, "the poll thread stopped"
         ok = status in (AcceptorStatus.DISABLED, AcceptorStatus.ACCEPTING, AcceptorStatus.ESCROW)
         return DeviceHealth("cash", status.value, ok, detail)
 
     @property
     def status(self) -> AcceptorStatus:
-        with self._lock:
-            return self._status
+        return AcceptorStatus(self.health().status)
 
     def close(self) -> None:
         self._stop.set()
@@ -152,6 +169,14 @@ class SspAcceptor:
 
     # -- poll thread ---------------------------------------------------------------------------------
     def _run(self) -> None:
+        try:
+            self._loop()
+        except BaseException as exc:  # whatever kills this thread, the kiosk must see a fault, not a quiet device
+            log.exception("the SSP poll thread died")
+            self._set_status(AcceptorStatus.FAULT, f"the poll thread died: {type(exc).__name__}: {exc}")
+            self.transport.close()
+
+    def _loop(self) -> None:
         while not self._stop.is_set():
             if not self.transport.is_open and not self._connect():
                 self._stop.wait(self.reconnect_interval_s)
@@ -208,15 +233,34 @@ class SspAcceptor:
         return True
 
     def _report_stacked_count(self) -> None:
-        """Before polling anything new, tell the kiosk how many notes the device has ever stacked."""
+        """Before polling anything new, tell the kiosk how many notes the device has ever stacked (None: it keeps
+        no counter it will tell)."""
         self._emit(StackedCount(self._stacked_count()))
 
-    def _stacked_count(self) -> int:
-        return parse_counters(self._command(Command.GET_COUNTERS)).stacked
+    def _stacked_count(self) -> int | None:
+        reply = self._optional(Command.GET_COUNTERS)
+        return None if reply is None else parse_counters(reply).stacked
+
+    def _optional(self, command: Command, params: bytes = b"") -> bytes | None:
+        """A command outside the minimal set: None when this firmware refuses it (remembered: not asked again)."""
+        if command in self.absent:
+            return None
+        try:
+            reply = self._command(command, params)
+        except Refused as exc:
+            if exc.code not in ABSENT:
+                raise
+            reply = bytes([exc.code])
+        if reply[:1] == bytes([Generic.OK]):
+            return reply
+        if not (command is Command.LAST_REJECT_CODE and reply[0] == Generic.CANNOT_PROCESS):  # "no code now"
+            log.info("the validator lacks %s (answered 0x%02X)", command.name, reply[0])
+            self.absent.add(command)
+        return None
 
     def _setup(self) -> None:
         setup = parse_setup(self._command(Command.SETUP_REQUEST))
-        serial_reply = self._command(Command.SERIAL_NUMBER)
+        serial_reply = self._optional(Command.SERIAL_NUMBER) or b""
         self.serial_number = int.from_bytes(serial_reply[1:5], "big") if len(serial_reply) >= 5 else None
         self.firmware = setup.firmware
         with self._lock:
@@ -265,7 +309,8 @@ class SspAcceptor:
         if stacking:
             try:
                 now = self._stacked_count()
-                counts = [now - len(stacking) + 1 + n for n in range(len(stacking))]
+                if now is not None:
+                    counts = [now - len(stacking) + 1 + n for n in range(len(stacking))]
             except SspCodecError as exc:
                 log.warning("note counters unreadable after a credit: %s", exc)
         self._counts = dict(zip((id(e) for e in stacking), counts, strict=True))
@@ -299,8 +344,10 @@ class SspAcceptor:
         elif code == Event.READ_NOTE and channel:
             self._escrow = channel
             self._set_status(AcceptorStatus.ESCROW, "")
-            if value is not None:
-                self._emit(NoteEscrowed(value, channel))
+            if value is not None and not self._emit(NoteEscrowed(value, channel)) and not self._reject_sent:
+                # The kiosk could not record the note: it goes back before the next POLL could stack it.
+                self._command(Command.REJECT)
+                self._reject_sent = True
         elif code == Event.CREDIT_NOTE and channel and value is not None:
             self._escrow, self._reject_sent = None, False
             self._refresh_status()
@@ -308,7 +355,7 @@ class SspAcceptor:
             self._emit(NoteCredited(value, channel, event_id=ref, device_count=self._counts.get(id(event))))
         elif code == Event.NOTE_REJECTED:
             returned, self._escrow, self._reject_sent = self._escrow, None, False
-            reply = self._command(Command.LAST_REJECT_CODE)
+            reply = self._optional(Command.LAST_REJECT_CODE) or b""
             reason_code = reply[1] if len(reply) > 1 else None
             reason = REJECT_REASONS.get(reason_code or -1, "note rejected")
             self._refresh_status()
@@ -358,14 +405,24 @@ class SspAcceptor:
 
     def _set_status(self, status: AcceptorStatus, detail: str) -> None:
         with self._lock:
+            if self._fault and status is not AcceptorStatus.DISCONNECTED:
+                status, detail = AcceptorStatus.FAULT, self._fault  # latched until the kiosk restarts
             self._status, self._detail = status, detail
 
-    def _emit(self, event: CashEvent) -> None:
-        if self._listener is not None:
-            try:
-                self._listener(event)
-            except Exception:  # a listener bug must not stop the poll loop that protects the money
-                log.exception("cash listener failed on %s", event)
+    def _emit(self, event: CashEvent) -> bool:
+        """Tell the kiosk; False when it could not take the event (e.g. its database refused the write)."""
+        if self._listener is None:
+            return True
+        try:
+            self._listener(event)
+        except Exception as exc:  # the poll loop that protects the money goes on, but takes no more notes
+            log.exception("cash listener failed on %s", event)
+            with self._lock:
+                self._fault = f"the kiosk could not record a note event ({type(exc).__name__}: {exc})"
+                self._wanted = frozenset()
+            self._set_status(AcceptorStatus.FAULT, "")
+            return False
+        return True
 
     # -- one command, with retries -------------------------------------------------------------------
     def _command(self, command: Command, params: bytes = b"") -> bytes:
@@ -382,7 +439,7 @@ class SspAcceptor:
             if reply.data[0] == Generic.KEY_NOT_SET:
                 raise SspError("the validator demands encryption (eSSP); set it to plain SSP or use an eSSP driver")
             if reply.data[0] not in (Generic.OK, Generic.CANNOT_PROCESS):
-                raise SspError(f"{command.name} refused with 0x{reply.data[0]:02X}")
+                raise Refused(command, reply.data[0])
             return reply.data
         raise NoReply(f"no valid reply to {command.name} after {self.retries + 1} tries")
 

@@ -27,6 +27,7 @@ from drivers.cash.ssp.codec import (
     build_setup,
     encode,
 )
+from drivers.cash.ssp.profiles import FULL, PROFILES, Firmware
 
 RUPEE_CHANNELS = (10, 20, 50, 100, 200, 500)
 ESCROW_TIMEOUT_S = 10.0
@@ -74,14 +75,16 @@ class SspEmulator:
         require_encryption: bool = False,
         combine_credit: bool = False,
         serial_number: int = 0x01020304,
+        firmware: Firmware | str = FULL,
     ) -> None:
+        self.firmware = PROFILES[firmware] if isinstance(firmware, str) else firmware
         self.state = EmulatorState(channels=channels)
         self.address = address
         self.require_encryption = require_encryption
         self.combine_credit = combine_credit  # some firmware reports CC, EE, EB in one reply
         self.serial_number = serial_number
         self.escrow_timeout_s = ESCROW_TIMEOUT_S
-        self.stack_time_s = 0.0  # how long the transport takes to carry a note into the box (real units: ~1 s)
+        self.stack_time_s = self.firmware.stack_time_s  # transport time into the box (real units: ~1 s)
         self.lock = threading.RLock()
         self.received: list[Packet] = []
         self._decoder = Decoder()
@@ -240,6 +243,8 @@ class SspEmulator:
             if self._corrupt_replies:
                 self._corrupt_replies -= 1
                 reply = reply[:-1] + bytes([reply[-1] ^ 0xFF])
+        if self.firmware.reply_delay_s:
+            time.sleep(self.firmware.reply_delay_s)
         self._write(reply)
 
     def _execute(self, command: int, params: bytes) -> bytes:
@@ -247,6 +252,9 @@ class SspEmulator:
         ok = bytes([Generic.OK])
         if self.require_encryption and command not in (Command.SYNC, Command.HOST_PROTOCOL_VERSION):
             return bytes([Generic.KEY_NOT_SET])
+        refusal = self.firmware.refusal(command)
+        if refusal is not None:
+            return bytes([refusal])
         if command == Command.SYNC:
             s.synced = True
             return ok
@@ -318,6 +326,8 @@ class SspEmulator:
                     events += self._finish_stack(note)
             elif note.stage == "stacking" and time.monotonic() >= note.stacked_by:
                 events += self._finish_stack(note)
+            elif note.stage == "stacking" and self.firmware.repeat_stacking:
+                events.append(Event.NOTE_STACKING)
         if s.jam is not None:
             events += s.jam
         if s.stacker_full:

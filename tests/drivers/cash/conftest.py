@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from drivers.cash.ssp.codec import Command
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
+from drivers.cash.ssp.profiles import PROFILES
 from kiosk.clock import FakeClock
 from kiosk.devices.cash import AcceptorStatus, CashEvent
 from kiosk.money import Money
@@ -57,9 +59,10 @@ class Events:
         return [e for e in self.drain(0.0) if isinstance(e, kind)]
 
 
-@pytest.fixture
-def emulator(tmp_path: Path) -> Iterator[SspEmulator]:
-    device = SspEmulator()
+@pytest.fixture(params=sorted(PROFILES))
+def emulator(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SspEmulator]:
+    """The validator emulator under each firmware profile: the driver must work with every one."""
+    device = SspEmulator(firmware=request.param)
     device.link_path = device.serve_pty(tmp_path / "ttyCASH")  # type: ignore[attr-defined]
     yield device
     device.close()
@@ -83,3 +86,13 @@ def acceptor(emulator: SspEmulator, events: Events) -> Iterator[SspAcceptor]:
     wait_until(lambda: driver.status is AcceptorStatus.DISABLED)
     yield driver
     driver.close()
+
+
+def answers(emulator: SspEmulator, command: Command) -> bool:
+    """Whether this emulator's firmware profile answers an optional command."""
+    return emulator.firmware.refusal(command) is None
+
+
+def reject_reason(emulator: SspEmulator, reason: str) -> str:
+    """The reason the driver reports: the device's own, or a plain one when the firmware will not say."""
+    return reason if answers(emulator, Command.LAST_REJECT_CODE) else "note rejected"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 from drivers.cash.ssp.codec import Command
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
+from kiosk.availability import assess
+from kiosk.cash_payment import CashDesk
 from kiosk.clock import FakeClock
+from kiosk.device_report import publish
 from kiosk.devices.cash import (
     AcceptorDisconnected,
     AcceptorReconnected,
@@ -23,10 +27,16 @@ from kiosk.devices.cash import (
     NoteEscrowed,
     NoteRejected,
     NoteReturned,
+    StackedCount,
     StackerFull,
 )
+from kiosk.devices.printer import PrinterStatus
+from kiosk.flows.base import Devices
+from kiosk.ledger import Ledger
 from kiosk.money import Money
-from tests.drivers.cash.conftest import ALL_NOTES, Events, wait_until
+from kiosk.store import Store
+from tests.drivers.cash.conftest import ALL_NOTES, Events, answers, reject_reason, wait_until
+from ui.devpanel.fakes import MemoryFingerReader, MemoryPrinter
 
 
 def test_the_channel_table_is_read_from_the_device(acceptor: SspAcceptor) -> None:
@@ -63,7 +73,7 @@ def test_note_returned_after_escrow_is_never_credited(
     events.next_of(NoteReturned)
     rejected = events.next_of(NoteRejected)
     assert isinstance(rejected, NoteRejected)
-    assert rejected.reason == "rejected by host"
+    assert rejected.reason == reject_reason(emulator, "rejected by host")
     assert not events.of(NoteCredited)
     assert emulator.stacked == []
     assert emulator.state.returned == [500]
@@ -77,7 +87,7 @@ def test_an_inhibited_note_is_refused_by_the_device(
     assert not emulator.insert_note(500)
     rejected = events.next_of(NoteRejected)
     assert isinstance(rejected, NoteRejected)
-    assert rejected.reason == "channel inhibited"
+    assert rejected.reason == reject_reason(emulator, "channel inhibited")
     assert emulator.stacked == []
 
 
@@ -89,7 +99,7 @@ def test_a_fake_note_is_rejected_and_never_credited(
     assert emulator.insert_fake_note()
     rejected = events.next_of(NoteRejected)
     assert isinstance(rejected, NoteRejected)
-    assert rejected.reason == "invalid note"
+    assert rejected.reason == reject_reason(emulator, "invalid note")
     assert not events.of(NoteCredited)
 
 
@@ -175,7 +185,8 @@ def test_power_cut_mid_stack_reports_the_note_in_the_cash_box(
     wait_until(lambda: acceptor.status is AcceptorStatus.ACCEPTING)
     emulator.power_cycle_with_note(500, stage="stacking")
     cleared = events.next_of(ClearedAtPowerUp)
-    assert cleared == ClearedAtPowerUp(True, 6, Money.rupees(500), device_count=1)
+    counted = 1 if answers(emulator, Command.GET_COUNTERS) else None
+    assert cleared == ClearedAtPowerUp(True, 6, Money.rupees(500), device_count=counted)
     assert emulator.stacked == [500]
 
 
@@ -216,3 +227,60 @@ def test_a_device_demanding_encryption_is_a_clear_fault(tmp_path: Path) -> None:
     finally:
         driver.close()
         device.close()
+
+
+def test_refused_optional_commands_are_features_absent_and_notes_are_still_taken(
+    acceptor: SspAcceptor, emulator: SspEmulator, events: Events
+) -> None:
+    counted = events.next_of(StackedCount)
+    assert isinstance(counted, StackedCount)
+    assert (counted.count is not None) == answers(emulator, Command.GET_COUNTERS)  # never a made-up count
+    assert (acceptor.serial_number is not None) == answers(emulator, Command.SERIAL_NUMBER)
+    acceptor.enable(ALL_NOTES)
+    wait_until(lambda: acceptor.status is AcceptorStatus.ACCEPTING)
+    for rupees in (100, 500):
+        assert emulator.insert_note(rupees)
+        credited = events.next_of(NoteCredited)
+        assert isinstance(credited, NoteCredited)
+        assert credited.denomination == Money.rupees(rupees)
+        assert (credited.device_count is not None) == answers(emulator, Command.GET_COUNTERS)
+    emulator.insert_fake_note()
+    events.next_of(NoteRejected)
+    assert emulator.stacked == [100, 500]
+    assert acceptor.health().ok
+    optional = {Command.GET_COUNTERS, Command.SERIAL_NUMBER, Command.LAST_REJECT_CODE}
+    assert {c for c in optional if not answers(emulator, c)} <= acceptor.absent
+
+
+class PollThreadKiller(BaseException):
+    """Something no handler in the poll loop expects (in the field: a bug, MemoryError …)."""
+
+
+def test_a_poll_thread_that_dies_is_a_device_fault_not_a_quiet_acceptor(
+    acceptor: SspAcceptor, emulator: SspEmulator, events: Events, store: Store
+) -> None:
+    def dies(event: CashEvent) -> None:
+        events(event)
+        if isinstance(event, NoteEscrowed):
+            raise PollThreadKiller("boom")
+
+    acceptor._listener = dies  # the same thread calls it, as in the kiosk
+    acceptor.enable(ALL_NOTES)
+    wait_until(lambda: acceptor.status is AcceptorStatus.ACCEPTING)
+    assert emulator.insert_note(100)
+    wait_until(lambda: acceptor.status is AcceptorStatus.FAULT)
+    health = acceptor.health()
+    assert not health.ok
+    assert "poll thread" in health.detail
+    # What the app writes for the heartbeat, and what availability makes of it: out of service for cash.
+    publish(store, Devices(acceptor, MemoryPrinter(), MemoryFingerReader(), CashDesk(Ledger(store), acceptor)))
+    assert json.loads(store.get_meta("device_status") or "{}")["cash"] == "fault"
+    assert not devices_availability_cash(acceptor)
+
+
+def devices_availability_cash(acceptor: SspAcceptor) -> bool:
+    verdict = assess(
+        manual_reason=None, disk_free_bytes=1 << 40, database_writable=True, printer=PrinterStatus.READY,
+        acceptor=acceptor.status,
+    )  # fmt: skip
+    return verdict.cash

@@ -14,7 +14,8 @@ from kiosk.clock import FakeClock
 from kiosk.devices.printer import PrinterStatus
 from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.flows.base import Devices
-from kiosk.flows.operator import SERVICE_REASONS, Notice, OperatorMode, OpStep
+from kiosk.flows.operator import Notice, OperatorMode, OpStep
+from kiosk.flows.operator_pages import SERVICE_REASONS
 from kiosk.journal import verify_journal
 from kiosk.ledger import Ledger
 from kiosk.money import Money

@@ -1,0 +1,242 @@
+"""The shipped composition survives SIGKILLs mid-payment: every note stacked is credited once, nothing stays open.
+
+The kiosk is `ui.realmode.real_services` from a config file (devices through the driver registry: the SSP acceptor
+emulator and the ESC/POS printer emulator on ptys, the RD service emulator on loopback; the real store; the start's
+settlement), enrolled with the real reference server process, driving the journey the screens drive. A villager feeds
+notes; the kiosk is SIGKILLed at random points (mid-escrow, mid-stack, mid-credit, mid-print) and started again.
+Then the next villager pays and the day closes with count == ledger == notes stacked.
+CI size: 100 kills; KIOSK_SOAK=1: 1,000.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from drivers.biometric.rdservice.emulator import RdServiceEmulator
+from drivers.cash.ssp.emulator import SspEmulator
+from drivers.printer.emulator import PrinterEmulator
+from kiosk.cash_payment import CashUpdate
+from kiosk.clock import SystemClock
+from kiosk.flows.base import Step
+from kiosk.flows.operator import ACCEPTOR_COUNT_AT_CLOSE, OperatorMode, OpStep
+from kiosk.operator import OperatorAuth
+from kiosk.receipt import Identity
+from kiosk.store import Store
+from server.online import DEMO_BILLS
+from sync.agent import enrol
+from sync.settings import load_settings
+from tests.drivers.cash.conftest import wait_until
+from tests.field.kiosk_child import pay_one_bill
+from tests.kiosk.consistency import assert_books_agree
+from tests.sync.harness import ServerProcess, soak, write_config
+from ui.composition import DEMO_START, DemoClock
+from ui.realmode import real_services
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLS = 1000 if soak() else int(os.environ.get("FIELD_KILLS", "100"))
+ACCOUNT = DEMO_BILLS[0][1]  # ₹350.00 due: payable in whole notes
+PIN = "246813"
+
+
+class Bench:
+    """The devices of one kiosk, as emulators speaking their wire protocols, and its config file."""
+
+    def __init__(self, folder: Path, server: ServerProcess) -> None:
+        (folder / "receipts").mkdir()
+        self.acceptor, self.printer = SspEmulator(), PrinterEmulator(folder / "receipts")
+        self.finger = RdServiceEmulator(SystemClock()).start()
+        self.config = write_config(folder, server.url)
+        self.config.write_text(
+            self.config.read_text(encoding="utf-8")
+            + f"""
+[devices.cash]
+driver = "ssp"
+port = "{self.acceptor.serve_pty(folder / "ttyCASH")}"
+poll_interval_ms = 50
+
+[devices.printer]
+driver = "escpos"
+transport = "serial"
+port = "{self.printer.serve_pty()}"
+baudrate = 115200
+
+[devices.biometric]
+driver = "rdservice"
+first_port = {self.finger.port}
+last_port = {self.finger.port}
+try_https = false
+""",
+            encoding="utf-8",
+        )
+        settings = load_settings(self.config)
+        store = Store.open(settings.database, SystemClock())
+        enrol(settings, store, server.admin("admin", "issue-token", settings.kiosk_code))
+        with store.write("engineer") as uow:  # the acceptor's own counter as the box was commissioned
+            uow.set_meta(ACCEPTOR_COUNT_AT_CLOSE, "0")
+        store.close()
+
+    def close(self) -> None:
+        self.acceptor.close()
+        self.printer.stop()
+        self.finger.stop()
+
+
+class Kiosks:
+    """Starts forked kiosks (see kiosk_child) and SIGKILLs them."""
+
+    def __init__(self, folder: Path, config: Path) -> None:
+        self.config, self.errors = config, (folder / "kiosk-stderr.txt").open("a")
+        self.parent = subprocess.Popen(
+            [sys.executable, "-m", "tests.field.kiosk_child"], cwd=ROOT, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+        )  # fmt: skip
+        self.pid = 0
+        self.started = time.monotonic()
+
+    def start(self) -> None:
+        assert self.parent.stdin is not None
+        assert self.parent.stdout is not None
+        now = DEMO_START + timedelta(seconds=time.monotonic() - self.started)  # one working day, time running on
+        self.parent.stdin.write(f"fork {self.config} {now.isoformat()} {ACCOUNT}\n")
+        self.parent.stdin.flush()
+        while not (line := self.parent.stdout.readline()).startswith("ready"):
+            assert line, "the kiosk parent died; see kiosk-stderr.txt"
+        self.pid = int(line.split()[1])
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+
+    def close(self) -> None:
+        if self.pid:
+            self.kill()
+        self.parent.kill()
+        self.parent.wait()
+        for pipe in (self.parent.stdin, self.parent.stdout):
+            if pipe is not None:
+                pipe.close()
+        self.errors.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    process = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
+    process.admin("seed", "--per-biller", "2")
+    yield process
+    process.stop()
+
+
+def villager(device: SspEmulator, rng: random.Random, seconds: float) -> None:
+    """Feed notes the acceptor is taking right now, for a while (the kiosk may die at any moment)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        s = device.state
+        enabled = [r for n, r in enumerate(s.channels) if s.enabled and s.inhibit_mask & (1 << n)]
+        if enabled and s.note is None:
+            device.insert_note(rng.choice(enabled))
+        time.sleep(rng.uniform(0.01, 0.08))
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600 if soak() else 600)
+def test_shipped_kiosk_killed_mid_payment_credits_every_stacked_note_once_and_the_day_closes(
+    tmp_path: Path, server: ServerProcess
+) -> None:
+    rng = random.Random(1506)
+    bench = Bench(tmp_path, server)
+    kiosks = Kiosks(tmp_path, bench.config)
+    try:
+        for _ in range(KILLS):
+            kiosks.start()
+            villager(bench.acceptor, rng, rng.uniform(0.0, 0.6))
+            kiosks.kill()
+    finally:
+        kiosks.close()
+    crashes = (tmp_path / "kiosk-stderr.txt").read_text()
+    assert "Traceback" not in crashes, crashes[-3000:]
+    try:
+        after_the_last_kill(bench, tmp_path)
+    finally:
+        bench.close()
+
+
+def after_the_last_kill(bench: Bench, folder: Path) -> None:
+    """The kiosk starts once more (in this process, the same composition): books, next villager, the close."""
+    services = real_services(bench.config, DemoClock(DEMO_START + timedelta(hours=6)))
+    try:
+        device, ledger, store = bench.acceptor, services.ledger, services.store
+        assert ledger.open_transactions() == [], "a payment was left open after the start"
+        assert services.devices.desk.open_session() is None
+        wait_until(lambda: device.state.note is None and not device.state.queue)
+        wait_until(lambda: services.devices.cash.health().ok)  # connected: the screen offers cash again
+        time.sleep(0.3)  # the last report's credit commits
+
+        updates: queue.Queue[CashUpdate] = queue.Queue()
+        services.devices.desk.on_update = updates.put
+        rng = random.Random(7)
+        import threading
+
+        feeding = threading.Thread(target=villager, args=(device, rng, 8.0), daemon=True)
+        feeding.start()
+        paid = pay_one_bill(services, updates, ACCOUNT, time.monotonic() + 20)
+        assert paid.step is Step.DONE, f"the next villager could not pay: {paid.step} {paid.problem}"
+        feeding.join()
+        wait_until(lambda: device.state.note is None and not device.state.queue)
+        time.sleep(0.3)
+        while not updates.empty():  # notes fed after the bill was paid went to suspense, never dropped
+            updates.get()
+
+        stacked = Counter(device.stacked)
+        row = store.read_one("SELECT count(*) AS n, COALESCE(SUM(denomination), 0) AS total FROM cash_events")
+        assert row is not None
+        assert (row["n"], row["total"]) == (len(device.stacked), sum(device.stacked) * 100)
+        assert_books_agree(store)
+        states = Counter(str(r["state"]) for r in store.read("SELECT state FROM transactions"))
+        # The kills hit every stage: part-paid payments became vouchers, paid ones kept or printed their receipt.
+        assert states["abandoned"] > 0, states
+        assert states["receipt_printed"] + states["receipt_pending"] + states["completed"] > 1, states
+        assert set(states) <= {"abandoned", "cancelled", "receipt_printed", "receipt_pending", "completed"}, states
+        close_the_day(services.store, services, stacked)
+        assert len(device.stacked) > KILLS // 4, "too few notes were stacked to prove anything"
+    finally:
+        services.close()
+
+
+def close_the_day(store: Store, services: object, box: Counter[int]) -> None:
+    from ui.composition import Services
+
+    assert isinstance(services, Services)
+    OperatorAuth(store).add("op-1", "Sunita", PIN, by="engineer")
+    mode = OperatorMode(
+        store, services.ledger, services.devices, identity=Identity("RJ-JP-CHK-0001", "Chaksu"),
+        receipt_qr=lambda txn: txn.id, zreport_qr=lambda report: report.business_day,
+    )  # fmt: skip
+    mode.open()
+    for digit in PIN:
+        mode.press(digit)
+    assert mode.submit_pin()
+    assert mode.start_close(), mode.message  # no longer refused: nothing is left open
+    assert mode.sheet is not None
+    for note in mode.sheet.denominations:
+        mode.select_denomination(note.paise)
+        for digit in str(box.get(note.paise // 100, 0)):
+            mode.press(digit)
+    assert mode.submit_count(), mode.message
+    assert mode.step is OpStep.RECONCILIATION
+    r = mode.reconciliation
+    assert r is not None
+    stacked = {rupees * 100: n for rupees, n in box.items()}
+    assert {d: n for d, n in r.counted.items() if n} == stacked
+    assert r.ledger == stacked
+    assert mode.acceptor_notes == sum(box.values())  # the acceptor's own counter: the third count
