@@ -241,6 +241,7 @@ _DETAIL = {
     PrinterStatus.OFFLINE: "printer offline",
     PrinterStatus.DISCONNECTED: "printer not answering: check cable and power",
     PrinterStatus.ERROR: "printer error (cutter or garbled reply): power-cycle it",
+    PrinterStatus.FAULT: "printer driver fault: restart the kiosk app; if it repeats, call the engineer",
 }
 
 
