@@ -108,7 +108,8 @@ class NmeaEmulator:
         self.send(*self.profile.fix)
 
     def start_replay(self, script: Sequence[bytes] | None = None, interval_s: float = 1.0) -> None:
-        lines = tuple(script) if script is not None else self.profile.fix
+        """Loop `script` (default: the profile's fix), read afresh each time so a test can change what it holds."""
+        lines = self.profile.fix if script is None else script
 
         def loop() -> None:
             while not self._stop.wait(interval_s):
