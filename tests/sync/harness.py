@@ -52,14 +52,14 @@ class ServerProcess:
     def _answers(self) -> bool:
         import http.client
 
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
             connection.request("GET", "/api/v1/openapi.json")
-            ok = connection.getresponse().status == 200
-            connection.close()
-            return ok
-        except OSError:
+            return connection.getresponse().status == 200
+        except OSError:  # not up yet, or too slow on a loaded machine: closed either way (no ResourceWarning)
             return False
+        finally:
+            connection.close()
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
