@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import serial
 
+from drivers.devicethread import DeviceThread
+
 log = logging.getLogger(__name__)
 
 LineHandler = Callable[[bytes], None]
@@ -19,7 +21,8 @@ class LineReader:
     """Reads CR/LF-terminated lines; a line longer than `max_line` is dropped whole and reported, never buffered on.
 
     The port is reopened every `reconnect_s` after it fails, and at once when `reopen(path)` is called
-    (a hot-plug event naming the device's new node).
+    (a hot-plug event naming the device's new node). A handler's exception is not caught here: it ends the thread,
+    and `fault` says why (the driver reports FAULT); handlers catch their own parser's refusals.
     """
 
     def __init__(
@@ -39,9 +42,14 @@ class LineReader:
         self.max_line = max_line
         self.reconnect_s = reconnect_s
         self._on_line, self._on_overlong, self._on_state = on_line, on_overlong, on_state
-        self._stop = threading.Event()
         self._wake = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread = DeviceThread(self._run, name=name)
+        self._stop = self._thread.stopping
+
+    @property
+    def fault(self) -> str | None:
+        """Why the reader thread died, or None while it runs."""
+        return self._thread.fault
 
     def start(self) -> None:
         self._thread.start()
@@ -49,7 +57,7 @@ class LineReader:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
-        self._thread.join(timeout=5)
+        self._thread.stop()
 
     def reopen(self, path: str | None = None) -> None:
         if path:

@@ -18,11 +18,12 @@ def device_facts(devices: Devices) -> tuple[dict[str, str], dict[str, str] | Non
     """Each device's own status word, and the RD service's version and certificate expiry when it answers."""
     info = devices.biometric.discover()  # first: finding the RD service is what makes the reader's status current
     statuses = {}
-    for device in (devices.cash, devices.printer, devices.biometric):
+    for kind, device in (("cash", devices.cash), ("printer", devices.printer), ("biometric", devices.biometric)):
         try:
             health = device.health()
-        except Exception as exc:  # a driver that cannot even say how it is, is reported as such
-            log.warning("device health failed: %s", str(exc)[:200])
+        except Exception as exc:  # a driver that cannot even say how it is, is reported as such: a fault
+            log.warning("%s health failed: %s", kind, str(exc)[:200])
+            statuses[kind] = "fault"
             continue
         statuses[health.kind] = health.status[:32]
     rd = None

@@ -10,13 +10,20 @@ from kiosk.clock import to_ist
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+MIDNIGHT_CLOSE = time.max  # "24:00": open to the end of the day (a centre open round the clock says 00:00-24:00)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     opens: time
     closes: time
 
     def label(self) -> str:
-        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+        closes = "24:00" if self.closes == MIDNIGHT_CLOSE else f"{self.closes:%H:%M}"
+        return f"{self.opens:%H:%M}–{closes}"
+
+    def holds(self, moment: time) -> bool:
+        return self.opens <= moment and (moment < self.closes or self.closes == MIDNIGHT_CLOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,7 @@ class OperatingHours:
     def is_open(self, moment: datetime) -> bool:
         local = to_ist(moment)
         span = self.span_on(local.date())
-        return span is not None and span.opens <= local.time() < span.closes
+        return span is not None and span.holds(local.time())
 
     def next_opening(self, moment: datetime) -> datetime | None:
         """The next local opening time strictly after `moment`, within two weeks (None if always closed)."""
@@ -58,7 +65,7 @@ def parse_span(text: str) -> Span | None:
     try:
         start_text, end_text = cleaned.replace("–", "-").split("-")
         opens = time.fromisoformat(start_text.strip())
-        closes = time.fromisoformat(end_text.strip())
+        closes = MIDNIGHT_CLOSE if end_text.strip() == "24:00" else time.fromisoformat(end_text.strip())
     except ValueError:
         raise ValueError("expected 'HH:MM-HH:MM' or 'closed'") from None
     if closes <= opens:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 from drivers.gps.nmea.driver import NmeaLocator
-from kiosk.clock import SystemClock
+from kiosk.clock import Clock, SystemClock
 from kiosk.devices.locator import LocatorStatus
 
 # Rajasthan's bounding box with a small margin (the state spans about 23.0–30.2 N, 69.5–78.3 E).
@@ -82,9 +82,11 @@ class FixAttempt:
         return f"PASS  fix {where.latitude:.5f}, {where.longitude:.5f} ({accuracy}, {self.satellites} satellites)"
 
 
-def take_fix(port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int = 9600) -> FixAttempt:
+def take_fix(
+    port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int = 9600, clock: Clock | None = None
+) -> FixAttempt:
     """Listen to the receiver (drivers/gps) until a fix good enough to register arrives, or `wait_s` passes."""
-    locator = NmeaLocator(port, SystemClock(), baudrate=baudrate).start()
+    locator = NmeaLocator(port, clock or SystemClock(), baudrate=baudrate).start()
     detail = f"no fix within {wait_s:g} s"
     try:
         deadline = time.monotonic() + wait_s
@@ -100,10 +102,12 @@ def take_fix(port: str, *, wait_s: float, max_accuracy_m: float, baudrate: int =
                     f"only a weak fix within {wait_s:g} s (±{fix.accuracy_m} m, {fix.satellites} satellites;"
                     f" need ±{max_accuracy_m:g} m and {MIN_SATELLITES} satellites)"
                 )
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or locator.status() is LocatorStatus.FAULT:
                 break
             time.sleep(0.1)
-        if locator.status() is LocatorStatus.DISCONNECTED:
+        if locator.status() is LocatorStatus.FAULT:
+            detail = f"the GPS reader failed: {locator.health().detail}"
+        elif locator.status() is LocatorStatus.DISCONNECTED:
             detail = f"the receiver at {port} did not open ({locator.health().detail})"
         return FixAttempt(None, detail)
     finally:

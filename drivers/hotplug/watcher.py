@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from drivers.devicethread import Refusals
+
 log = logging.getLogger(__name__)
 
 _HEX4 = re.compile(r"\A[0-9a-f]{4}\Z")
@@ -58,6 +60,7 @@ class DeviceWatcher:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: list[tuple[UsbId, DeviceCallback]] = []
+        self.failures = Refusals()  # subscribers that raised: counted for the diagnostics, the others still hear
 
     def watch(self, wanted: UsbId, callback: DeviceCallback) -> Callable[[], None]:
         entry = (wanted, callback)
@@ -78,9 +81,10 @@ class DeviceWatcher:
         for callback in targets:
             try:
                 callback(event)
-            except Exception:
+            except Exception as exc:
                 # One driver's failure to reconnect must not stop the others from hearing about their devices.
                 log.exception("hot-plug subscriber failed on %s %s:%s", event.action, event.vendor_id, event.product_id)
+                self.failures.add(f"{event.action} {event.vendor_id}:{event.product_id}: {type(exc).__name__}")
         return len(targets)
 
 
@@ -117,12 +121,29 @@ class UdevSource:
         self.monitor = pyudev.Monitor.from_netlink(self.context, source="udev")
         for subsystem in self.subsystems:
             self.monitor.filter_by(subsystem)
-        self.observer = pyudev.MonitorObserver(self.monitor, callback=self._on_device, name="udev-hotplug")
+        self.observer = pyudev.MonitorObserver(self.monitor, callback=self.handle, name="udev-hotplug")
+        self.refusals = Refusals()  # udev events that could not be read (counted; the observer thread goes on)
+        self._started = self._stopped = False
 
-    def _on_device(self, device: Any) -> None:
-        event = event_from_udev(device.action or "", device.subsystem or "", device.device_node, device.properties)
+    def handle(self, device: Any) -> None:
+        """The observer thread's callback. An exception here would end pyudev's thread, and with it every later
+        hot-plug event, so a device that cannot be read (e.g. gone again before its properties were read) is counted
+        and skipped."""
+        try:
+            event = event_from_udev(device.action or "", device.subsystem or "", device.device_node, device.properties)
+        except Exception as exc:
+            log.warning("hot-plug: unreadable udev event: %s: %s", type(exc).__name__, exc)
+            self.refusals.add(f"unreadable udev event: {type(exc).__name__}")
+            return
         if event is not None:
             self.watcher.deliver(event)
+
+    @property
+    def fault(self) -> str | None:
+        """Why hot-plug events stopped coming (the observer thread died), or None."""
+        if self._started and not self._stopped and not self.observer.is_alive():
+            return "udev-hotplug thread died: hot-plug events are no longer heard"
+        return None
 
     def present(self) -> list[DeviceEvent]:
         """The USB devices already plugged in, as 'add' events (for start-up)."""
@@ -135,7 +156,9 @@ class UdevSource:
         return found
 
     def start(self) -> None:
+        self._started = True
         self.observer.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self.observer.send_stop()

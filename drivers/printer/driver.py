@@ -19,6 +19,8 @@ from kiosk.receipt import ReceiptLayout
 
 log = logging.getLogger(__name__)
 REMEMBERED_JOBS = 1000
+FLOW_CONTROL = (0x11, 0x13)  # XON/XOFF from printers with software flow control: never a status answer
+OPTIONAL_STATUS = (2, 4)  # DLE EOT 2 (why offline) and 4 (paper sensor): minimal mechanisms do not answer them
 
 
 class PrinterConfigError(ValueError):
@@ -134,11 +136,15 @@ class EscposPrinter:
         self._in_flight = 0  # bytes written since the last reply: a status reply queues behind them
         self._printed: OrderedDict[str, PrintOutcome] = OrderedDict()
         self._last = PrinterStatus.READY
+        self.absent: set[int] = set()  # optional DLE EOT n this printer does not answer: not asked again
+        self.faults = 0  # unexpected failures of the I/O work (each reported as FAULT)
+        self.last_fault = ""
+        self._stuck: concurrent.futures.Future[Any] | None = None
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="printer-io")
 
     # -- the port ------------------------------------------------------------------------------
     def status(self) -> PrinterStatus:
-        result: PrinterStatus = self._run(self._status, PrinterStatus.DISCONNECTED)
+        result: PrinterStatus = self._run(self._status, lambda detail: PrinterStatus.FAULT)
         return result
 
     def print_job(self, job_id: str, document: object) -> PrintOutcome:
@@ -146,8 +152,10 @@ class EscposPrinter:
             raise TypeError(f"print_job takes a kiosk.receipt.ReceiptLayout, got {type(document).__name__}")
         if job_id in self._printed:
             return self._printed[job_id]  # a retried job that already printed: never print twice
-        failed = PrintOutcome(job_id, False, PrinterStatus.DISCONNECTED, "printer did not finish in time")
-        outcome: PrintOutcome = self._run(lambda: self._print(job_id, document), failed)
+        outcome: PrintOutcome = self._run(
+            lambda: self._print(job_id, document),
+            lambda detail: PrintOutcome(job_id, False, PrinterStatus.FAULT, detail),
+        )
         if outcome.printed:
             self._printed[job_id] = outcome
             while len(self._printed) > REMEMBERED_JOBS:
@@ -156,7 +164,12 @@ class EscposPrinter:
 
     def health(self) -> DeviceHealth:
         status = self.status()
-        return DeviceHealth("printer", status.value, status.can_print, _DETAIL[status])
+        detail = _DETAIL[status]
+        if status is PrinterStatus.FAULT or self.faults:
+            detail += f"; {self.faults} driver faults, last: {self.last_fault}"
+        if self.absent:
+            detail += f"; does not answer DLE EOT {', '.join(map(str, sorted(self.absent)))}"
+        return DeviceHealth("printer", status.value, status.can_print, detail)
 
     def close(self) -> None:
         # A job stuck on a dead device must not hang shutdown: give up waiting after a few seconds.
@@ -165,23 +178,51 @@ class EscposPrinter:
         self._pool.shutdown(wait=False)
 
     # -- on the I/O thread ---------------------------------------------------------------------
-    def _run(self, work: Any, on_timeout: Any) -> Any:
+    def _run(self, work: Any, on_fault: Any) -> Any:
+        """`work` on the I/O thread. A job stuck past `job_timeout` or an unexpected exception is a FAULT: while the
+        I/O thread is stuck, calls answer FAULT at once instead of queueing behind it."""
+        if self._stuck is not None:
+            if not self._stuck.done():
+                return on_fault(self._fault("I/O thread stuck on a job that never finished"))
+            self._stuck = None
         future = self._pool.submit(work)
         try:
             return future.result(timeout=self.job_timeout)
         except concurrent.futures.TimeoutError:
-            return on_timeout
+            self._stuck = future
+            return on_fault(self._fault(f"a job took more than {self.job_timeout:g} s"))
+        except Exception as exc:
+            log.exception("printer driver fault")
+            return on_fault(self._fault(f"{type(exc).__name__}: {exc}"))
+
+    def _fault(self, reason: str) -> str:
+        self.faults += 1
+        self.last_fault = reason[:200]
+        return f"driver fault: {self.last_fault}"
 
     def _send(self, data: bytes) -> None:
         self._link.write(data)
         self._in_flight += len(data)
 
     def _query(self, n: int) -> int | None:
+        if n in self.absent:
+            return None
         self._send(codec.status_query(n))
-        reply = self._link.read_byte(self.status_timeout + self._link.line_seconds(self._in_flight))
+        reply = self._reply(self.status_timeout + self._link.line_seconds(self._in_flight))
         if reply is not None:
             self._in_flight = 0
+        elif n in OPTIONAL_STATUS:
+            self.absent.add(n)  # the printer answered DLE EOT 1 just now: it does not do this one
+            log.info("printer does not answer DLE EOT %d; not asked again", n)
         return reply
+
+    def _reply(self, timeout: float) -> int | None:
+        """The next status byte within `timeout`, skipping XON/XOFF a flow-controlled printer sends in between."""
+        for _ in range(8):  # a few flow-control bytes at most; a stream of them is a garbled line
+            reply = self._link.read_byte(timeout)
+            if reply not in FLOW_CONTROL:
+                return reply
+        return None
 
     def _status(self) -> PrinterStatus:
         if not self._link.can_read:
@@ -202,6 +243,7 @@ class EscposPrinter:
             log.warning("printer status: %s", exc)
             self._link.close()
             self._in_flight = 0
+            self.absent.clear()  # a replugged printer may be another model: ask it everything again
             self._last = PrinterStatus.DISCONNECTED
         return self._last
 
@@ -226,6 +268,7 @@ class EscposPrinter:
             log.warning("printer write failed: %s", exc)
             self._link.close()
             self._in_flight = 0
+            self.absent.clear()  # a replugged printer may be another model: ask it everything again
             return PrintOutcome(job_id, False, PrinterStatus.DISCONNECTED, "connection lost mid-receipt")
         after = self._status()
         if not after.can_print:
@@ -241,6 +284,7 @@ _DETAIL = {
     PrinterStatus.OFFLINE: "printer offline",
     PrinterStatus.DISCONNECTED: "printer not answering: check cable and power",
     PrinterStatus.ERROR: "printer error (cutter or garbled reply): power-cycle it",
+    PrinterStatus.FAULT: "printer driver fault: restart the kiosk app; if it repeats, call the engineer",
 }
 
 

@@ -19,6 +19,13 @@ from PIL import Image, ImageDraw, ImageOps
 from drivers.printer import fonts
 
 ESC, GS, DLE = 0x1B, 0x1D, 0x10
+XON = 0x11
+
+# How kinds of printer answer status (PROTOCOLS.md §3.3). full: DLE EOT 1-4 and GS r. minimal: only DLE EOT 1, the
+# rest ignored (cheap 58 mm mechanisms). quirky: software flow control on, so an XON byte comes before each answer.
+# slow: every answer comes late, but within the driver's status timeout.
+PROFILES = ("full", "minimal", "quirky", "slow")
+SLOW_REPLY_S = 0.12
 
 
 class Paper(enum.StrEnum):
@@ -30,7 +37,11 @@ class Paper(enum.StrEnum):
 class PrinterEmulator:
     """Device side. State can be changed at any time, or scheduled mid-job with `fault_after_rows`."""
 
-    def __init__(self, out_dir: Path, *, width: int = 384, baud: int | None = None) -> None:
+    def __init__(self, out_dir: Path, *, width: int = 384, baud: int | None = None, profile: str = "full") -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"printer emulator profile {profile!r} is not one of {', '.join(PROFILES)}")
+        self.profile = profile
+        self.status_queries: list[int] = []  # each DLE EOT n asked, answered or not
         self.out_dir = out_dir
         self.width = width
         self.baud = baud  # when set, reading is slowed to this line speed (10 bits per byte)
@@ -38,6 +49,7 @@ class PrinterEmulator:
         self.cover_open = False
         self.offline = False
         self.silent = False  # a dead printer: reads everything, answers nothing
+        self.stalled = False  # a hung printer: reads nothing, so the host's writes block once the line fills up
         self.receipts: list[Path] = []
         self.spoiled = 0  # receipts cut short by a fault (no PNG)
         self.received = 0
@@ -79,6 +91,8 @@ class PrinterEmulator:
 
     # -- status bytes (PROTOCOLS.md §3.3) ---------------------------------------------------------
     def status_byte(self, n: int) -> int | None:
+        if self.profile == "minimal" and n != 1:
+            return None  # ignored, as a real minimal mechanism does: nothing is sent back
         if n == 1:
             return 0x12 | (0x08 if not self.can_print else 0)
         if n == 2:
@@ -120,9 +134,8 @@ class PrinterEmulator:
             if len(b) < 3:
                 return 0
             if b[1] == 0x04:
-                reply = self.status_byte(b[2])
-                if reply is not None and not self.silent:
-                    replies.append(reply)
+                self.status_queries.append(b[2])
+                self._reply(replies, self.status_byte(b[2]))
                 return 3
             return 1
         if c == ESC:
@@ -201,11 +214,17 @@ class PrinterEmulator:
             return 5 + size
         if cmd == 0x72:
             reply = self.status_byte(4)
-            if reply is not None and not self.silent:
-                replies.append(reply & ~0x10)  # GS r replies have bit 4 = 0
+            self._reply(replies, None if reply is None else reply & ~0x10)  # GS r replies have bit 4 = 0
             return 3
         self.unknown.append(f"GS {cmd:02X}")
         return 3
+
+    def _reply(self, replies: bytearray, reply: int | None) -> None:
+        if reply is None or self.silent:
+            return
+        if self.profile == "quirky":
+            replies.append(XON)
+        replies.append(reply)
 
     # -- printing -----------------------------------------------------------------------------
     def _advance(self, rows: int) -> bool:
@@ -319,12 +338,19 @@ class PrinterEmulator:
         # With a line speed set, take ~10 ms of bytes at a time so replies are not held behind a big read.
         return max(1, self.baud // 1000) if self.baud else 4096
 
+    def _late(self) -> None:
+        if self.profile == "slow":
+            time.sleep(SLOW_REPLY_S)
+
     def _slow(self, count: int) -> None:
         if self.baud:
             time.sleep(count * 10 / self.baud)
 
     def _pump_fd(self, fd: int) -> None:
         while not self._stop.is_set():
+            if self.stalled:
+                time.sleep(0.02)
+                continue
             ready, _, _ = select.select([fd], [], [], 0.05)
             if not ready:
                 continue
@@ -335,6 +361,7 @@ class PrinterEmulator:
             self._slow(len(data))
             reply = self.feed(data)
             if reply:
+                self._late()
                 os.write(fd, reply)
 
     def _accept(self) -> None:
@@ -356,6 +383,7 @@ class PrinterEmulator:
                     self._slow(len(data))
                     reply = self.feed(data)
                     if reply:
+                        self._late()
                         conn.sendall(reply)
 
     def stop(self) -> None:

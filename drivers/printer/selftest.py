@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
+from pathlib import Path
 from typing import TextIO
 
 from drivers.printer.driver import EscposPrinter, PrinterConfigError, create, describe
+from drivers.printer.emulator import PROFILES, PrinterEmulator
 from kiosk.clock import SystemClock
 from kiosk.receipt import Align, Line, Qr, ReceiptLayout, Rule, Size
 
@@ -16,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--port", help="serial device, e.g. /dev/ttyUSB0")
     where.add_argument("--host", help="network printer address (TCP 9100)")
+    where.add_argument("--emulator", action="store_true", help="print into the built-in ESC/POS emulator")
+    parser.add_argument("--profile", choices=PROFILES, default="full", help="the emulator's kind of printer")
     parser.add_argument("--width", type=int, choices=(384, 576), default=384, help="dots: 384 = 58 mm, 576 = 80 mm")
     parser.add_argument("--baudrate", type=int, default=9600)
 
@@ -35,6 +40,22 @@ def test_layout(status: str) -> ReceiptLayout:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.emulator:
+        return _run(args, out)
+    with tempfile.TemporaryDirectory(prefix="kiosk-printer-") as folder:
+        emulator = PrinterEmulator(Path(folder), width=args.width, profile=args.profile)
+        try:
+            args.port, args.baudrate = emulator.serve_pty(), 115200
+            verdict = _run(args, out)
+            if verdict == 0 and len(emulator.receipts) != 1:
+                out.write(f"FAIL  the emulator cut {len(emulator.receipts)} receipts, not one\n")
+                return 1
+            return verdict
+        finally:
+            emulator.stop()
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     params: dict[str, object] = {"width": args.width}
     if args.port:
         params |= {"transport": "serial", "port": args.port, "baudrate": args.baudrate}
@@ -53,10 +74,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             return 1
         outcome = printer.print_job(f"selftest-{SystemClock().now().timestamp():.0f}", test_layout(before.value))
         out.write(f"info  status after: {outcome.status.value}\n")
-        if outcome.printed:
-            out.write("ok    test receipt printed: check the Hindi line reads क्ष त्र श्री द्वार हिन्दी and the QR scans\n")
-            return 0
-        out.write(f"FAIL  not printed ({outcome.detail}): {describe(outcome.status)}\n")
-        return 1
+        if printer.absent:
+            absent = ", ".join(map(str, sorted(printer.absent)))
+            out.write(f"info  the printer does not answer DLE EOT {absent}: paper-low warnings cannot be seen\n")
+        if not outcome.printed:
+            out.write(f"FAIL  not printed ({outcome.detail}): {describe(outcome.status)}\n")
+            return 1
+        # What was seen: the printer took every byte and answered its status after the cut. The paper itself is
+        # for the engineer's eyes, so the verdict says so instead of claiming it.
+        out.write("ok    the printer took the test receipt and answered its status after the cut\n")
+        out.write("PASS  receipt printer (check the paper: the Hindi line reads क्ष त्र श्री द्वार हिन्दी, the QR scans)\n")
+        return 0
     finally:
         printer.close()

@@ -15,6 +15,7 @@ class LocatorStatus(enum.StrEnum):
     NO_FIX = "no_fix"
     DISCONNECTED = "disconnected"
     ERROR = "error"
+    FAULT = "fault"  # the driver's own thread died: nothing it says can be trusted until restarted
 
 
 @dataclass(frozen=True, slots=True)

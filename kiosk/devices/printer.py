@@ -17,6 +17,7 @@ class PrinterStatus(enum.StrEnum):
     OFFLINE = "offline"
     DISCONNECTED = "disconnected"
     ERROR = "error"
+    FAULT = "fault"  # the driver's own thread died: nothing it says can be trusted until restarted
 
     @property
     def can_print(self) -> bool:

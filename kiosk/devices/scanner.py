@@ -49,6 +49,7 @@ class QrStatus(enum.StrEnum):
     READY = "ready"
     DISCONNECTED = "disconnected"
     ERROR = "error"
+    FAULT = "fault"  # the driver's reader thread died: no code will arrive until restarted
 
 
 @dataclass(frozen=True, slots=True)

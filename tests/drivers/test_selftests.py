@@ -13,8 +13,9 @@ from provisioning.cli import main
     ("family", "expected"),
     [
         ("biometric", "PASS  fingerprint reader"),
-        ("gps", "PASS  GPS receiver"),
-        ("qr", "PASS  QR/barcode scanner"),
+        ("gps", "PASS  GPS receiver (a fix with a valid position was received)"),
+        ("qr", "PASS  QR/barcode scanner (a code was read and checked)"),
+        ("printer", "PASS  receipt printer (check the paper"),
         ("scanner", "PASS  document scanner"),
     ],
 )
@@ -34,3 +35,28 @@ def test_gps_self_test_fails_clearly_when_the_port_is_missing() -> None:
     out = io.StringIO()
     assert main(["device", "test", "gps", "--port", "/dev/nonexistent-gps", "--wait-s", "0.5"], out) == 1
     assert "FAIL  no fix within 0.5 s (status disconnected)" in out.getvalue()
+
+
+PROFILES = ("full", "minimal", "quirky", "slow")
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize(
+    ("family", "seen"),
+    [
+        ("gps", "ok    fix 26.912400, 75.787300 (±4.5 m, 8 satellites)"),
+        ("qr", "ok    read 20 characters, starting 'EMITRA-SELFTEST-'"),
+        ("printer", "ok    the printer took the test receipt and answered its status after the cut"),
+    ],
+)
+def test_self_test_passes_on_every_emulator_profile_saying_what_it_saw(family: str, seen: str, profile: str) -> None:
+    out = io.StringIO()
+    assert main(["device", "test", family, "--emulator", "--profile", profile], out) == 0, out.getvalue()
+    assert seen in out.getvalue()
+    assert out.getvalue().count("PASS") == 1
+
+
+def test_printer_self_test_says_which_optional_status_the_printer_does_not_answer() -> None:
+    out = io.StringIO()
+    assert main(["device", "test", "printer", "--emulator", "--profile", "minimal"], out) == 0, out.getvalue()
+    assert "info  the printer does not answer DLE EOT 2, 4: paper-low warnings cannot be seen" in out.getvalue()

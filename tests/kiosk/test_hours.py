@@ -27,7 +27,17 @@ def test_next_opening_skips_holidays_and_closed_days() -> None:
     assert OperatingHours(dict.fromkeys(WEEKDAY_HOURS, None)).next_opening(ist(2026, 11, 23, 9)) is None
 
 
-@pytest.mark.parametrize(("text", "why"), [("17:00-09:00", "after opening"), ("9 to 5", "HH:MM"), ("", "HH:MM")])
+def test_a_centre_open_round_the_clock_is_open_in_the_last_minute_before_midnight() -> None:
+    always = OperatingHours(dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), parse_span("00:00-24:00")))
+    assert always.is_open(datetime(2026, 11, 23, 23, 59, 59, 999999, tzinfo=IST))
+    assert always.is_open(ist(2026, 11, 24, 0, 0))
+    assert always.span_on(date(2026, 11, 23)) == Span(time(0), time.max)
+    assert parse_span("09:00-24:00").label() == "09:00–24:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "why"), [("17:00-09:00", "after opening"), ("9 to 5", "HH:MM"), ("", "HH:MM"), ("09:00-25:00", "HH:MM")]
+)
 def test_bad_spans_say_what_was_expected(text: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
         parse_span(text)

@@ -1,25 +1,33 @@
+"""`kioskctl doctor`: what it finds on a provisioned machine, and what it tells the engineer to do."""
+
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from drivers.printer.emulator import Paper, PrinterEmulator
-from kiosk.clock import FakeClock
+from kiosk.clock import FakeClock, SystemClock, iso_utc
 from provisioning.cli import main
 from provisioning.doctor import Level, check_clock, check_database, check_outbox, examine
 from tests.provisioning.test_provision import provision
 
 
+def clock_after_provisioning() -> FakeClock:
+    """`kioskctl provision` stamps its events with the system clock (it enrols over signed HTTP, so it must): the
+    doctor's clock starts where provisioning ended and moves only when a test says, on any date the suite runs."""
+    return FakeClock(SystemClock().now())
+
+
 def test_doctor_on_a_fresh_provisioned_machine_finds_the_books_in_order(tmp_path: Path, answers: Path) -> None:
     assert provision(tmp_path, answers)[0] == 0
-    clock = FakeClock()
+    clock = clock_after_provisioning()
     findings = examine(tmp_path / "etc/kiosk/kiosk.toml", clock, [check_database, check_outbox])
     assert [f.level for f in findings] == [Level.OK, Level.OK, Level.OK]
 
 
 def test_doctor_flags_a_stuck_outbox_with_what_to_do(tmp_path: Path, answers: Path) -> None:
     assert provision(tmp_path, answers)[0] == 0  # the geo-tag is an event waiting for the server
-    clock = FakeClock()
+    clock = clock_after_provisioning()
     clock.advance(3 * 24 * 3600)
     findings = examine(tmp_path / "etc/kiosk/kiosk.toml", clock, [check_outbox])
     assert findings[0].level is Level.WARN
@@ -40,6 +48,8 @@ def test_doctor_tells_a_missing_device_a_printer_out_of_paper_and_an_expired_cat
     tmp_path: Path, answers: Path
 ) -> None:
     assert provision(tmp_path / "root", answers)[0] == 0
+    clock = clock_after_provisioning()
+    expired_at = iso_utc(clock.now() - timedelta(days=5))
     config = tmp_path / "root/etc/kiosk/kiosk.toml"
     emulator = PrinterEmulator(tmp_path, width=384)
     try:
@@ -52,8 +62,8 @@ def test_doctor_tells_a_missing_device_a_printer_out_of_paper_and_an_expired_cat
             encoding="utf-8",
         )
         catalogue = tmp_path / "root/var/lib/kiosk/catalogue.json"
-        catalogue.write_text(json.dumps({"version": 7, "expires_at": "2026-11-01T00:00:00.000000Z"}), encoding="utf-8")
-        findings = {f.what: f for f in examine(config, FakeClock())}
+        catalogue.write_text(json.dumps({"version": 7, "expires_at": expired_at}), encoding="utf-8")
+        findings = {f.what: f for f in examine(config, clock)}
     finally:
         emulator.stop()
     missing = findings["cash: /dev/emitra/no-such-acceptor is missing"]
@@ -62,7 +72,7 @@ def test_doctor_tells_a_missing_device_a_printer_out_of_paper_and_an_expired_cat
     paper = findings["printer: printer paper_out"]
     assert paper.level is Level.FAIL
     assert "load paper" in paper.todo
-    expired = findings["service catalogue v7 expired at 2026-11-01T00:00:00.000000Z: the kiosk offers no services"]
+    expired = findings[f"service catalogue v7 expired at {expired_at}: the kiosk offers no services"]
     assert expired.level is Level.FAIL
 
 

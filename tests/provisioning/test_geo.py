@@ -1,6 +1,10 @@
+from pathlib import Path
+
 import pytest
 
-from provisioning.geo import GeoError, Position, check_in_rajasthan, distance_m, parse_manual
+from drivers.gps.nmea.emulator import NmeaEmulator
+from provisioning.geo import GeoError, Position, check_in_rajasthan, distance_m, parse_manual, take_fix
+from tests.drivers.gps.test_profiles_and_faults import FailingClock
 
 
 def test_a_jaipur_position_is_accepted() -> None:
@@ -35,3 +39,14 @@ def test_distance_between_jaipur_and_ajmer_is_about_120_km() -> None:
     ajmer = Position(26.4499, 74.6399, None, "gps")
     assert 115_000 < distance_m(jaipur, ajmer) < 130_000
     assert distance_m(jaipur, jaipur) == 0
+
+
+def test_the_geo_tag_gives_up_at_once_naming_the_fault_when_the_gps_reader_dies(tmp_path: Path) -> None:
+    emulator = NmeaEmulator(tmp_path / "ttyGPS")
+    emulator.start_replay(interval_s=0.05)
+    try:
+        attempt = take_fix(emulator.path, wait_s=60.0, max_accuracy_m=50.0, clock=FailingClock())
+    finally:
+        emulator.close()
+    assert attempt.position is None
+    assert attempt.detail.startswith("the GPS reader failed: gps-nmea thread died: RuntimeError: RTC read failed")

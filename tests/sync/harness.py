@@ -52,14 +52,14 @@ class ServerProcess:
     def _answers(self) -> bool:
         import http.client
 
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
             connection.request("GET", "/api/v1/openapi.json")
-            ok = connection.getresponse().status == 200
-            connection.close()
-            return ok
-        except OSError:
+            return connection.getresponse().status == 200
+        except OSError:  # not up yet, or too slow on a loaded machine: closed either way (no ResourceWarning)
             return False
+        finally:
+            connection.close()
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -104,12 +104,16 @@ class AgentProcess:
             self.process.wait()
 
 
-def write_config(folder: Path, server_url: str, code: str = KIOSK_CODE, **agent: object) -> Path:
+def write_config(
+    folder: Path, server_url: str, code: str = KIOSK_CODE, *, hours: str = "00:00-24:00", **agent: object
+) -> Path:
+    """A kiosk config against `server_url`. Open round the clock by default: the real-mode kiosks built from it run on
+    the system clock (their signed requests must match the server's), so fixed hours would fail the suite at night."""
     settings = {
         "drain_interval_s": 0.3, "heartbeat_interval_s": 1.0, "catalogue_interval_s": 2.0, "first_contact_max_s": 0.3,
         "backoff_base_s": 0.05, "backoff_cap_s": 0.5, "batch_items": 100, **agent,
     }  # fmt: skip
-    days = "\n".join(f'{d} = "07:00-21:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    days = "\n".join(f'{d} = "{hours}"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
     agent_lines = "\n".join(f"{k} = {v!r}" if not isinstance(v, str) else f'{k} = "{v}"' for k, v in settings.items())
     text = f"""
 [kiosk]

@@ -78,6 +78,31 @@ def _coordinate(raw: str, hemisphere: str, max_degrees: int, what: str, hemisphe
     return -value if hemisphere in "SW" else value
 
 
+def _whole(raw: object, what: str) -> int | None:
+    """A small whole-number field; empty is None. A checksummed sentence can still carry junk here (seen: 'X').
+
+    pynmea2 hands some fields over already converted and others as text, so both are taken."""
+    text = "" if raw is None else str(raw)
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise NmeaError(f"{what} {text[:8]!r} is not a whole number")
+    return int(text)
+
+
+def _hdop(raw: object) -> float | None:
+    text = "" if raw is None else str(raw)
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise NmeaError(f"GGA HDOP {text[:8]!r} is not a number") from None
+    if not 0 <= value < 100:  # also refuses nan and inf, which float() accepts
+        raise NmeaError(f"GGA HDOP {text[:8]!r} is outside 0-99.9")
+    return value
+
+
 def decode(line: bytes) -> Position | None:
     """A GGA or RMC position, None for other sentence types; NmeaError for anything malformed."""
     text = _text(line)
@@ -87,13 +112,13 @@ def decode(line: bytes) -> Position | None:
         raise NmeaError(f"unparseable sentence {text[:12]!r}: {exc.args[0] if exc.args else exc}") from None
     kind = getattr(message, "sentence_type", "")
     if kind == "GGA":
-        quality = int(message.gps_qual or 0)
+        quality = _whole(message.gps_qual, "GGA fix quality") or 0
         if quality == 0 or not message.lat:
             return Position("GGA", False, quality=quality)
         lat = _coordinate(message.lat, message.lat_dir, 90, "latitude", "NS")
         lon = _coordinate(message.lon, message.lon_dir, 180, "longitude", "EW")
-        hdop = float(message.horizontal_dil) if message.horizontal_dil else None
-        sats = int(message.num_sats) if message.num_sats else None
+        hdop = _hdop(message.horizontal_dil)
+        sats = _whole(message.num_sats, "GGA satellite count")
         return Position("GGA", True, lat, lon, quality, hdop, sats)
     if kind == "RMC":
         if message.status != "A" or not message.lat:

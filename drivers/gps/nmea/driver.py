@@ -7,6 +7,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from drivers.devicethread import Refusals
 from drivers.gps.nmea.codec import NmeaError, Position, decode
 from drivers.serialline import LineReader
 from kiosk.clock import Clock
@@ -17,7 +18,11 @@ log = logging.getLogger(__name__)
 
 
 class NmeaLocator:
-    """Implements kiosk.devices.locator.Locator. Void fixes and bad sentences never replace the last good fix."""
+    """Implements kiosk.devices.locator.Locator. Void fixes and bad sentences never replace the last good fix.
+
+    A sentence the parser refuses (or chokes on) is counted and skipped; anything else that ends the reader thread
+    turns the status to FAULT, with the reason in the health detail.
+    """
 
     def __init__(self, path: str, clock: Clock, *, baudrate: int = 9600, reconnect_s: float = 0.5) -> None:
         self.clock = clock
@@ -26,8 +31,7 @@ class NmeaLocator:
         self._receiver_has_fix = False
         self._connected = False
         self._detail = "not started"
-        self.rejected = 0
-        self.last_rejection = ""
+        self.refusals = Refusals()
         self._reader = LineReader(
             path,
             on_line=self._line,
@@ -60,10 +64,16 @@ class NmeaLocator:
     def _overlong(self, size: int) -> None:
         self._reject(f"line of more than {size} bytes without an end")
 
+    @property
+    def rejected(self) -> int:
+        return self.refusals.count
+
+    @property
+    def last_rejection(self) -> str:
+        return self.refusals.last
+
     def _reject(self, reason: str) -> None:
-        with self._lock:
-            self.rejected += 1
-            self.last_rejection = reason
+        self.refusals.add(reason)
         log.info("gps: refused sentence: %s", reason)
 
     def _line(self, line: bytes) -> None:
@@ -71,6 +81,10 @@ class NmeaLocator:
             position = decode(line)
         except NmeaError as exc:
             self._reject(str(exc))
+            return
+        except Exception as exc:  # the parser's own bug on an odd sentence: one line lost, never the reader
+            log.exception("gps: parser failed on a sentence")
+            self._reject(f"parser failed: {type(exc).__name__}: {exc}")
             return
         if position is not None:
             self._position(position)
@@ -92,6 +106,8 @@ class NmeaLocator:
             return self._fix
 
     def status(self) -> LocatorStatus:
+        if self._reader.fault is not None:
+            return LocatorStatus.FAULT
         with self._lock:
             if not self._connected:
                 return LocatorStatus.DISCONNECTED
@@ -100,9 +116,11 @@ class NmeaLocator:
     def health(self) -> DeviceHealth:
         status = self.status()
         fix = self.last_fix()
-        detail = self._detail
+        detail = self._reader.fault or self._detail
         if fix is not None:
             detail += f"; last fix {fix.latitude:.5f},{fix.longitude:.5f} at {fix.at.isoformat()}"
+        if refused := self.refusals.summary("sentences"):
+            detail += f"; {refused}"
         return DeviceHealth("gps", status.value, status is LocatorStatus.FIX, detail)
 
 

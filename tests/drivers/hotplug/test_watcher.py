@@ -119,3 +119,44 @@ def test_gps_already_plugged_in_is_found_through_udev_by_usb_id() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["add tty /dev/ttyACM0 1546 01a7 GPS0042"]
+
+
+class UdevDevice:
+    """The attributes of a pyudev Device that the source reads."""
+
+    action, subsystem, device_node = "add", "tty", "/dev/ttyACM0"
+
+    @property
+    def properties(self) -> dict[str, str]:
+        return {"ID_VENDOR_ID": "1546", "ID_MODEL_ID": "01a7", "ID_SERIAL_SHORT": "GPS0042"}
+
+
+class VanishedDevice(UdevDevice):
+    """What pyudev hands over for a device unplugged again before its properties could be read."""
+
+    @property
+    def properties(self) -> dict[str, str]:
+        raise KeyError("DEVPATH")
+
+
+def test_an_unreadable_udev_event_is_counted_and_the_next_event_still_reaches_the_driver() -> None:
+    watcher = DeviceWatcher()
+    seen: list[DeviceEvent] = []
+    watcher.watch(GPS, seen.append)
+    source = UdevSource(watcher)
+    source.handle(VanishedDevice())  # on pyudev's thread this exception would end hot-plug for good
+    source.handle(UdevDevice())
+    assert seen == [gps_event("add", "/dev/ttyACM0")]
+    assert source.refusals.summary("udev events") == "1 udev events refused, last: unreadable udev event: KeyError"
+    assert source.fault is None
+
+
+def test_a_failing_subscriber_is_counted_for_the_diagnostics() -> None:
+    watcher = DeviceWatcher()
+
+    def broken(event: DeviceEvent) -> None:
+        raise RuntimeError("driver bug")
+
+    watcher.watch(GPS, broken)
+    watcher.deliver(gps_event("add", "/dev/ttyACM1"))
+    assert watcher.failures.summary("events") == "1 events refused, last: add 1546:01a7: RuntimeError"
