@@ -28,6 +28,9 @@ SCHEMA = [
         kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, body TEXT NOT NULL, count BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS nonces (
         kiosk_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (kiosk_id, nonce))""",
+    # Dashboard login attempts per "u:<username>" and "a:<address>" in a fixed window (dashboard/auth.py).
+    """CREATE TABLE IF NOT EXISTS login_throttle (
+        key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, attempts INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS catalogues (
         version INTEGER PRIMARY KEY, document TEXT NOT NULL, published_at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS configs (

@@ -190,18 +190,18 @@ def build_router(
               next: str = Form("")) -> Response:  # fmt: skip
         check_post(request, csrf, request.cookies.get(LOGIN_CSRF_COOKIE, ""))
         who, now = username.strip().lower()[:32], clock.now()
-        if throttle.blocked(who, now):
-            log.warning("dashboard login for %r refused: too many failures", who)
-            raise PageError(429, "too_many", f"{auth.Throttle.MAX_FAILURES} failed logins for {who!r}: wait 15 minutes")
+        address = request.client.host if request.client else "unknown"
+        if not throttle.attempt(db, who, address, now):
+            log.warning("dashboard login for %r from %s refused: too many failures", who, address)
+            raise PageError(429, "too_many", f"too many failed logins for {who!r} or from {address}: wait 15 minutes")
         signed = auth.sign_in(db, who, password, now)
         if signed is None:
-            throttle.failed(who, now)
             log.warning("dashboard login failed for %r", who)
             token = secrets.token_urlsafe(24)
             again = render(request, "login.html", 401, csrf=token, next=safe_next(next), failed=True, session=None)
             again.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path=PREFIX)
             return again
-        throttle.succeeded(who)
+        throttle.succeeded(db, who, address)
         response = RedirectResponse(safe_next(next) or PREFIX + "/", status_code=303)
         response.set_cookie(SESSION_COOKIE, signed[0], httponly=True, samesite="strict", path=PREFIX,
                             secure=request.url.scheme == "https", max_age=auth.SESSION_HOURS * 3600)  # fmt: skip
