@@ -22,6 +22,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from server.dashboard import auth, fleet, i18n, report, rollup, svgmap
 from server.dashboard.alerts import DEFAULT_RULES, Rules, in_state
 from server.db import Database
+from server.leader import Leadership
+from server.service import sweep_nonces
 
 log = logging.getLogger("kiosk-server.dashboard")
 PREFIX = "/dash"
@@ -79,12 +81,18 @@ def build_router(
     sampler = rollup.Sampler.of(owner)
     throttle = auth.Throttle()
 
+    leader = Leadership(db)
+
     def housekeeping_pass(last_alerts: float) -> float:
-        sampler.flush(db)
+        sampler.flush(db)  # this replica's own buffer: every replica writes its samples
+        if not leader.hold():  # rollups, alerts and sweeps: one replica at a time (server/leader.py)
+            return last_alerts
         rollup.refresh(db)
         if time.monotonic() - last_alerts >= max(refresh_every_s * 6, 1.0):
             fleet.run_alerts(db, clock.now(), rules)
             rollup.prune(db, clock.now())
+            throttle.sweep(db, clock.now())
+            sweep_nonces(db, clock.now())
             return time.monotonic()
         return last_alerts
 
@@ -104,6 +112,7 @@ def build_router(
         task.cancel()
         with contextlib.suppress(Exception):
             sampler.flush(db)
+        leader.release()
 
     router = APIRouter(prefix=PREFIX, lifespan=lifespan, include_in_schema=False)
 
