@@ -35,7 +35,11 @@ def serve(args: argparse.Namespace) -> int:
     sock.bind((args.host, args.port))
     # The real port goes to stdout first, so a test or supervisor that asked for port 0 can find it.
     print(f"listening on http://{args.host}:{sock.getsockname()[1]}", flush=True)
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, timeout_keep_alive=30)
+    # Behind a load balancer the client's address (the login throttle's per-address count) comes from its
+    # X-Forwarded-For, believed only from the proxies named here; by default from nobody.
+    proxies = list(args.trusted_proxy)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, timeout_keep_alive=30,
+                            proxy_headers=bool(proxies), forwarded_allow_ips=proxies)  # fmt: skip
     uvicorn.Server(config).run(sockets=[sock])
     return 0
 
@@ -107,6 +111,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--sms-key-file", default="", help="file holding the HTTP SMS gateway's key")
     run.add_argument("--link-ttl-s", type=float, default=7 * 24 * 3600, help="how long a phone link works")
     run.add_argument("--public-url", default="", help="the server's address as phones reach it")
+    run.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                     help="a load balancer whose X-Forwarded-For is believed (repeat for several)")  # fmt: skip
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")
