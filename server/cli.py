@@ -87,6 +87,22 @@ def publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def migrate_events(args: argparse.Namespace) -> int:
+    from server import partitions
+
+    db = Database(database_url(args.db))
+    if not db.postgres:
+        print("SQLite keeps one events table: nothing to migrate", file=sys.stderr)
+        return 0
+    try:
+        with db.tx() as tx:
+            print(partitions.migrate(tx, partitions.utc_now()))
+    except ValueError as exc:
+        print(f"cannot migrate events: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def seed(args: argparse.Namespace) -> int:
     from server import online
     from server.service import Service
@@ -134,6 +150,10 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--kind", choices=("catalogue", "config"), default="catalogue", help="config: fleet settings")
     pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")
     pub.set_defaults(handler=publish)
+    mig = admin.add_parser(
+        "migrate-events", help="PostgreSQL: partition today's events table by month (servers stopped)"
+    )
+    mig.set_defaults(handler=migrate_events)
     sd = commands.add_parser("seed", help="sample consumer accounts per biller and applications")
     sd.add_argument("--per-biller", type=int, default=50)
     sd.set_defaults(handler=seed)

@@ -19,7 +19,8 @@ SCHEMA = [
         high_water BIGINT NOT NULL DEFAULT 0, out_of_service TEXT)""",
     """CREATE TABLE IF NOT EXISTS enrol_tokens (
         token_hash TEXT PRIMARY KEY, kiosk_code TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)""",
-    # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent.
+    # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent. On PostgreSQL
+    # `events` is created before this list, partitioned by month, its keys in `event_keys` (server/partitions.py).
     """CREATE TABLE IF NOT EXISTS events (
         kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
         occurred_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
@@ -148,9 +149,15 @@ class Database:
             raise
 
     def create_schema(self) -> None:
+        from server import partitions
+
         with self.tx() as tx:
+            if self.postgres:
+                partitions.create_postgres_events(tx, partitions.utc_now())
             for statement in SCHEMA:
                 tx.execute(statement)
+            if not self.postgres:
+                tx.execute(partitions.KEYS_VIEW.format(how="VIEW IF NOT EXISTS"))
 
     def close(self) -> None:
         for name in ("conn", "reader"):

@@ -312,7 +312,7 @@ class Service:
 
     def _ingest_one(self, tx: Tx, kiosk: Kiosk, item: EventItem, now: str) -> ItemResult:
         rows = tx.all(
-            "SELECT seq, uuid, status, reason FROM events WHERE kiosk_id = ? AND (seq = ? OR uuid = ?)",
+            "SELECT seq, uuid, status, reason FROM event_keys WHERE kiosk_id = ? AND (seq = ? OR uuid = ?)",
             (kiosk.id, item.seq, item.uuid),
         )
         for seq, uuid, status, reason in rows:
@@ -347,7 +347,7 @@ class Service:
         high = int(row[0]) if row else 0
         while True:
             seqs = [int(r[0]) for r in tx.all(
-                "SELECT seq FROM events WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT 1000", (kiosk_id, high)
+                "SELECT seq FROM event_keys WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT 1000", (kiosk_id, high)
             )]  # fmt: skip
             start = high
             for seq in seqs:

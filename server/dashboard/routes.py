@@ -19,6 +19,7 @@ import jinja2
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from server import partitions
 from server.dashboard import auth, fleet, i18n, report, rollup, svgmap
 from server.dashboard.alerts import DEFAULT_RULES, Rules, in_state
 from server.db import Database
@@ -93,6 +94,7 @@ def build_router(
             rollup.prune(db, clock.now())
             throttle.sweep(db, clock.now())
             sweep_nonces(db, clock.now())
+            partitions.maintain(db, clock.now())
             return time.monotonic()
         return last_alerts
 
