@@ -20,8 +20,9 @@ LEGACY_EVENTS = """CREATE TABLE events (
 
 
 def item(seq: int, ident: str | None = None) -> EventItem:
-    return EventItem.model_validate({"seq": seq, "uuid": ident or str(uuid.uuid4()), "kind": "payment.completed",
-                                     "occurred_at": "2026-12-06T02:00:00Z", "payload": {"amount_paise": 100}})  # fmt: skip
+    fields = {"seq": seq, "uuid": ident or str(uuid.uuid4()), "kind": "payment.completed",
+              "occurred_at": "2026-12-06T02:00:00Z", "payload": {"amount_paise": 100}}  # fmt: skip
+    return EventItem.model_validate(fields)
 
 
 def enrolled(service: Service, code: str = "RJ-JPR-0001") -> Kiosk:
