@@ -111,14 +111,21 @@ def batch(kiosk: MeasuredKiosk, items: int) -> bytes:
     return http_request(kiosk, "/api/v1/events:batch", gzip.compress(json.dumps({"items": events}).encode()))
 
 
-def measure(port: int, kiosks: list[MeasuredKiosk], beats: int, batches: int, events_before: int) -> Window:
-    per = beats // len(kiosks)
-    beat_lists = [[http_request(k, "/api/v1/heartbeat", BEAT) for _ in range(per)] for k in kiosks]
-    beat_counts, beat_s = send_all(port, beat_lists)
-    drain_lists = [[batch(k, 100) for _ in range(batches // len(kiosks))] for k in kiosks]
-    drain_counts, drain_s = send_all(port, drain_lists)
-    drained = 100 * sum(len(d) for d in drain_lists)
-    return Window(events_before, per * len(kiosks) / beat_s, drained / drain_s, dict(beat_counts + drain_counts))
+def measure(port: int, kiosks: list[MeasuredKiosk], beats: int, batches: int, events_before: int,
+            repeats: int) -> Window:  # fmt: skip
+    """Best of `repeats` runs of each: the machine is shared, and other jobs only ever slow a run down."""
+    statuses: Counter[str] = Counter()
+    best_beats = best_drain = 0.0
+    for _ in range(repeats):
+        per = beats // len(kiosks)
+        beat_lists = [[http_request(k, "/api/v1/heartbeat", BEAT) for _ in range(per)] for k in kiosks]
+        beat_counts, beat_s = send_all(port, beat_lists)
+        drain_lists = [[batch(k, 100) for _ in range(batches // len(kiosks))] for k in kiosks]
+        drain_counts, drain_s = send_all(port, drain_lists)
+        statuses.update(beat_counts + drain_counts)
+        best_beats = max(best_beats, per * len(kiosks) / beat_s)
+        best_drain = max(best_drain, 100 * sum(len(d) for d in drain_lists) / drain_s)
+    return Window(events_before, best_beats, best_drain, dict(statuses))
 
 
 def add_history(url: str, step_no: int, step: int, *, partitioned: bool) -> None:
@@ -144,10 +151,11 @@ def add_history(url: str, step_no: int, step: int, *, partitioned: bool) -> None
         high = (step_no + 1) * per_kiosk
         conn.execute("UPDATE kiosks SET high_water = %s WHERE id LIKE 'k-bulk-%%'", (high,))
         conn.execute("UPDATE dash_state SET done_seq = %s WHERE kiosk_id LIKE 'k-bulk-%%'", (high,))
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("ANALYZE events")
+    with psycopg.connect(url, autocommit=True) as conn:  # what autovacuum would do, before the window, not in it
+        conn.execute("VACUUM (ANALYZE) events")
         if partitioned:
-            conn.execute("ANALYZE event_keys")
+            conn.execute("VACUUM (ANALYZE) event_keys")
+        conn.execute("CHECKPOINT")
 
 
 class _Tx:
@@ -192,7 +200,7 @@ def enrol(server: ServerProcess, count: int) -> list[MeasuredKiosk]:
 
 
 def run(url: str, folder: Path, *, events: int, step: int, beats: int, batches: int, partitioned: bool = True,
-        report: bool = True) -> list[Window]:  # fmt: skip
+        repeats: int = 1, report: bool = True) -> list[Window]:  # fmt: skip
     prepare(url, partitioned=partitioned)
     server = ServerProcess(url, folder / "server.log").start()
     windows = []
@@ -200,11 +208,12 @@ def run(url: str, folder: Path, *, events: int, step: int, beats: int, batches: 
         kiosks = enrol(server, 4)
         for step_no in range(events // step):
             add_history(url, step_no, step, partitioned=partitioned)
-            windows.append(measure(server.port, kiosks, beats, batches, (step_no + 1) * step))
+            windows.append(measure(server.port, kiosks, beats, batches, (step_no + 1) * step, repeats))
             if report:
                 w = windows[-1]
+                load = Path("/proc/loadavg").read_text().split()[0]
                 print(f"  {w.events_before:>11,} events: {w.beats_per_s:7.0f} heartbeats/s, "
-                      f"{w.drained_per_s:7.0f} events/s drained  {w.statuses}", flush=True)  # fmt: skip
+                      f"{w.drained_per_s:7.0f} events/s drained  {w.statuses} load {load}", flush=True)  # fmt: skip
     finally:
         server.stop()
     return windows
@@ -214,8 +223,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--step", type=int, default=1_000_000)
-    parser.add_argument("--beats", type=int, default=2_000, help="heartbeats per measured window")
+    parser.add_argument("--beats", type=int, default=4_000, help="heartbeats per measured window")
     parser.add_argument("--batches", type=int, default=40, help="batches of 100 events per measured window")
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many runs per window")
     parser.add_argument("--baseline", action="store_true", help="also run today's unpartitioned table")
     args = parser.parse_args()
     pg = PrivatePostgres().start()
@@ -227,8 +237,9 @@ def main() -> int:
             url = pg.url.rsplit("/", 1)[0] + "/" + name
             print("partitioned by month (ours):" if partitioned else "one events table (today's):", flush=True)
             started = time.perf_counter()
-            windows = run(url, Path(tempfile.mkdtemp(prefix="scale-")), events=args.events, step=args.step,
-                          beats=args.beats, batches=args.batches, partitioned=partitioned)  # fmt: skip
+            folder = Path(tempfile.mkdtemp(prefix="scale-"))
+            windows = run(url, folder, events=args.events, step=args.step, beats=args.beats, batches=args.batches,
+                          partitioned=partitioned, repeats=args.repeats)  # fmt: skip
             first, last, took = windows[0], windows[-1], time.perf_counter() - started
             print(f"  ratio last/first: heartbeats {last.beats_per_s / first.beats_per_s:.2f}, drain "
                   f"{last.drained_per_s / first.drained_per_s:.2f}  ({took:.0f} s)")  # fmt: skip

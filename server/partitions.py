@@ -63,7 +63,8 @@ def create_postgres_events(tx: Any, now: datetime) -> None:
         log.warning("events is not partitioned yet: run `kiosk-server admin migrate-events` (server/README.md)")
         tx.execute(KEYS_VIEW.format(how="OR REPLACE VIEW"))
         return
-    for statement in [*PARTITIONED, *TRIGGER]:
+    # CREATE TRIGGER locks `events` against writes: only for a new database (replicas start while others write).
+    for statement in [*PARTITIONED, *TRIGGER] if kind is None else TRIGGER[:1]:
         tx.execute(statement)
     ensure_partitions(tx, now.year, now.month, MONTHS_AHEAD)
 
