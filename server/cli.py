@@ -35,7 +35,11 @@ def serve(args: argparse.Namespace) -> int:
     sock.bind((args.host, args.port))
     # The real port goes to stdout first, so a test or supervisor that asked for port 0 can find it.
     print(f"listening on http://{args.host}:{sock.getsockname()[1]}", flush=True)
-    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, timeout_keep_alive=30)
+    # Behind a load balancer the client's address (the login throttle's per-address count) comes from its
+    # X-Forwarded-For, believed only from the proxies named here; by default from nobody.
+    proxies = list(args.trusted_proxy)
+    config = uvicorn.Config(app, log_level=args.log_level, access_log=False, timeout_keep_alive=30,
+                            proxy_headers=bool(proxies), forwarded_allow_ips=proxies)  # fmt: skip
     uvicorn.Server(config).run(sockets=[sock])
     return 0
 
@@ -83,6 +87,22 @@ def publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def migrate_events(args: argparse.Namespace) -> int:
+    from server import partitions
+
+    db = Database(database_url(args.db))
+    if not db.postgres:
+        print("SQLite keeps one events table: nothing to migrate", file=sys.stderr)
+        return 0
+    try:
+        with db.tx() as tx:
+            print(partitions.migrate(tx, partitions.utc_now()))
+    except ValueError as exc:
+        print(f"cannot migrate events: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def seed(args: argparse.Namespace) -> int:
     from server import online
     from server.service import Service
@@ -107,6 +127,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--sms-key-file", default="", help="file holding the HTTP SMS gateway's key")
     run.add_argument("--link-ttl-s", type=float, default=7 * 24 * 3600, help="how long a phone link works")
     run.add_argument("--public-url", default="", help="the server's address as phones reach it")
+    run.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                     help="a load balancer whose X-Forwarded-For is believed (repeat for several)")  # fmt: skip
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")
@@ -128,6 +150,10 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--kind", choices=("catalogue", "config"), default="catalogue", help="config: fleet settings")
     pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")
     pub.set_defaults(handler=publish)
+    mig = admin.add_parser(
+        "migrate-events", help="PostgreSQL: partition today's events table by month (servers stopped)"
+    )
+    mig.set_defaults(handler=migrate_events)
     sd = commands.add_parser("seed", help="sample consumer accounts per biller and applications")
     sd.add_argument("--per-biller", type=int, default=50)
     sd.set_defaults(handler=seed)

@@ -19,7 +19,8 @@ SCHEMA = [
         high_water BIGINT NOT NULL DEFAULT 0, out_of_service TEXT)""",
     """CREATE TABLE IF NOT EXISTS enrol_tokens (
         token_hash TEXT PRIMARY KEY, kiosk_code TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)""",
-    # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent.
+    # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent. On PostgreSQL
+    # `events` is created before this list, partitioned by month, its keys in `event_keys` (server/partitions.py).
     """CREATE TABLE IF NOT EXISTS events (
         kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
         occurred_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
@@ -28,6 +29,9 @@ SCHEMA = [
         kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, body TEXT NOT NULL, count BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS nonces (
         kiosk_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (kiosk_id, nonce))""",
+    # Dashboard login attempts per "u:<username>" and "a:<address>" in a fixed window (dashboard/auth.py).
+    """CREATE TABLE IF NOT EXISTS login_throttle (
+        key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, attempts INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS catalogues (
         version INTEGER PRIMARY KEY, document TEXT NOT NULL, published_at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS configs (
@@ -117,6 +121,11 @@ class Database:
 
             # Reads on their own autocommit connection: no BEGIN/COMMIT round trips for a heartbeat.
             conn = psycopg.connect(self.url, autocommit=reader)
+            if reader:
+                # The only writes here are heartbeat nonces: visible to every replica at once, but not waited
+                # for on disk (a PostgreSQL crash may forget the last ~0.6 s of them; a heartbeat is a status
+                # report, never money). Waiting for the WAL flush cut heartbeats/s tenfold (bench_fleet_scale).
+                conn.execute("SET synchronous_commit = off")
         else:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -145,9 +154,15 @@ class Database:
             raise
 
     def create_schema(self) -> None:
+        from server import partitions
+
         with self.tx() as tx:
+            if self.postgres:
+                partitions.create_postgres_events(tx, partitions.utc_now())
             for statement in SCHEMA:
                 tx.execute(statement)
+            if not self.postgres:
+                tx.execute(partitions.KEYS_VIEW.format(how="VIEW IF NOT EXISTS"))
 
     def close(self) -> None:
         for name in ("conn", "reader"):

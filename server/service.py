@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import random
 import re
 import secrets
 import threading
@@ -18,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from server.dashboard.rollup import Sampler
 from server.db import Database, IntegrityError, Tx
+from server.leader import PUBLISHING
 from sync.protocol import (
     MAX_SKEW_S,
     EnrolAnswer,
@@ -113,7 +113,8 @@ class BeatCache:
     out-of-service order reaches heartbeats within `ttl_s` (events always read the database). Every heartbeat
     nonce that could still arrive fresh (2 × MAX_SKEW_S) is remembered as a 64-bit hash in per-minute buckets —
     about 60 bytes each, ~60 MB for 100,000 kiosks beating once a minute — and the ones already in the database
-    are loaded at start, so a replay is refused without a query. One server process owns this memory.
+    are loaded at start. On SQLite (one process) that memory is the check; on PostgreSQL it only refuses a replay
+    to this replica early, and the `nonces` table's unique key decides (`Service._claim_nonce`).
     """
 
     def __init__(self, ttl_s: float = 1.0) -> None:
@@ -146,6 +147,12 @@ class BeatCache:
             rows = tx.all("SELECT kiosk_id, nonce, seen_at FROM nonces WHERE seen_at >= ?", (now_s - 2 * MAX_SKEW_S,))
         for kiosk_id, nonce, seen_at in rows:
             self.claim_nonce(str(kiosk_id), str(nonce), int(seen_at))
+
+
+def sweep_nonces(db: Database, now: datetime) -> int:
+    """The TTL sweep: a nonce older than the freshness window can never be replayed (the timestamp is refused)."""
+    with db.tx() as tx:
+        return tx.execute("DELETE FROM nonces WHERE seen_at < ?", (int(now.timestamp()) - 3 * MAX_SKEW_S,)).rowcount
 
 
 class Service:
@@ -255,20 +262,27 @@ class Service:
             verify(self._public_key(str(row[1])), signature, request_message(method, path, stamp, nonce, body))
         except SignatureError as exc:
             raise Refused(401, f"bad request signature: {exc}") from None
-        if buffered:
-            if not self.beat_cache.claim_nonce(kiosk_id, nonce, int(stamp)):
-                raise Refused(409, "replayed request: this nonce was already used")
-            self.beats.nonces[(kiosk_id, nonce)] = int(stamp)
-            return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
-        try:
-            tx.execute("INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)", (kiosk_id, nonce, int(stamp)))
-        except Exception as exc:
-            if type(exc).__name__ in ("IntegrityError", "UniqueViolation"):
-                raise Refused(409, "replayed request: this nonce was already used") from None
-            raise
-        if random.random() < 0.002:  # housekeeping, not security
-            tx.execute("DELETE FROM nonces WHERE seen_at < ?", (int(now.timestamp()) - 3 * MAX_SKEW_S,))
+        if not self._claim_nonce(tx, kiosk_id, nonce, int(stamp), buffered=buffered):
+            raise Refused(409, "replayed request: this nonce was already used")
         return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
+
+    def _claim_nonce(self, tx: Tx, kiosk_id: str, nonce: str, stamp: int, *, buffered: bool) -> bool:
+        """False for a replay. The database's unique key is the truth; memory only refuses early.
+
+        A buffered (heartbeat) nonce on SQLite joins the next flush: one process serves a SQLite file. On
+        PostgreSQL, where other replicas serve the same kiosks, it is inserted now on the autocommit reader
+        connection (one round trip): a beat replayed to another replica a moment later finds it.
+        """
+        if buffered and not self.beat_cache.claim_nonce(kiosk_id, nonce, stamp):
+            return False
+        if buffered and not self.db.postgres:
+            self.beats.nonces[(kiosk_id, nonce)] = stamp
+            return True
+        claimed = tx.one(
+            "INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+            (kiosk_id, nonce, stamp),
+        )
+        return claimed is not None
 
     def _kiosk_row(self, tx: Tx, kiosk_id: str, *, cached: bool) -> tuple[Any, ...] | None:
         if cached:
@@ -298,7 +312,7 @@ class Service:
 
     def _ingest_one(self, tx: Tx, kiosk: Kiosk, item: EventItem, now: str) -> ItemResult:
         rows = tx.all(
-            "SELECT seq, uuid, status, reason FROM events WHERE kiosk_id = ? AND (seq = ? OR uuid = ?)",
+            "SELECT seq, uuid, status, reason FROM event_keys WHERE kiosk_id = ? AND (seq = ? OR uuid = ?)",
             (kiosk.id, item.seq, item.uuid),
         )
         for seq, uuid, status, reason in rows:
@@ -333,7 +347,7 @@ class Service:
         high = int(row[0]) if row else 0
         while True:
             seqs = [int(r[0]) for r in tx.all(
-                "SELECT seq FROM events WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT 1000", (kiosk_id, high)
+                "SELECT seq FROM event_keys WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT 1000", (kiosk_id, high)
             )]  # fmt: skip
             start = high
             for seq in seqs:
@@ -404,6 +418,8 @@ class Service:
         table = TABLES[kind]
         issued = iso(now_utc())
         with self.db.tx() as tx:
+            if self.db.postgres:  # two admins publishing at once on two replicas: the second waits, then numbers on
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (PUBLISHING,))
             row = tx.one(f"SELECT max(version) FROM {table}")
             version = int(row[0]) + 1 if row and row[0] is not None else 1
             expires = iso(expires_at)

@@ -18,29 +18,55 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
 class Throttle:
-    """Failed logins per username: after MAX_FAILURES within the window, even the right password waits.
+    """Failed logins per username and per client address, counted in the database (all replicas, restarts).
 
-    Kept in memory (one server process): a restart forgets, which costs a guesser a restart of our server.
+    Every attempt is recorded before its password is checked, by one atomic upsert that returns the new count:
+    of 30 parallel guesses at one name only MAX_FAILURES get their password checked. A fixed window opens at the
+    first attempt; a success forgets the name's count and takes its attempt back off the address. Rows are keyed
+    by name, so made-up names cannot evict a real officer's count; expired windows are swept (`sweep`), and past
+    MAX_ROWS the rows of names that are not officers go first.
     """
 
     MAX_FAILURES = 5
+    MAX_PER_ADDRESS = 20  # an office behind one NAT address, a few typos each
     WINDOW = timedelta(minutes=15)
+    MAX_ROWS = 100_000
 
-    def __init__(self) -> None:
-        self.failures: dict[str, list[datetime]] = {}
+    def attempt(self, db: Database, username: str, address: str, now: datetime) -> bool:
+        """Record one attempt; True if its password may be checked (both counts still within their limits)."""
+        stamp, cutoff = int(now.timestamp()), int((now - self.WINDOW).timestamp())
+        with db.tx() as tx:
+            by_name = self._count(tx, "u:" + username, stamp, cutoff)
+            by_address = self._count(tx, "a:" + address[:64], stamp, cutoff)
+        return by_name <= self.MAX_FAILURES and by_address <= self.MAX_PER_ADDRESS
 
-    def blocked(self, username: str, now: datetime) -> bool:
-        recent = [t for t in self.failures.get(username, []) if now - t < self.WINDOW]
-        self.failures[username] = recent
-        return len(recent) >= self.MAX_FAILURES
+    def _count(self, tx: Tx, key: str, stamp: int, cutoff: int) -> int:
+        row = tx.one(
+            "INSERT INTO login_throttle (key, window_start, attempts) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE"
+            " SET attempts = CASE WHEN login_throttle.window_start <= ? THEN 1 ELSE login_throttle.attempts + 1 END,"
+            " window_start = CASE WHEN login_throttle.window_start <= ? THEN excluded.window_start"
+            " ELSE login_throttle.window_start END RETURNING attempts",
+            (key, stamp, cutoff, cutoff),
+        )
+        return int(row[0]) if row else 1
 
-    def failed(self, username: str, now: datetime) -> None:
-        self.failures.setdefault(username, []).append(now)
-        if len(self.failures) > 10_000:  # a flood of made-up names must not grow this without bound
-            self.failures.clear()
+    def succeeded(self, db: Database, username: str, address: str) -> None:
+        with db.tx() as tx:
+            tx.execute("DELETE FROM login_throttle WHERE key = ?", ("u:" + username,))
+            tx.execute("UPDATE login_throttle SET attempts = attempts - 1 WHERE key = ? AND attempts > 0",
+                       ("a:" + address[:64],))  # fmt: skip
 
-    def succeeded(self, username: str) -> None:
-        self.failures.pop(username, None)
+    def sweep(self, db: Database, now: datetime) -> int:
+        """Drop expired windows; past MAX_ROWS, drop rows of names that are not officers. Returns rows left."""
+        cutoff = int((now - self.WINDOW).timestamp())
+        with db.tx() as tx:
+            tx.execute("DELETE FROM login_throttle WHERE window_start <= ?", (cutoff,))
+            row = tx.one("SELECT count(*) FROM login_throttle")
+            if row is not None and int(row[0]) > self.MAX_ROWS:
+                tx.execute("DELETE FROM login_throttle WHERE key LIKE 'u:%' AND substr(key, 3) NOT IN"
+                           " (SELECT username FROM dash_officers)")  # fmt: skip
+                row = tx.one("SELECT count(*) FROM login_throttle")
+        return int(row[0]) if row else 0
 
 
 class AuthError(ValueError):

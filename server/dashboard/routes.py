@@ -19,9 +19,12 @@ import jinja2
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from server import partitions
 from server.dashboard import auth, fleet, i18n, report, rollup, svgmap
 from server.dashboard.alerts import DEFAULT_RULES, Rules, in_state
 from server.db import Database
+from server.leader import Leadership
+from server.service import sweep_nonces
 
 log = logging.getLogger("kiosk-server.dashboard")
 PREFIX = "/dash"
@@ -79,12 +82,19 @@ def build_router(
     sampler = rollup.Sampler.of(owner)
     throttle = auth.Throttle()
 
+    leader = Leadership(db)
+
     def housekeeping_pass(last_alerts: float) -> float:
-        sampler.flush(db)
+        sampler.flush(db)  # this replica's own buffer: every replica writes its samples
+        if not leader.hold():  # rollups, alerts and sweeps: one replica at a time (server/leader.py)
+            return last_alerts
         rollup.refresh(db)
         if time.monotonic() - last_alerts >= max(refresh_every_s * 6, 1.0):
             fleet.run_alerts(db, clock.now(), rules)
             rollup.prune(db, clock.now())
+            throttle.sweep(db, clock.now())
+            sweep_nonces(db, clock.now())
+            partitions.maintain(db, clock.now())
             return time.monotonic()
         return last_alerts
 
@@ -104,6 +114,7 @@ def build_router(
         task.cancel()
         with contextlib.suppress(Exception):
             sampler.flush(db)
+        leader.release()
 
     router = APIRouter(prefix=PREFIX, lifespan=lifespan, include_in_schema=False)
 
@@ -190,18 +201,18 @@ def build_router(
               next: str = Form("")) -> Response:  # fmt: skip
         check_post(request, csrf, request.cookies.get(LOGIN_CSRF_COOKIE, ""))
         who, now = username.strip().lower()[:32], clock.now()
-        if throttle.blocked(who, now):
-            log.warning("dashboard login for %r refused: too many failures", who)
-            raise PageError(429, "too_many", f"{auth.Throttle.MAX_FAILURES} failed logins for {who!r}: wait 15 minutes")
+        address = request.client.host if request.client else "unknown"
+        if not throttle.attempt(db, who, address, now):
+            log.warning("dashboard login for %r from %s refused: too many failures", who, address)
+            raise PageError(429, "too_many", f"too many failed logins for {who!r} or from {address}: wait 15 minutes")
         signed = auth.sign_in(db, who, password, now)
         if signed is None:
-            throttle.failed(who, now)
             log.warning("dashboard login failed for %r", who)
             token = secrets.token_urlsafe(24)
             again = render(request, "login.html", 401, csrf=token, next=safe_next(next), failed=True, session=None)
             again.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path=PREFIX)
             return again
-        throttle.succeeded(who)
+        throttle.succeeded(db, who, address)
         response = RedirectResponse(safe_next(next) or PREFIX + "/", status_code=303)
         response.set_cookie(SESSION_COOKIE, signed[0], httponly=True, samesite="strict", path=PREFIX,
                             secure=request.url.scheme == "https", max_age=auth.SESSION_HOURS * 3600)  # fmt: skip
