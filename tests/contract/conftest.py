@@ -50,11 +50,21 @@ class Family:
     name: str
     emulator: Callable[[], Emulator]
     driver: Callable[..., Any]
+    cut_power_mid_stack: Callable[[Any, int], None]  # the villager's note is on its way into the box
+
+
+def _ssp_cut_mid_stack(device: SspEmulator, rupees: int) -> None:
+    device.power_cycle_with_note(rupees, stage="stacking")  # SSP reports the channel of the note it cleared
+
+
+def _id003_cut_mid_stack(device: Id003Emulator, rupees: int) -> None:
+    device.cut_power_at = "stacking"  # after escrow and STACK-1, before VEND VALID
+    assert device.insert_note(rupees)
 
 
 FAMILIES = {
-    "ssp": Family("ssp", SspEmulator, SspAcceptor),
-    "id003": Family("id003", Id003Emulator, Id003Acceptor),
+    "ssp": Family("ssp", SspEmulator, SspAcceptor, _ssp_cut_mid_stack),
+    "id003": Family("id003", Id003Emulator, Id003Acceptor, _id003_cut_mid_stack),
 }
 
 
@@ -64,7 +74,7 @@ class DiskFull(sqlite3.OperationalError):
 
 @dataclass
 class CashKiosk:
-    family: str
+    family: Family
     device: Emulator
     store: Store
     ledger: Ledger
@@ -86,7 +96,7 @@ class CashKiosk:
 def build(family: Family, tmp_path: Path) -> CashKiosk:
     device = family.emulator()
     port = device.serve_pty(tmp_path / "ttyCASH")
-    kiosk = CashKiosk(family.name, device, None, None, None, None)  # type: ignore[arg-type]
+    kiosk = CashKiosk(family, device, None, None, None, None)  # type: ignore[arg-type]
     kiosk.store = Store.open(tmp_path / "kiosk.db", SystemClock(), fault=kiosk.fault)
     kiosk.ledger = Ledger(kiosk.store)
     kiosk.driver = family.driver(

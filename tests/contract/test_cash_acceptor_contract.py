@@ -45,7 +45,7 @@ def test_a_note_in_escrow_is_not_credited_until_the_device_has_stacked_it(kiosk:
     wait_until(lambda: kiosk.ledger.get(txn_id).amount_paid == R(100))
     wait_until(lambda: kiosk.device.stacked == [100])  # ID-003 credits at VEND VALID, a moment before STACKED
     assert seen_at_escrow == [(Money(0), [])]
-    assert credited(kiosk) == [R(100)]
+    wait_until(lambda: credited(kiosk) == [R(100)])  # the screen is told after the commit
 
 
 def test_a_note_returned_from_escrow_is_never_credited(kiosk: CashKiosk) -> None:
@@ -76,6 +76,19 @@ def test_power_up_with_a_note_in_escrow_gives_it_back_and_credits_nothing(kiosk:
     wait_until(lambda: kiosk.ledger.get(txn_id).amount_paid == R(50))
     wait_until(lambda: kiosk.device.stacked == [50])
     assert kiosk.ledger.cash_total() == R(50)
+
+
+def test_power_cut_while_a_note_is_stacked_credits_it_exactly_once(kiosk: CashKiosk) -> None:
+    txn_id = paying(kiosk)
+    kiosk.family.cut_power_mid_stack(kiosk.device, 200)
+    wait_until(lambda: kiosk.ledger.get(txn_id).amount_paid == R(200))
+    wait_until(lambda: kiosk.device.state.enabled)  # set up again after the reset, still paying
+    assert kiosk.device.stacked == [200]
+    assert kiosk.device.insert_note(100)
+    wait_until(lambda: kiosk.ledger.get(txn_id).amount_paid == R(300))
+    wait_until(lambda: kiosk.device.stacked == [200, 100])
+    assert kiosk.ledger.cash_total() == R(300)
+    wait_until(lambda: credited(kiosk) == [R(200), R(100)])
 
 
 def test_a_jam_stops_the_acceptor_credits_nothing_and_clears(kiosk: CashKiosk) -> None:
