@@ -369,3 +369,50 @@ def test_the_driver_is_found_by_name_through_its_entry_point() -> None:
 
 def test_status_codes_match_the_published_table() -> None:
     assert (Status.ESCROW, Status.VEND_VALID, Status.STACKER_OPEN, Status.FAILURE) == (0x13, 0x15, 0x44, 0x49)
+
+
+def test_a_kiosk_that_dies_with_the_note_in_escrow_lets_the_next_process_take_it(
+    acceptor: Id003Acceptor, emulator: Id003Emulator, events: Events
+) -> None:
+    def die_at_escrow(event: CashEvent) -> None:
+        if isinstance(event, NoteEscrowed):
+            raise Crash("killed while recording the note")
+
+    acceptor._listener = die_at_escrow
+    accepting(acceptor)
+    emulator.insert_note(100)
+    wait_until(lambda: acceptor.status is AcceptorStatus.FAULT)
+    acceptor.close()
+    assert emulator.note_in_escrow  # the device holds the note: nobody said STACK-1
+    again = connect(emulator.link_path, events)  # type: ignore[attr-defined]
+    try:
+        again.enable(ALL_NOTES)
+        assert events.next_of(NoteEscrowed) == NoteEscrowed(R(100), 4)
+        credited = events.next_of(NoteCredited)
+        assert isinstance(credited, NoteCredited)
+        assert credited.denomination == R(100)
+        wait_until(lambda: emulator.stacked == [100])
+    finally:
+        again.close()
+
+
+def test_a_kiosk_that_dies_before_acking_vend_valid_leaves_a_note_of_unknown_value_for_the_next_process(
+    acceptor: Id003Acceptor, emulator: Id003Emulator, events: Events
+) -> None:
+    def die_at_credit(event: CashEvent) -> None:
+        if isinstance(event, NoteCredited):
+            raise Crash("killed before the credit was committed")
+
+    acceptor._listener = die_at_credit
+    accepting(acceptor)
+    emulator.insert_note(200)
+    wait_until(lambda: acceptor.status is AcceptorStatus.FAULT)
+    acceptor.close()
+    again = connect(emulator.link_path, events)  # type: ignore[attr-defined]
+    try:
+        # VEND VALID carries no denomination and ID-003 keeps no counter: the box has a note the operator counts.
+        assert events.next_of(ClearedAtPowerUp) == ClearedAtPowerUp(True, None, None)
+        wait_until(lambda: emulator.stacked == [200])
+        assert not events.of(NoteCredited)
+    finally:
+        again.close()
