@@ -10,12 +10,14 @@ from typing import Any, Protocol
 
 import pytest
 
+from drivers import registry
 from drivers.cash.id003.driver import Id003Acceptor
 from drivers.cash.id003.emulator import Id003Emulator
 from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
 from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.clock import SystemClock
+from kiosk.config import DeviceConfig
 from kiosk.devices.cash import AcceptorStatus
 from kiosk.ledger import Ledger
 from kiosk.store import Store
@@ -49,7 +51,7 @@ class Driver(Protocol):
 class Family:
     name: str
     emulator: Callable[[], Emulator]
-    driver: Callable[..., Any]
+    driver: type
     cut_power_mid_stack: Callable[[Any, int], None]  # the villager's note is on its way into the box
 
 
@@ -97,11 +99,12 @@ def build(family: Family, tmp_path: Path) -> CashKiosk:
     device = family.emulator()
     port = device.serve_pty(tmp_path / "ttyCASH")
     kiosk = CashKiosk(family, device, None, None, None, None)  # type: ignore[arg-type]
-    kiosk.store = Store.open(tmp_path / "kiosk.db", SystemClock(), fault=kiosk.fault)
+    clock = SystemClock()
+    kiosk.store = Store.open(tmp_path / "kiosk.db", clock, fault=kiosk.fault)
     kiosk.ledger = Ledger(kiosk.store)
-    kiosk.driver = family.driver(
-        port, SystemClock(), poll_interval_s=0.02, reply_timeout_s=0.5, reconnect_interval_s=0.1
-    )
+    # Built as the field builds it: the config's [devices.cash] section through the entry-point registry.
+    kiosk.driver = registry.build(DeviceConfig("cash", family.name, {"port": port, "poll_interval_ms": 50}), clock)
+    assert isinstance(kiosk.driver, family.driver)
     kiosk.desk = CashDesk(kiosk.ledger, kiosk.driver, on_update=kiosk.updates.append)
     kiosk.desk.attach()
     wait_until(lambda: kiosk.driver.status is AcceptorStatus.DISABLED)
