@@ -67,6 +67,8 @@ PORT_STATUS = {
     Status.STACKER_JAM: AcceptorStatus.JAMMED,
     Status.FAILURE: AcceptorStatus.FAULT,
 }
+# Statuses after which no note is in flight (ACCEPTING: a new one is being drawn in).
+SETTLED = frozenset({Status.STACKED, Status.IDLING, Status.INHIBIT, Status.ACCEPTING})
 # Statuses that keep the idle/accepting status the driver already reports.
 TRANSIENT = frozenset({Status.COMMUNICATION_ERROR, Status.INVALID_COMMAND, Status.PAUSE})
 
@@ -338,10 +340,18 @@ class Id003Acceptor:
             self._on_escrow(reply.detail or 0)
         elif status is Status.VEND_VALID:
             self._on_vend_valid()
-        elif status in (Status.STACKED, Status.IDLING) and self._note is not None and self._note.credited:
-            self._note = None
-        elif edge:
-            self._on_change(reply)
+        else:
+            if status in SETTLED:
+                self._settle_note()
+            if edge:
+                self._on_change(reply)
+
+    def _settle_note(self) -> None:
+        """No note is in flight any more: a note we sent back whose RETURNING went unseen is reported returned."""
+        note, self._note = self._note, None
+        if note is not None and note.decision is Command.RETURN:
+            value = self._value(note.code)
+            self._emit(NoteReturned(value, note.code - FIRST_CODE + 1 if value else None))
 
     def _on_change(self, reply: Reply) -> None:
         """Statuses that last several polls but are told to the kiosk once."""
@@ -353,7 +363,8 @@ class Id003Acceptor:
             self._emit(NoteRejected(REJECT_REASONS.get(code or 0, "note rejected"), code))
         elif status is Status.RETURNING:
             self._note = None
-            self._emit(NoteReturned(self._value(note.code) if note else None, channel))
+            value = self._value(note.code) if note else None
+            self._emit(NoteReturned(value, channel if value else None))
         elif status is Status.CHEATED:
             self._note = None
             self._emit(FraudAttempt(channel))

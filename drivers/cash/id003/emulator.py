@@ -233,6 +233,8 @@ class Id003Emulator:
             self.state.stacked.append(INR[note.code])
         elif stage == "returning" and note.genuine:
             self.state.returned.append(INR[note.code])
+        if stage == "returning" and not self.firmware.return_polls:
+            self.state.note = None  # out so fast that no status request sees RETURNING
 
     def _status(self) -> tuple[int, bytes]:
         """What a STATUS REQUEST sees now; each poll also moves the mechanism on by one step."""

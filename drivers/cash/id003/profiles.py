@@ -13,7 +13,7 @@ class Firmware:
     refuses: frozenset[int] = frozenset()  # commands answered with INVALID COMMAND: features this unit lacks
     reply_delay_s: float = 0.0
     stack_polls: int = 1  # polls spent STACKING before VEND VALID
-    return_polls: int = 1  # polls spent RETURNING / REJECTING
+    return_polls: int = 1  # polls spent RETURNING / REJECTING (0: a return no status request sees)
     init_polls: int = 1  # polls spent in INITIALIZE after RESET
 
 

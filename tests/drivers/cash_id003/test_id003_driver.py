@@ -9,6 +9,7 @@ import pytest
 from drivers.cash.id003.codec import Command, Status
 from drivers.cash.id003.driver import Id003Acceptor
 from drivers.cash.id003.emulator import Id003Emulator
+from drivers.cash.id003.profiles import Firmware
 from kiosk.clock import FakeClock
 from kiosk.devices.cash import (
     AcceptorDisconnected,
@@ -416,3 +417,30 @@ def test_a_kiosk_that_dies_before_acking_vend_valid_leaves_a_note_of_unknown_val
         assert not events.of(NoteCredited)
     finally:
         again.close()
+
+
+def test_a_return_whose_returning_status_was_never_seen_still_ends_that_note(tmp_path: Path) -> None:
+    device = Id003Emulator(firmware=Firmware("quick-return", return_polls=0))
+    events = Events()
+    driver = connect(device.serve_pty(tmp_path / "tty"), events)
+
+    def decide(event: CashEvent) -> None:
+        events(event)
+        if isinstance(event, NoteEscrowed) and not device.state.returned:
+            driver.enable(frozenset({R(10)}))  # the first ₹100 is no longer wanted
+
+    driver._listener = decide
+    try:
+        accepting(driver, frozenset({R(100)}))
+        device.insert_note(100)
+        assert events.next_of(NoteReturned) == NoteReturned(R(100), 4)
+        accepting(driver, frozenset({R(100)}))
+        wait_until(lambda: device.state.refused == {0x61, 0x62, 0x63, 0x65, 0x66, 0x67, 0x68})
+        assert device.insert_note(100)  # the same denomination again: a new note, recorded and stacked
+        assert events.next_of(NoteEscrowed) == NoteEscrowed(R(100), 4)
+        events.next_of(NoteCredited)
+        wait_until(lambda: device.stacked == [100])
+        assert device.state.returned == [100]
+    finally:
+        driver.close()
+        device.close()
