@@ -284,8 +284,9 @@ class Id003Acceptor:
 
     def _power_up(self, status: Status) -> None:
         """RESET after power came back; a note caught inside is settled by the device, and reported here."""
-        note, self._note = self._note, None
+        note = self._note  # kept until RESET is ACKed: a reconnect may still need to name it
         self._operation(Command.RESET)
+        self._note = None
         with self._lock:
             self._applied = None  # the device forgot its settings
         channel = note.code - FIRST_CODE + 1 if note is not None else None
