@@ -24,10 +24,10 @@ def emulator(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Printer
     emu.stop()
 
 
-def open_printer(emulator: PrinterEmulator, clock: FakeClock, **options: object) -> EscposPrinter:
+def open_printer(emulator: PrinterEmulator, clock: FakeClock, job_timeout: float | None = None) -> EscposPrinter:
     params = {"transport": "serial", "port": emulator.serve_pty(), "baudrate": 115200, "status_timeout": 0.3}
-    if options:
-        return EscposPrinter(link_from_config(params), status_timeout=0.3, **options)  # type: ignore[arg-type]
+    if job_timeout is not None:
+        return EscposPrinter(link_from_config(params), status_timeout=0.3, job_timeout=job_timeout)
     return create(params, clock)
 
 
