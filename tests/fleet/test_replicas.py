@@ -110,12 +110,16 @@ def test_only_one_of_two_replicas_runs_the_rollups(tmp_path: Path, pg_url: str) 
     first = ServerProcess(pg_url, tmp_path / "a.log", "--log-level", "info").start()
     second = ServerProcess(pg_url, tmp_path / "b.log", "--log-level", "info").start()
     try:
-        time.sleep(1.0)  # both replicas have tried for the lock at least once
+
+        def leaders() -> int:
+            return sum("now runs the background work" in (tmp_path / f"{n}.log").read_text() for n in "ab")
+
+        wait_until(lambda: leaders() >= 1, 20, "a replica to take the housekeeping lock")
         probe = Leadership(Database(pg_url))
         assert not probe.hold()
         probe.release()
-        logs = [(tmp_path / f"{n}.log").read_text() for n in "ab"]
-        assert sum("now runs the background work" in text for text in logs) == 1
+        time.sleep(1.0)  # not a timing assertion: the second replica has had passes in which to (wrongly) lead
+        assert leaders() == 1
     finally:
         first.stop()
         second.stop()
