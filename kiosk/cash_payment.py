@@ -84,6 +84,7 @@ class CashDesk:
         self._lock = threading.RLock()
         self._progress = threading.Event()
         self._attached = False
+        self._settling = False  # while a start settles what a killed process left, no new note is taken
         self._settled: Settlement | None = None
 
     def attach(self, *, settle_wait_s: float = SETTLE_WAIT_S) -> None:
@@ -91,7 +92,7 @@ class CashDesk:
         acceptor stays disabled until a payment begins."""
         if self._attached:
             return
-        self._attached = True
+        self._attached, self._settling = True, True
         self.acceptor.disable()
         self.acceptor.start(self._listen)
         # A note held in escrow when the process died is stacked or returned within the first polls (or the device
@@ -107,6 +108,7 @@ class CashDesk:
             ref, channel, paise, _ = uncertain
             self._alert("cash.note_uncertain", {"ref": ref, "channel": channel, "denomination": paise})
         self.settle_interrupted()
+        self._settling = False
 
     def _listen(self, event: CashEvent) -> None:
         self.handle(event)
@@ -130,8 +132,6 @@ class CashDesk:
     def begin(self, txn_id: str) -> frozenset[Money]:
         """Record the session first, then let the acceptor take the notes that fit."""
         with self._lock:
-            if self._settled is None:
-                self.settle_interrupted()
             open_session = self.open_session()
             if open_session is not None and open_session != txn_id:
                 raise CashPaymentError(f"another cash payment ({open_session}) is still open")
@@ -244,7 +244,7 @@ class CashDesk:
 
     def _hold_record(self, channel: int, denomination: Money) -> None:
         """Written on the driver's thread before it lets the device stack the note."""
-        txn_id = self.open_session() if self._settled is not None else None
+        txn_id = None if self._settling else self.open_session()
         if txn_id is None:
             # Nobody is paying (the acceptor is being disabled, or a start is still settling the payments a killed
             # process left open): a note we have not recorded for a live payment must not be stacked.

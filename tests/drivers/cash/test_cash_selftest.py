@@ -76,3 +76,10 @@ def test_the_driver_is_found_by_name_through_its_entry_point() -> None:
     assert "cash.ssp" in available("cash")
     driver = build(DeviceConfig("cash", "ssp", {"port": "/dev/null-acceptor"}), FakeClock())
     assert type(driver).__name__ == "SspAcceptor"
+
+
+def test_kioskctl_device_test_cash_for_a_connection_only_says_notes_were_not_tested(tmp_path: Path) -> None:
+    code, text = device_test(SspEmulator(firmware="minimal"), tmp_path, notes=(), seconds="0")
+    assert code == 0, text
+    assert "PASS  connection only: channel table read, disable acknowledged; taking notes was not tested" in text
+    assert "stacked into the box" not in text
