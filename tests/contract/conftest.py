@@ -119,9 +119,8 @@ def kiosk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CashKiosk]
     side.close()
 
 
-# SSP is left out until helper "cash"'s change lands on main: today drivers/cash/ssp/driver.py only logs a listener
-# that raises at escrow and goes on to stack the note. Enable "ssp" here after merging that branch.
-RETURNS_UNRECORDED_NOTES = ("id003",)
+# Every family: a note the kiosk cannot record is returned, never stacked.
+RETURNS_UNRECORDED_NOTES = tuple(FAMILIES)
 
 
 @pytest.fixture(params=RETURNS_UNRECORDED_NOTES)
