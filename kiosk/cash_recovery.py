@@ -9,7 +9,7 @@ from kiosk.clock import Clock
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.printing import QrText, print_receipt
-from kiosk.receipt import Identity
+from kiosk.receipt import Identity, build_voucher_slip
 from kiosk.transactions import PaymentMode, Txn, TxnState
 
 # The reasons an operator can pick for a payment still stuck after the automatic settlement (typed text also works).
@@ -108,4 +108,26 @@ def print_pending_receipts(
             break
         if print_receipt(ledger, printer, txn_id, identity=identity, clock=clock, qr_text=qr).printed:
             printed.append(txn_id)
+    return printed
+
+
+def print_voucher_slips(
+    ledger: Ledger, printer: ReceiptPrinter, voucher_nos: Iterable[int], *, identity: Identity, clock: Clock
+) -> list[int]:
+    """At the next chance (the start): a slip for each change-due voucher a restart issued, so the villager who comes
+    back has it in hand; each printed slip is journaled. One the printer cannot do is still in operator mode's
+    vouchers. The numbers printed."""
+    wanted = set(voucher_nos)
+    printed: list[int] = []
+    for voucher in ledger.vouchers(state="open"):
+        if voucher.no not in wanted:
+            continue
+        if not printer.status().can_print:
+            break
+        txn = ledger.get(voucher.txn_id)
+        slip = build_voucher_slip(voucher.no, voucher.amount, txn, identity, printed_at=clock.now())
+        if printer.print_job(f"voucher-{voucher.no}", slip).printed:
+            with ledger.store.write(ledger.actor) as uow:
+                uow.record("voucher.slip_printed", voucher.txn_id, {"voucher": voucher.no})
+            printed.append(voucher.no)
     return printed

@@ -165,3 +165,34 @@ def _cash_blocks(txn: Txn, notes: Sequence[Money], voucher: tuple[int, Money] | 
             Line("यह राशि ऑपरेटर से लें / Collect from operator", Size.SMALL),
         ]
     return blocks
+
+
+def build_voucher_slip(
+    voucher_no: int, amount: Money, txn: Txn, identity: Identity, *, printed_at: datetime
+) -> ReceiptLayout:
+    """The slip for a change-due voucher a restart issued (the villager had gone): what is owed, to whom to show it."""
+    if amount.paise <= 0:
+        raise ReceiptError(f"voucher {voucher_no}: amount must be positive, got {amount.format()}")
+    when = to_ist(printed_at)
+    blocks: list[Block] = [
+        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
+        Line("e-Mitra Plus", Size.NORMAL, bold=True, align=Align.CENTER),
+        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
+        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        Rule(),
+        Line("बकाया वापसी पर्ची / Change-due voucher", bold=True, align=Align.CENTER),
+        Pair("Voucher No.", str(voucher_no), bold=True),
+        Pair("Date", when.strftime("%d-%m-%Y %H:%M IST")),
+        Line(f"Txn {txn.id}", Size.SMALL),
+        Line(f"सेवा: {txn.service_name_hi.strip() or 'सेवा'}"),
+        Line(f"Service: {txn.service_name_en.strip() or 'Service'}"),
+        Rule(),
+        Line("भुगतान पूरा नहीं हुआ; जमा राशि वापस मिलेगी", align=Align.CENTER),
+        Line("The payment was not completed; the money paid is owed back", Size.SMALL, align=Align.CENTER),
+        Line(amount.format(), Size.LARGE, bold=True, align=Align.CENTER),
+        Line(amount_in_words(amount), align=Align.CENTER),
+        Rule(),
+        Line("यह पर्ची ऑपरेटर को दिखाकर राशि लें", bold=True, align=Align.CENTER),
+        Line("Show this slip to the operator to collect it", Size.SMALL, align=Align.CENTER),
+    ]
+    return ReceiptLayout(voucher_no, txn.id, "", tuple(blocks))

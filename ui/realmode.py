@@ -12,7 +12,7 @@ from typing import cast
 from drivers import registry
 from kiosk.availability import ServiceSwitch
 from kiosk.cash_payment import CashDesk
-from kiosk.cash_recovery import print_pending_receipts
+from kiosk.cash_recovery import print_pending_receipts, print_voucher_slips
 from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
     Catalogue,
@@ -117,17 +117,23 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
 
 
 def start_cash(services: Services) -> None:
-    """Before any villager can pay, the start settles what a killed process left open (`CashDesk.attach`) and prints
-    the receipts that left pending; the demo's composition does the same."""
+    """Before any villager can pay, the start settles what a killed process left open (`CashDesk.attach`), then prints
+    the receipts left pending and a slip for each change-due voucher it issued; the demo's composition does the same."""
     desk = services.devices.desk
     desk.attach()
     identity = Identity(services.config.identity.kiosk_code, services.config.identity.centre_name_hi)
+    settled = desk.settle_interrupted()
     printed = print_pending_receipts(
-        services.ledger, services.devices.printer, desk.settle_interrupted().receipts_pending,
+        services.ledger, services.devices.printer, settled.receipts_pending,
         identity=identity, clock=services.clock, qr=services.receipt_qr,
     )  # fmt: skip
     if printed:
         log.info("printed %d receipt(s) a restart had left pending", len(printed))
+    slips = print_voucher_slips(
+        services.ledger, services.devices.printer, settled.vouchers, identity=identity, clock=services.clock
+    )
+    if slips:
+        log.info("printed change-due voucher slip(s) %s for payments a restart ended", slips)
 
 
 def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | None:

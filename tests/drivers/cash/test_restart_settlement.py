@@ -14,6 +14,7 @@ from kiosk.dayclose import DayClose
 from kiosk.devices.cash import NoteCredited, NoteEscrowed
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.money import INR_NOTES, Money
+from kiosk.receipt import Line, ReceiptLayout
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode, TxnState
 from tests.kiosk.helpers import cash_bill
@@ -118,10 +119,21 @@ def test_the_app_start_settles_and_prints_the_receipt_a_crash_left_unprinted(tmp
     services = demo_services(tmp_path)
     try:
         assert services.ledger.get(paid.id).state is TxnState.RECEIPT_PRINTED
-        assert isinstance(services.devices.printer, MemoryPrinter)
-        assert len(services.devices.printer.jobs) == 1
         assert services.ledger.get(part.id).state is TxnState.ABANDONED
-        assert [v.amount for v in services.ledger.vouchers(state="open")] == [Money.rupees(50)]
+        (voucher,) = services.ledger.vouchers(state="open")
+        assert voucher.amount == Money.rupees(50)
+        assert isinstance(services.devices.printer, MemoryPrinter)
+        jobs = services.devices.printer.jobs
+        assert len(jobs) == 2  # the pending receipt, and the slip of the voucher the start issued
+        slip = jobs[f"voucher-{voucher.no}"]
+        assert isinstance(slip, ReceiptLayout)
+        text = " ".join(b.text for b in slip.blocks if isinstance(b, Line))
+        assert "Change-due voucher" in text
+        assert "₹50.00" in text
+        assert "ऑपरेटर" in text
+        row = services.ledger.store.read_one("SELECT subject FROM journal WHERE action = 'voucher.slip_printed'")
+        assert row is not None
+        assert row["subject"] == part.id
     finally:
         services.close()
 
