@@ -132,7 +132,10 @@ class Deliveries:
         self.db, self.service, self.gateway, self.ttl, self.now = db, service, gateway, ttl, now
 
     def create(self, kiosk: Kiosk, request: DeliveryRequest, base_url: str) -> DeliveryAnswer:
-        claim, body, signature = parse_token(request.receipt_token)
+        try:
+            claim, body, signature = parse_token(request.receipt_token)
+        except SignatureError as exc:
+            raise Refused(422, f"receipt_token: {exc}") from None
         if claim.kiosk_code != kiosk.code:
             raise Refused(403, "the receipt was not issued by this kiosk")
         key = self.service.kiosk_public_key(claim.kiosk_code)

@@ -241,7 +241,8 @@ class Service:
         )
         if not (kiosk_id and stamp and nonce and signature):
             raise Refused(401, "unsigned request: X-Kiosk-Id, X-Timestamp, X-Nonce and X-Signature are required")
-        if not stamp.isdigit() or not re.fullmatch(r"[0-9a-f]{16,64}", nonce):
+        # ASCII digits only, and few of them: int() of '²' or of 5,000 digits raises instead of refusing.
+        if not re.fullmatch(r"[0-9]{1,12}", stamp) or not re.fullmatch(r"[0-9a-f]{16,64}", nonce):
             raise Refused(401, "X-Timestamp must be unix seconds and X-Nonce 16-64 hex digits")
         skew = int(stamp) - int(now.timestamp())
         if abs(skew) > MAX_SKEW_S:

@@ -84,7 +84,7 @@ def in_state(position: tuple[float, float]) -> bool:
 def _version(text: str) -> tuple[int, ...]:
     parts = []
     for piece in text.split("."):
-        digits = "".join(c for c in piece if c.isdigit())
+        digits = "".join(c for c in piece if "0" <= c <= "9")[:18]  # not isdigit(): '²' passes it, int() fails
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
 

@@ -280,7 +280,8 @@ def build_router(
     @page
     def machine_page(request: Request, code: str, days: str = "30") -> Response:
         session = signed_in(request)
-        if not days.strip().lstrip("-").isdigit() or len(days) > 12:
+        digits = days.strip().removeprefix("-")
+        if not (digits.isascii() and digits.isdigit()) or len(days) > 12:  # '²'.isdigit() is True
             raise PageError(400, "bad_request", f"days must be a whole number from 1 to {MAX_DAYS}")
         span = max(1, min(int(days), MAX_DAYS))  # a huge range is clamped to what the rollups keep
         with db.tx(write=False) as tx:
