@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from server import certificates
@@ -229,22 +229,22 @@ def add_routes(
     app: FastAPI,
     deliveries: Deliveries,
     *,
-    signed: Callable[[Request], Any],
+    body: Callable[[Request], Any],
     authed: Callable[[Any, Request, bytes], Kiosk],
     parse: Callable[[type[DeliveryRequest], bytes], DeliveryRequest],
     receipt_page: Callable[[dict[str, Any] | None, str | None], str],
     public_url: str = "",
 ) -> None:
     @app.post(API_PREFIX + DELIVERY_PATH, response_model=DeliveryAnswer)
-    async def create_delivery(request: Request) -> Response:
-        raw, data = await signed(request)
+    def create_delivery(request: Request, wire: Any = Depends(body)) -> Response:  # noqa: B008
+        raw, data = wire
         with deliveries.db.tx() as tx:
             kiosk = authed(tx, request, raw)
         answer = deliveries.create(kiosk, parse(DeliveryRequest, data), public_url or str(request.base_url))
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(LINK_PREFIX + "{code}", response_class=HTMLResponse)
-    async def open_link(code: str) -> Response:
+    def open_link(code: str) -> Response:  # a plain def: the PDF renders in the thread pool, not on the loop
         opened = deliveries.open(code)
         if opened is None:
             return HTMLResponse(GONE_PAGE, status_code=404)

@@ -14,7 +14,7 @@ from sync.protocol.zreports import NOT_COUNTED, parse_token
 
 def add_routes(app: FastAPI, kiosk_key: KioskKey) -> None:
     @app.get("/z/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
-    async def zreport(token: str, request: Request) -> Response:
+    def zreport(token: str, request: Request) -> Response:
         def facts() -> dict[str, Any]:
             claim, body, signature = parse_token(token)
             check_kiosk_signature(kiosk_key, claim.kiosk_code, body, signature)
