@@ -250,7 +250,7 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
     def receipt(token: str, request: Request) -> Response:
         def facts() -> dict[str, Any]:
             claim, body, signature = parse_token(token)
-            check_kiosk_signature(service.kiosk_public_key, claim.kiosk_code, body, signature)
+            check_kiosk_signature(service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
             return {
                 "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
                 "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
@@ -258,7 +258,7 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
         return verdict_response(request, facts, receipt_page)
 
-    zreports.add_routes(app, service.kiosk_public_key)
+    zreports.add_routes(app, service.kiosk_keys)
     phone = phone or PhoneOptions()
     deliveries = Deliveries(db, service, gateway=phone.gateway, ttl=phone.ttl)
     add_routes(app, deliveries, body=wire_body, authed=authed, parse=parse, receipt_page=receipt_page,

@@ -24,11 +24,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from server import certificates
 from server.db import Database
+from server.pages import check_kiosk_signature
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import API_PREFIX
 from sync.protocol.delivery import DELIVERY_PATH, LINK_PREFIX, DeliveryAnswer, DeliveryRequest, mask_mobile
 from sync.protocol.receipts import parse_token
-from sync.protocol.signing import SignatureError, load_public_key, verify
+from sync.protocol.signing import SignatureError
 
 log = logging.getLogger("kiosk-server.delivery")
 DEFAULT_TTL = timedelta(days=7)
@@ -138,9 +139,8 @@ class Deliveries:
             raise Refused(422, f"receipt_token: {exc}") from None
         if claim.kiosk_code != kiosk.code:
             raise Refused(403, "the receipt was not issued by this kiosk")
-        key = self.service.kiosk_public_key(claim.kiosk_code)
         try:
-            verify(load_public_key(key or ""), signature, body)
+            check_kiosk_signature(self.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
         except SignatureError as exc:
             raise Refused(422, f"receipt_token: {exc}") from None
         if request.application_no is not None:  # the certificate must be issued before a link can open it
@@ -249,6 +249,11 @@ def add_routes(
         if opened is None:
             return HTMLResponse(GONE_PAGE, status_code=404)
         token, certificate = opened
+        try:  # checked again at every opening: a key revoked since the link was made no longer vouches for it
+            claim, body, signature = parse_token(token)
+            check_kiosk_signature(deliveries.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
+        except SignatureError as exc:
+            return HTMLResponse(receipt_page(None, str(exc)), status_code=400, headers={"Cache-Control": "no-store"})
         if certificate is not None:
             pdf = deliveries.certificate(certificate)
             if pdf is None:
@@ -256,7 +261,6 @@ def add_routes(
             disposition = f'inline; filename="certificate-{certificate}.pdf"'
             return Response(pdf, media_type="application/pdf",
                             headers={"Cache-Control": "no-store", "Content-Disposition": disposition})  # fmt: skip
-        claim, _, _ = parse_token(token)
         facts = {
             "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
             "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
