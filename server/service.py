@@ -283,6 +283,8 @@ class Service:
             raise Refused(401, f"unknown kiosk {kiosk_id[:40]!r}")
         if row[2]:
             raise Refused(403, f"kiosk {row[0]} is revoked")
+        if not path.isascii():  # kiosks only ask for ASCII paths; the signed message is ASCII
+            raise Refused(401, "bad request signature: the path is not ASCII")
         try:
             verify(self._public_key(str(row[1])), signature, request_message(method, path, stamp, nonce, body))
         except SignatureError as exc:
