@@ -146,7 +146,7 @@ class Deliveries:
         if request.application_no is not None:  # the certificate must be issued before a link can open it
             with self.db.tx(write=False) as tx:
                 try:
-                    issued = certificates.certificate_pdf(tx, request.application_no) is not None
+                    issued = certificates.issued(tx, request.application_no) is not None
                 except certificates.NotIssued as exc:
                     raise Refused(409, str(exc)) from None
             if not issued:
