@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import requests
 from kiosk.outbox import Outbox
 from sync.identity import load_or_create_key
 from sync.protocol.receipts import ReceiptClaim, make_token
+from tests.server.test_hostile import officer
 from tests.sync.conftest import AgentList
 from tests.sync.harness import (
     KIOSK_CODE,
@@ -70,5 +72,9 @@ def test_a_repaired_kiosk_re_enrols_into_a_new_epoch_and_every_new_event_arrives
         verdict = requests.get(f"{server.url}/r/{receipt}", headers={"Accept": "application/json"}, timeout=10)
         assert verdict.status_code == 200, verdict.text
         assert verdict.json()["valid"] is True
+        server.admin("admin", "place", KIOSK_CODE, "--district", "Jaipur", "--block", "Chaksu")
+        page = officer(server).get(f"{server.url}/dash/k/{KIOSK_CODE}", timeout=10)
+        assert page.status_code == 200
+        assert re.search(r'<tr id="epoch"><th>[^<]+</th><td>2 — दोबारा नामांकित \(मरम्मत\) 20', page.text), page.text
     finally:
         server.stop()
