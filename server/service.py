@@ -292,7 +292,8 @@ class Service:
         if buffered:
             if not self.beat_cache.claim_nonce(kiosk_id, nonce, int(stamp)):
                 raise Refused(409, "replayed request: this nonce was already used")
-            self.beats.nonces[(kiosk_id, nonce)] = int(stamp)
+            with self.beats.lock:  # handlers run on pool threads: never write into a dict a flush just took
+                self.beats.nonces[(kiosk_id, nonce)] = int(stamp)
             return kiosk_of(kiosk_id, row)
         try:
             tx.execute("INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?)", (kiosk_id, nonce, int(stamp)))
