@@ -128,7 +128,7 @@ def beats(kiosk: Kiosk, count: int, busy: Any = lambda: True) -> list[float]:
 
 
 def p(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[int(q) - 1]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]  # never past the largest value
 
 
 def measure(server: ServerProcess, folder: Path, count: int) -> dict[str, Any]:
@@ -177,7 +177,8 @@ def main() -> None:
     for name, r in results.items():
         print(f"{name}: one PDF {r['one_pdf']:.0f} ms; heartbeat alone p50 {p(r['quiet'], 50):.1f} ms "
               f"p99 {p(r['quiet'], 99):.1f} ms; with 8 PDFs rendering p50 {p(r['loaded'], 50):.1f} ms "
-              f"p99 {p(r['loaded'], 99):.1f} ms max {max(r['loaded']):.0f} ms ({r['pdfs']} PDFs served)")  # fmt: skip
+              f"p99 {p(r['loaded'], 99):.1f} ms max {max(r['loaded']):.0f} ms "
+              f"({len(r['loaded'])} beats, {r['pdfs']} PDFs served meanwhile)")  # fmt: skip
     ours, naive = (p(r["loaded"], 99) for r in results.values())
     print(f"p99 heartbeat under PDF load: ours {ours:.1f} ms vs naive {naive:.1f} ms, ratio {naive / ours:.1f}x "
           f"(goal: ours < 50 ms)")  # fmt: skip

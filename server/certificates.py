@@ -31,7 +31,7 @@ MAX_PDF_BYTES = 2_000_000
 # One core is left to answer requests while certificates render, and renders run at a lower priority (nice):
 # a heartbeat or a page never waits behind a PDF for the CPU.
 RENDER_WORKERS = max(1, (os.cpu_count() or 2) - 1)
-RENDER_NICENESS = 10
+RENDER_NICENESS = 19
 
 
 class NotIssued(Exception):
