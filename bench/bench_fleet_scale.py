@@ -170,11 +170,12 @@ def add_history(url: str, step_no: int, step: int, *, partitioned: bool) -> None
             with conn.cursor() as cursor:
                 tx = _Tx(cursor)
                 partitions.ensure_partitions(tx, year, month + 1, 0)
-            conn.execute(f"INSERT INTO event_keys SELECT e.column1, e.column2, e.column3, 'accepted', NULL,"
+            conn.execute(f"INSERT INTO event_keys SELECT e.column1, 1, e.column2, e.column3, 'accepted', NULL,"
                          f" '{stamp}' FROM ({rows}) AS e(column1, column2, column3)")  # fmt: skip
         conn.execute(f"INSERT INTO events {rows}")
         high = (step_no + 1) * per_kiosk
         conn.execute("UPDATE kiosks SET high_water = %s WHERE id LIKE 'k-bulk-%%'", (high,))
+        conn.execute("UPDATE kiosk_keys SET high_water = %s WHERE kiosk_id LIKE 'k-bulk-%%'", (high,))
         conn.execute("UPDATE dash_state SET done_seq = %s WHERE kiosk_id LIKE 'k-bulk-%%'", (high,))
     with psycopg.connect(url, autocommit=True) as conn:  # what autovacuum would do, before the window, not in it
         conn.execute("VACUUM (ANALYZE) events")
@@ -210,6 +211,8 @@ def prepare(url: str, *, partitioned: bool) -> None:
     with psycopg.connect(url) as conn:
         conn.execute(f"INSERT INTO kiosks (id, code, public_key, enrolled_at) SELECT 'k-bulk-' || g,"
                      f" 'RJ-BULK-' || g, 'x', '2024-01-01' FROM generate_series(0, {BULK_KIOSKS - 1}) g")  # fmt: skip
+        conn.execute("INSERT INTO kiosk_keys (kiosk_id, epoch, public_key, enrolled_at) SELECT id, 1, public_key,"
+                     " enrolled_at FROM kiosks WHERE id LIKE 'k-bulk-%'")  # fmt: skip
         conn.execute("INSERT INTO dash_state (kiosk_id) SELECT id FROM kiosks")
 
 

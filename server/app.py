@@ -7,9 +7,9 @@ import contextlib
 import logging
 import zlib
 from collections.abc import AsyncIterator
-from typing import Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
@@ -54,7 +54,7 @@ def body_schema(model: type[BaseModel]) -> dict[str, Any]:
 async def read_body(request: Request) -> bytes:
     """The raw body as sent (what the signature covers), refused past MAX_WIRE_BYTES."""
     declared = request.headers.get("content-length", "0")
-    if declared.isdigit() and int(declared) > MAX_WIRE_BYTES:
+    if declared.isascii() and declared.isdigit() and int(declared[:20]) > MAX_WIRE_BYTES:
         raise Refused(413, f"body of {declared} bytes is over the {MAX_WIRE_BYTES} byte limit")
     chunks, size = [], 0
     async for chunk in request.stream():
@@ -63,6 +63,23 @@ async def read_body(request: Request) -> bytes:
             raise Refused(413, f"body is over the {MAX_WIRE_BYTES} byte limit")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+class Wire(NamedTuple):
+    """A request body as sent (what the signature covers) and inflated."""
+
+    raw: bytes
+    data: bytes
+
+
+async def wire_body(request: Request) -> Wire:
+    """The one awaited step of a request: reading its body. Everything after it (SQL, signatures, PDFs) runs in
+    FastAPI's thread pool because every handler is a plain `def`, so the event loop never blocks on it."""
+    raw = await read_body(request)
+    return Wire(raw, inflate(raw, request.headers.get("content-encoding", "")))
+
+
+Body = Annotated[Wire, Depends(wire_body)]
 
 
 def inflate(raw: bytes, encoding: str) -> bytes:
@@ -101,7 +118,7 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         while True:
             await asyncio.sleep(flush_every_s)
             try:
-                service.flush_heartbeats()
+                await asyncio.to_thread(service.flush_heartbeats)  # a commit: not on the event loop
             except Exception:
                 log.exception("writing buffered heartbeats failed; they are retried with the next flush")
 
@@ -123,10 +140,6 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         log.warning("%s %s refused %d: %s", request.method, request.url.path, exc.status, exc.detail)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status)
 
-    async def signed(request: Request) -> tuple[bytes, bytes]:
-        raw = await read_body(request)
-        return raw, inflate(raw, request.headers.get("content-encoding", ""))
-
     def authed(tx: Any, request: Request, raw: bytes) -> Kiosk:
         headers = {k.lower(): v for k, v in request.headers.items()}
         return service.authenticate(tx, headers, request.method, request.url.path, raw, now_utc())
@@ -134,14 +147,13 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
     @app.post(
         API_PREFIX + "/enrol", response_model=EnrolAnswer, responses=ERRORS, openapi_extra=body_schema(EnrolRequest)
     )
-    async def enrol(request: Request) -> EnrolAnswer:
-        _, data = await signed(request)
-        return service.enrol(parse(EnrolRequest, data))
+    def enrol(body: Body) -> EnrolAnswer:
+        return service.enrol(parse(EnrolRequest, body.data))
 
     @app.post(API_PREFIX + "/events:batch", response_model=BatchAnswer, responses=ERRORS,
               openapi_extra=body_schema(EventBatch))  # fmt: skip
-    async def events_batch(request: Request) -> Response:
-        raw, data = await signed(request)
+    def events_batch(request: Request, body: Body) -> Response:
+        raw, data = body
         now = now_utc()
         try:
             with db.tx() as tx:
@@ -157,16 +169,15 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
     @app.post(API_PREFIX + "/heartbeat", response_model=HeartbeatAnswer, responses=ERRORS,
               openapi_extra=body_schema(Heartbeat))  # fmt: skip
-    async def heartbeat(request: Request) -> Response:
-        raw, data = await signed(request)
+    def heartbeat(request: Request, body: Body) -> Response:
+        raw, data = body
         with db.tx(write=False) as tx:
             headers = {k.lower(): v for k, v in request.headers.items()}
             kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now_utc(), buffered=True)
             answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
         return json_answer(answer)
 
-    async def published(request: Request, kind: str) -> Response:
-        raw, _ = await signed(request)
+    def published(request: Request, raw: bytes, kind: str) -> Response:
         with db.tx() as tx:
             authed(tx, request, raw)
             latest = service.latest_catalogue(tx, kind)
@@ -178,16 +189,16 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         return Response(latest[1], media_type="application/json", headers={"ETag": etag})
 
     @app.get(API_PREFIX + "/catalog", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
-    async def catalogue(request: Request) -> Response:
-        return await published(request, "catalogue")
+    def catalogue(request: Request, body: Body) -> Response:
+        return published(request, body.raw, "catalogue")
 
     @app.get(API_PREFIX + "/config", response_model=SignedCatalogue, responses={**ERRORS, 304: {}})
-    async def fleet_config(request: Request) -> Response:
-        return await published(request, "config")
+    def fleet_config(request: Request, body: Body) -> Response:
+        return published(request, body.raw, "config")
 
     @app.post(API_PREFIX + "/bills:lookup", response_model=Bill, responses=ERRORS, openapi_extra=body_schema(BillQuery))
-    async def bill_lookup(request: Request) -> Bill:
-        raw, data = await signed(request)
+    def bill_lookup(request: Request, body: Body) -> Bill:
+        raw, data = body
         try:
             with db.tx() as tx:
                 authed(tx, request, raw)
@@ -199,8 +210,8 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         return bill
 
     @app.get(API_PREFIX + "/applications/{number}", response_model=ApplicationStatus, responses=ERRORS)
-    async def application(number: str, request: Request) -> ApplicationStatus:
-        raw, _ = await signed(request)
+    def application(number: str, request: Request, body: Body) -> ApplicationStatus:
+        raw = body.raw
         with db.tx() as tx:
             authed(tx, request, raw)
             status = online.application_status(tx, number[:64])
@@ -212,8 +223,8 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
         API_PREFIX + "/applications/{number}/certificate",
         responses={**ERRORS, 200: {"content": {"application/pdf": {}}}},
     )
-    async def certificate(number: str, request: Request) -> Response:
-        raw, _ = await signed(request)
+    def certificate(number: str, request: Request, body: Body) -> Response:
+        raw = body.raw
         with db.tx() as tx:
             authed(tx, request, raw)
             try:
@@ -226,8 +237,8 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
     @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
               openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
-    async def aadhaar_auth(request: Request) -> AadhaarAuthAnswer:
-        raw, data = await signed(request)
+    def aadhaar_auth(request: Request, body: Body) -> AadhaarAuthAnswer:
+        raw, data = body
         with db.tx() as tx:
             authed(tx, request, raw)
         try:
@@ -236,10 +247,10 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
             raise Refused(422, f"PidData: {exc}") from None
 
     @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
-    async def receipt(token: str, request: Request) -> Response:
+    def receipt(token: str, request: Request) -> Response:
         def facts() -> dict[str, Any]:
             claim, body, signature = parse_token(token)
-            check_kiosk_signature(service.kiosk_public_key, claim.kiosk_code, body, signature)
+            check_kiosk_signature(service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
             return {
                 "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
                 "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
@@ -247,10 +258,10 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
 
         return verdict_response(request, facts, receipt_page)
 
-    zreports.add_routes(app, service.kiosk_public_key)
+    zreports.add_routes(app, service.kiosk_keys)
     phone = phone or PhoneOptions()
     deliveries = Deliveries(db, service, gateway=phone.gateway, ttl=phone.ttl)
-    add_routes(app, deliveries, signed=signed, authed=authed, parse=parse, receipt_page=receipt_page,
+    add_routes(app, deliveries, body=wire_body, authed=authed, parse=parse, receipt_page=receipt_page,
                public_url=phone.public_url)  # fmt: skip
     return app
 

@@ -4,7 +4,12 @@ this one is shaped like them so the kiosk's download-and-print path is exercised
 
 from __future__ import annotations
 
+import functools
 import io
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import fontpkg_noto_sans
@@ -23,6 +28,10 @@ SERVICES = {
 }
 A4_150_DPI = (1240, 1754)
 MAX_PDF_BYTES = 2_000_000
+# One core is left to answer requests while certificates render, and renders run at a lower priority (nice):
+# a heartbeat or a page never waits behind a PDF for the CPU.
+RENDER_WORKERS = max(1, (os.cpu_count() or 2) - 1)
+RENDER_NICENESS = 19
 
 
 class NotIssued(Exception):
@@ -38,8 +47,8 @@ def _font(path: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return loaded
 
 
-def certificate_pdf(tx: Tx, number: str) -> bytes | None:
-    """None: no such application. Raises NotIssued when it is not (yet) delivered."""
+def issued(tx: Tx, number: str) -> tuple[str, str, str] | None:
+    """(service, applicant, issued on) of a delivered application; None: no such application; NotIssued: not yet."""
     row = tx.one(
         "SELECT service, status, updated_at, applicant_name FROM applications WHERE application_no = ?", (number,)
     )
@@ -48,7 +57,31 @@ def certificate_pdf(tx: Tx, number: str) -> bytes | None:
     service, status, updated_at, applicant = (str(v) for v in row)
     if status != "delivered":
         raise NotIssued(f"application {number} is {status}: no certificate has been issued yet")
-    return render(number, service, applicant, updated_at[:10])
+    return service, applicant, updated_at[:10]
+
+
+def certificate_pdf(tx: Tx, number: str) -> bytes | None:
+    """None: no such application. Raises NotIssued when it is not (yet) delivered."""
+    facts = issued(tx, number)
+    return None if facts is None else rendered(number, *facts)
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=32)  # ~110 KB each; an issued certificate never changes, and links are opened twice
+def rendered(number: str, service: str, applicant: str, issued_on: str) -> bytes:
+    """Render in worker processes: drawing text holds the GIL for ~0.2 s a page, so eight renders on threads of
+    the server process starve every other request (a heartbeat waited seconds); a process pool does not."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(
+                RENDER_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=os.nice,
+                initargs=(RENDER_NICENESS,),
+            )  # fmt: skip
+    return _pool.submit(render, number, service, applicant, issued_on).result(timeout=120)
 
 
 def render(number: str, service: str, applicant: str, issued_on: str) -> bytes:

@@ -6,25 +6,36 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 
+EVENTS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
+        kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
+        occurred_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
+        received_at TEXT NOT NULL, epoch INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (kiosk_id, epoch, seq), UNIQUE (kiosk_id, epoch, uuid))"""
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS server_key (id INTEGER PRIMARY KEY, private_key TEXT NOT NULL)""",
+    # public_key, epoch and high_water are the current enrolment's; every enrolment's key stays in kiosk_keys.
     """CREATE TABLE IF NOT EXISTS kiosks (
         id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, public_key TEXT NOT NULL,
         revoked INTEGER NOT NULL DEFAULT 0, enrolled_at TEXT NOT NULL,
-        high_water BIGINT NOT NULL DEFAULT 0, out_of_service TEXT)""",
+        high_water BIGINT NOT NULL DEFAULT 0, out_of_service TEXT, epoch INTEGER NOT NULL DEFAULT 1)""",
+    # One row per enrolment (epoch) of a kiosk, never overwritten: receipts verify against the key that signed
+    # them. high_water is that epoch's contiguous mark; revoked_at is set when an officer revokes the key.
+    """CREATE TABLE IF NOT EXISTS kiosk_keys (
+        kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, public_key TEXT NOT NULL, enrolled_at TEXT NOT NULL,
+        high_water BIGINT NOT NULL DEFAULT 0, revoked_at TEXT, PRIMARY KEY (kiosk_id, epoch))""",
     """CREATE TABLE IF NOT EXISTS enrol_tokens (
         token_hash TEXT PRIMARY KEY, kiosk_code TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)""",
-    # (kiosk, seq) and (kiosk, uuid) are unique forever: this is what makes delivery idempotent. On PostgreSQL
-    # `events` is created before this list, partitioned by month, its keys in `event_keys` (server/partitions.py).
-    """CREATE TABLE IF NOT EXISTS events (
-        kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
-        occurred_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
-        received_at TEXT NOT NULL, PRIMARY KEY (kiosk_id, seq), UNIQUE (kiosk_id, uuid))""",
+    # (kiosk, epoch, seq) and (kiosk, epoch, uuid) are unique forever: this is what makes delivery idempotent.
+    # A re-enrolled kiosk (new disk, outbox from seq 1) starts a new epoch; the old epoch's history stays. On
+    # PostgreSQL `events` is created before this list, partitioned by month, its keys in `event_keys`
+    # (server/partitions.py).
+    EVENTS_TABLE.format(name="events"),
     """CREATE TABLE IF NOT EXISTS heartbeats (
         kiosk_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, body TEXT NOT NULL, count BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS nonces (
@@ -161,8 +172,14 @@ class Database:
                 partitions.create_postgres_events(tx, partitions.utc_now())
             for statement in SCHEMA:
                 tx.execute(statement)
+            if not self.postgres or partitions.events_kind(tx) == "r":
+                # a view over the plain table; dropped first so migrate_epochs may rebuild `events` under it
+                tx.execute("DROP VIEW IF EXISTS event_keys")
+            migrate_epochs(tx)
             if not self.postgres:
                 tx.execute(partitions.KEYS_VIEW.format(how="VIEW IF NOT EXISTS"))
+            elif partitions.events_kind(tx) == "r":
+                tx.execute(partitions.KEYS_VIEW.format(how="OR REPLACE VIEW"))
 
     def close(self) -> None:
         for name in ("conn", "reader"):
@@ -170,6 +187,50 @@ class Database:
             if conn is not None:
                 conn.close()
                 setattr(self._local, name, None)
+
+
+def columns(tx: Tx, table: str) -> set[str]:
+    if tx.postgres:
+        rows = tx.all("SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,))
+        return {str(r[0]) for r in rows}
+    return {str(r[1]) for r in tx.all(f"PRAGMA table_info({table})")}
+
+
+def migrate_epochs(tx: Tx) -> None:
+    """Bring a server database from before epochs (issue 16) up to date; a no-op on a current one.
+
+    Every existing event and key becomes epoch 1 of its kiosk; a kiosk revoked before this knew no revocation
+    time, so its key is taken as revoked now (what it signed earlier still verifies).
+    """
+    if "epoch" not in columns(tx, "kiosks"):
+        tx.execute("ALTER TABLE kiosks ADD COLUMN epoch INTEGER NOT NULL DEFAULT 1")
+    dash_state = columns(tx, "dash_state")
+    if "epoch" not in dash_state:
+        tx.execute("ALTER TABLE dash_state ADD COLUMN epoch INTEGER NOT NULL DEFAULT 1")
+    for column in ("halted_at", "halted_reason"):
+        if column not in dash_state:
+            tx.execute(f"ALTER TABLE dash_state ADD COLUMN {column} TEXT")
+    if "epoch" not in columns(tx, "events"):
+        if tx.postgres:
+            tx.execute("ALTER TABLE events ADD COLUMN epoch INTEGER NOT NULL DEFAULT 1")
+            tx.execute("ALTER TABLE events DROP CONSTRAINT IF EXISTS events_pkey")
+            tx.execute("ALTER TABLE events DROP CONSTRAINT IF EXISTS events_kiosk_id_uuid_key")
+            tx.execute("ALTER TABLE events ADD PRIMARY KEY (kiosk_id, epoch, seq)")
+            tx.execute("ALTER TABLE events ADD CONSTRAINT events_kiosk_epoch_uuid UNIQUE (kiosk_id, epoch, uuid)")
+        else:  # SQLite cannot change a primary key in place: copy into the new shape
+            tx.execute(EVENTS_TABLE.format(name="events_epochs"))
+            tx.execute("INSERT INTO events_epochs (kiosk_id, seq, uuid, kind, occurred_at, payload, status, reason,"
+                       " received_at, epoch) SELECT kiosk_id, seq, uuid, kind, occurred_at, payload, status, reason,"
+                       " received_at, 1 FROM events")  # fmt: skip
+            tx.execute("DROP TABLE events")
+            tx.execute("ALTER TABLE events_epochs RENAME TO events")
+    tx.execute(
+        "INSERT INTO kiosk_keys (kiosk_id, epoch, public_key, enrolled_at, high_water, revoked_at)"
+        " SELECT k.id, k.epoch, k.public_key, k.enrolled_at, k.high_water,"
+        " CASE WHEN k.revoked = 1 THEN ? END FROM kiosks k"
+        " WHERE NOT EXISTS (SELECT 1 FROM kiosk_keys c WHERE c.kiosk_id = k.id AND c.epoch = k.epoch)",
+        (datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),),
+    )
 
 
 def _is_integrity(exc: BaseException) -> bool:

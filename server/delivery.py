@@ -19,16 +19,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from server import certificates
 from server.db import Database
+from server.pages import check_kiosk_signature
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from sync.protocol import API_PREFIX
 from sync.protocol.delivery import DELIVERY_PATH, LINK_PREFIX, DeliveryAnswer, DeliveryRequest, mask_mobile
 from sync.protocol.receipts import parse_token
-from sync.protocol.signing import SignatureError, load_public_key, verify
+from sync.protocol.signing import SignatureError
 
 log = logging.getLogger("kiosk-server.delivery")
 DEFAULT_TTL = timedelta(days=7)
@@ -132,18 +133,20 @@ class Deliveries:
         self.db, self.service, self.gateway, self.ttl, self.now = db, service, gateway, ttl, now
 
     def create(self, kiosk: Kiosk, request: DeliveryRequest, base_url: str) -> DeliveryAnswer:
-        claim, body, signature = parse_token(request.receipt_token)
+        try:
+            claim, body, signature = parse_token(request.receipt_token)
+        except SignatureError as exc:
+            raise Refused(422, f"receipt_token: {exc}") from None
         if claim.kiosk_code != kiosk.code:
             raise Refused(403, "the receipt was not issued by this kiosk")
-        key = self.service.kiosk_public_key(claim.kiosk_code)
         try:
-            verify(load_public_key(key or ""), signature, body)
+            check_kiosk_signature(self.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
         except SignatureError as exc:
             raise Refused(422, f"receipt_token: {exc}") from None
         if request.application_no is not None:  # the certificate must be issued before a link can open it
             with self.db.tx(write=False) as tx:
                 try:
-                    issued = certificates.certificate_pdf(tx, request.application_no) is not None
+                    issued = certificates.issued(tx, request.application_no) is not None
                 except certificates.NotIssued as exc:
                     raise Refused(409, str(exc)) from None
             if not issued:
@@ -226,26 +229,31 @@ def add_routes(
     app: FastAPI,
     deliveries: Deliveries,
     *,
-    signed: Callable[[Request], Any],
+    body: Callable[[Request], Any],
     authed: Callable[[Any, Request, bytes], Kiosk],
     parse: Callable[[type[DeliveryRequest], bytes], DeliveryRequest],
     receipt_page: Callable[[dict[str, Any] | None, str | None], str],
     public_url: str = "",
 ) -> None:
     @app.post(API_PREFIX + DELIVERY_PATH, response_model=DeliveryAnswer)
-    async def create_delivery(request: Request) -> Response:
-        raw, data = await signed(request)
+    def create_delivery(request: Request, wire: Any = Depends(body)) -> Response:  # noqa: B008
+        raw, data = wire
         with deliveries.db.tx() as tx:
             kiosk = authed(tx, request, raw)
         answer = deliveries.create(kiosk, parse(DeliveryRequest, data), public_url or str(request.base_url))
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(LINK_PREFIX + "{code}", response_class=HTMLResponse)
-    async def open_link(code: str) -> Response:
+    def open_link(code: str) -> Response:  # a plain def: the PDF renders in the thread pool, not on the loop
         opened = deliveries.open(code)
         if opened is None:
             return HTMLResponse(GONE_PAGE, status_code=404)
         token, certificate = opened
+        try:  # checked again at every opening: a key revoked since the link was made no longer vouches for it
+            claim, body, signature = parse_token(token)
+            check_kiosk_signature(deliveries.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
+        except SignatureError as exc:
+            return HTMLResponse(receipt_page(None, str(exc)), status_code=400, headers={"Cache-Control": "no-store"})
         if certificate is not None:
             pdf = deliveries.certificate(certificate)
             if pdf is None:
@@ -253,7 +261,6 @@ def add_routes(
             disposition = f'inline; filename="certificate-{certificate}.pdf"'
             return Response(pdf, media_type="application/pdf",
                             headers={"Cache-Control": "no-store", "Content-Disposition": disposition})  # fmt: skip
-        claim, _, _ = parse_token(token)
         facts = {
             "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
             "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from server.service import EpochKey
 from sync.protocol.signing import SignatureError, load_public_key, verify
 
-KioskKey = Callable[[str], str | None]  # kiosk code -> its enrolled public key (text), None when unknown
+KioskKeys = Callable[[str], list[EpochKey]]  # kiosk code -> every enrolment's key, newest first ([] when unknown)
 
 
 def rupees(paise: int) -> str:
@@ -35,12 +37,46 @@ def verdict_page(title: str, head: str, cells: list[tuple[str, object]] | None, 
     )
 
 
-def check_kiosk_signature(kiosk_key: KioskKey, kiosk_code: str, body: bytes, signature: str) -> None:
-    """Raise SignatureError unless `body` was signed by the enrolled key of `kiosk_code`."""
-    key = kiosk_key(kiosk_code)
-    if key is None:
+def check_kiosk_signature(keys_of: KioskKeys, kiosk_code: str, body: bytes, signature: str, signed_at: str) -> int:
+    """The epoch whose key signed `body`; SignatureError unless one of `kiosk_code`'s keys did while it was valid.
+
+    A key is valid from its enrolment until it is revoked or the kiosk is re-enrolled: what it signed before
+    that still verifies (a genuine receipt printed before a repair), what it claims to have signed after does not.
+    """
+    keys = keys_of(kiosk_code)
+    if not keys:
         raise SignatureError(f"kiosk {kiosk_code[:32]} is not enrolled here")
-    verify(load_public_key(key), signature, body)
+    for key in keys:
+        try:
+            verify(load_public_key(key.public_key), signature, body)
+        except SignatureError:
+            continue
+        if key.revoked_at is not None and not _before(signed_at, key.revoked_at):
+            raise SignatureError(f"the kiosk's key was revoked on {_day(key.revoked_at)}; this was signed after that")
+        if key.replaced_at is not None and not _before(signed_at, key.replaced_at):
+            raise SignatureError(f"the kiosk was re-enrolled on {_day(key.replaced_at)} and this key replaced; "
+                                 "this was signed after that")  # fmt: skip
+        return key.epoch
+    raise SignatureError("signature does not match")
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _before(signed_at: str, ended_at: str) -> bool:
+    """An unreadable signing time counts as after: a revoked key gets no benefit of the doubt."""
+    signed, ended = _moment(signed_at), _moment(ended_at)
+    return signed is not None and ended is not None and signed < ended
+
+
+def _day(text: str) -> str:
+    moment = _moment(text)
+    return text[:19] if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def verdict_response(

@@ -1,7 +1,8 @@
-"""PostgreSQL's events for years: monthly partitions, and the (kiosk, seq) / (kiosk, uuid) keys kept forever.
+"""PostgreSQL's events for years: monthly partitions, and the (kiosk, epoch, seq) / (kiosk, epoch, uuid) keys kept
+forever.
 
 A unique constraint on a partitioned table must include the partition key, so `events` (partitioned by the
-month of `received_at`) cannot hold "(kiosk, seq) unique forever" itself. The keys live in `event_keys`, a narrow
+month of `received_at`) cannot hold "(kiosk, epoch, seq) unique forever" itself. The keys live in `event_keys`, a narrow
 table that is not partitioned, filled by a trigger on every insert into `events`: a second row with a used seq
 or uuid fails there with the same unique violation as before, so ingest code is the same on both engines.
 Duplicate checks and the high-water walk read `event_keys` (one index probe, whatever the number of months);
@@ -19,28 +20,28 @@ MONTHS_AHEAD = 3  # partitions exist this far ahead, so the default partition st
 SCHEMA_LOCK = 0x6B696F736B03  # replicas starting at once create the schema one after the other
 
 KEYS_TABLE = """CREATE TABLE IF NOT EXISTS event_keys (
-    kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
-    received_at TEXT NOT NULL, PRIMARY KEY (kiosk_id, seq), UNIQUE (kiosk_id, uuid))"""
+    kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, status TEXT NOT NULL,
+    reason TEXT, received_at TEXT NOT NULL, PRIMARY KEY (kiosk_id, epoch, seq), UNIQUE (kiosk_id, epoch, uuid))"""
 PARTITIONED = [
     KEYS_TABLE,
     """CREATE TABLE IF NOT EXISTS events (
         kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
         occurred_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
-        received_at TEXT NOT NULL) PARTITION BY RANGE (received_at)""",
+        received_at TEXT NOT NULL, epoch INTEGER NOT NULL DEFAULT 1) PARTITION BY RANGE (received_at)""",
     "CREATE TABLE IF NOT EXISTS events_default PARTITION OF events DEFAULT",
-    "CREATE INDEX IF NOT EXISTS events_kiosk_seq ON events (kiosk_id, seq)",
+    "CREATE INDEX IF NOT EXISTS events_kiosk_seq ON events (kiosk_id, epoch, seq)",
 ]
 TRIGGER = [
     """CREATE OR REPLACE FUNCTION event_keys_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        INSERT INTO event_keys (kiosk_id, seq, uuid, status, reason, received_at)
-        VALUES (NEW.kiosk_id, NEW.seq, NEW.uuid, NEW.status, NEW.reason, NEW.received_at);
+        INSERT INTO event_keys (kiosk_id, epoch, seq, uuid, status, reason, received_at)
+        VALUES (NEW.kiosk_id, NEW.epoch, NEW.seq, NEW.uuid, NEW.status, NEW.reason, NEW.received_at);
         RETURN NEW;
     END $$""",
     "CREATE OR REPLACE TRIGGER events_keys BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION event_keys_insert()",
 ]
 KEYS_VIEW = """CREATE {how} event_keys AS
-    SELECT kiosk_id, seq, uuid, status, reason, received_at FROM events"""
+    SELECT kiosk_id, epoch, seq, uuid, status, reason, received_at FROM events"""
 
 
 def month_start(year: int, month: int) -> str:
@@ -60,8 +61,8 @@ def create_postgres_events(tx: Any, now: datetime) -> None:
     tx.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
     kind = events_kind(tx)
     if kind == "r":
+        # its `event_keys` view is made by Database.create_schema, after the epoch migration
         log.warning("events is not partitioned yet: run `kiosk-server admin migrate-events` (server/README.md)")
-        tx.execute(KEYS_VIEW.format(how="OR REPLACE VIEW"))
         return
     # CREATE TRIGGER locks `events` against writes: only for a new database (replicas start while others write).
     for statement in [*PARTITIONED, *TRIGGER] if kind is None else TRIGGER[:1]:
@@ -106,7 +107,9 @@ def migrate(tx: Any, now: datetime) -> str:
     tx.execute("ALTER TABLE events RENAME TO events_legacy")
     for statement in PARTITIONED[:2]:
         tx.execute(statement)
-    tx.execute("INSERT INTO event_keys SELECT kiosk_id, seq, uuid, status, reason, received_at FROM events_legacy")
+    tx.execute(
+        "INSERT INTO event_keys SELECT kiosk_id, epoch, seq, uuid, status, reason, received_at FROM events_legacy"
+    )
     copied = tx.one("SELECT count(*) FROM event_keys")
     tx.execute(f"ALTER TABLE events ATTACH PARTITION events_legacy FOR VALUES FROM (MINVALUE) TO ('{upper}')")
     for statement in [*PARTITIONED[2:], *TRIGGER]:

@@ -28,6 +28,7 @@ from sync.protocol import (
     ItemResult,
     SignedCatalogue,
 )
+from sync.protocol.payloads import occurred_at_problem, payload_problem
 from sync.protocol.signing import (
     SignatureError,
     b64url,
@@ -72,6 +73,18 @@ class Kiosk:
     code: str
     high_water: int = 0
     out_of_service: str | None = None
+    epoch: int = 1  # which enrolment of this kiosk signed the request (sequences are unique per epoch)
+
+
+@dataclass(frozen=True, slots=True)
+class EpochKey:
+    """One enrolment's key of a kiosk and what ended its validity: a revocation, or the next enrolment."""
+
+    epoch: int
+    public_key: str
+    enrolled_at: str
+    revoked_at: str | None = None
+    replaced_at: str | None = None
 
 
 class HeartbeatBuffer:
@@ -204,18 +217,27 @@ class Service:
             if code != request.kiosk_code:
                 raise Refused(403, f"enrolment token was issued for kiosk {code}, not {request.kiosk_code}")
             tx.execute("UPDATE enrol_tokens SET used_at = ? WHERE token_hash = ?", (now, token_hash(request.token)))
-            existing = tx.one("SELECT id FROM kiosks WHERE code = ?", (code,))
+            existing = tx.one("SELECT id, epoch FROM kiosks WHERE code = ?", (code,))
             if existing is None:
-                kiosk_id = "k-" + secrets.token_hex(8)
+                kiosk_id, epoch = "k-" + secrets.token_hex(8), 1
                 tx.execute(
                     "INSERT INTO kiosks (id, code, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
                     (kiosk_id, code, request.public_key, now),
                 )
             else:
-                # Re-provisioning a machine: new key, same identity, history and high-water mark kept.
-                kiosk_id = str(existing[0])
-                tx.execute("UPDATE kiosks SET public_key = ?, revoked = 0 WHERE id = ?", (request.public_key, kiosk_id))
-        log.info("enrolled kiosk %s as %s", request.kiosk_code, kiosk_id)
+                # A repaired machine (new disk, new key, outbox from seq 1): same identity, a new epoch with its
+                # own sequences and high-water mark. The old epoch's events and key stay as they were.
+                kiosk_id, epoch = str(existing[0]), int(existing[1]) + 1
+                tx.execute(
+                    "UPDATE kiosks SET public_key = ?, revoked = 0, epoch = ?, high_water = 0 WHERE id = ?",
+                    (request.public_key, epoch, kiosk_id),
+                )
+            tx.execute(
+                "INSERT INTO kiosk_keys (kiosk_id, epoch, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
+                (kiosk_id, epoch, request.public_key, now),
+            )
+        self.beat_cache.kiosks.pop(kiosk_id, None)
+        log.info("enrolled kiosk %s as %s (epoch %d)", request.kiosk_code, kiosk_id, epoch)
         return EnrolAnswer(kiosk_id=kiosk_id, server_public_key=self.public_key)
 
     def set_out_of_service(self, kiosk_code: str, reason: str | None) -> bool:
@@ -223,9 +245,18 @@ class Service:
             cursor = tx.execute("UPDATE kiosks SET out_of_service = ? WHERE code = ?", (reason, kiosk_code))
             return cursor.rowcount > 0
 
-    def revoke(self, kiosk_code: str) -> bool:
+    def revoke(self, kiosk_code: str, now: datetime | None = None) -> bool:
+        """Refuse the kiosk's requests, and anything its current key signed from now on."""
         with self.db.tx() as tx:
-            return tx.execute("UPDATE kiosks SET revoked = 1 WHERE code = ?", (kiosk_code,)).rowcount > 0
+            row = tx.one("SELECT id, epoch FROM kiosks WHERE code = ?", (kiosk_code,))
+            if row is None:
+                return False
+            tx.execute("UPDATE kiosks SET revoked = 1 WHERE id = ?", (row[0],))
+            tx.execute(
+                "UPDATE kiosk_keys SET revoked_at = ? WHERE kiosk_id = ? AND epoch = ? AND revoked_at IS NULL",
+                (iso(now or now_utc()), row[0], row[1]),
+            )
+        return True
 
     # -- authentication ----------------------------------------------------------------------------
     def authenticate(
@@ -248,7 +279,8 @@ class Service:
         )
         if not (kiosk_id and stamp and nonce and signature):
             raise Refused(401, "unsigned request: X-Kiosk-Id, X-Timestamp, X-Nonce and X-Signature are required")
-        if not stamp.isdigit() or not re.fullmatch(r"[0-9a-f]{16,64}", nonce):
+        # ASCII digits only, and few of them: int() of '²' or of 5,000 digits raises instead of refusing.
+        if not re.fullmatch(r"[0-9]{1,12}", stamp) or not re.fullmatch(r"[0-9a-f]{16,64}", nonce):
             raise Refused(401, "X-Timestamp must be unix seconds and X-Nonce 16-64 hex digits")
         skew = int(stamp) - int(now.timestamp())
         if abs(skew) > MAX_SKEW_S:
@@ -258,13 +290,15 @@ class Service:
             raise Refused(401, f"unknown kiosk {kiosk_id[:40]!r}")
         if row[2]:
             raise Refused(403, f"kiosk {row[0]} is revoked")
+        if not path.isascii():  # kiosks only ask for ASCII paths; the signed message is ASCII
+            raise Refused(401, "bad request signature: the path is not ASCII")
         try:
             verify(self._public_key(str(row[1])), signature, request_message(method, path, stamp, nonce, body))
         except SignatureError as exc:
             raise Refused(401, f"bad request signature: {exc}") from None
         if not self._claim_nonce(tx, kiosk_id, nonce, int(stamp), buffered=buffered):
             raise Refused(409, "replayed request: this nonce was already used")
-        return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]))
+        return kiosk_of(kiosk_id, row)
 
     def _claim_nonce(self, tx: Tx, kiosk_id: str, nonce: str, stamp: int, *, buffered: bool) -> bool:
         """False for a replay. The database's unique key is the truth; memory only refuses early.
@@ -276,7 +310,8 @@ class Service:
         if buffered and not self.beat_cache.claim_nonce(kiosk_id, nonce, stamp):
             return False
         if buffered and not self.db.postgres:
-            self.beats.nonces[(kiosk_id, nonce)] = stamp
+            with self.beats.lock:  # handlers run on pool threads: never write into a dict a flush just took
+                self.beats.nonces[(kiosk_id, nonce)] = stamp
             return True
         claimed = tx.one(
             "INSERT INTO nonces (kiosk_id, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
@@ -290,7 +325,7 @@ class Service:
             if hit is not None and self.beat_cache.fresh(hit[0]):
                 return hit[1]
         row = tx.one(
-            "SELECT code, public_key, revoked, high_water, out_of_service FROM kiosks WHERE id = ?", (kiosk_id,)
+            "SELECT code, public_key, revoked, high_water, out_of_service, epoch FROM kiosks WHERE id = ?", (kiosk_id,)
         )
         if cached:
             self.beat_cache.kiosks[kiosk_id] = (time.monotonic(), row)
@@ -307,13 +342,14 @@ class Service:
     def ingest(self, tx: Tx, kiosk: Kiosk, items: list[EventItem], now: datetime) -> tuple[list[ItemResult], int]:
         results = []
         for item in items:
-            results.append(self._ingest_one(tx, kiosk, item, iso(now)))
-        return results, self._advance_high_water(tx, kiosk.id)
+            results.append(self._ingest_one(tx, kiosk, item, now))
+        return results, self._advance_high_water(tx, kiosk)
 
-    def _ingest_one(self, tx: Tx, kiosk: Kiosk, item: EventItem, now: str) -> ItemResult:
+    def _ingest_one(self, tx: Tx, kiosk: Kiosk, item: EventItem, now: datetime) -> ItemResult:
         rows = tx.all(
-            "SELECT seq, uuid, status, reason FROM event_keys WHERE kiosk_id = ? AND (seq = ? OR uuid = ?)",
-            (kiosk.id, item.seq, item.uuid),
+            "SELECT seq, uuid, status, reason FROM event_keys"
+            " WHERE kiosk_id = ? AND epoch = ? AND (seq = ? OR uuid = ?)",
+            (kiosk.id, kiosk.epoch, item.seq, item.uuid),
         )
         for seq, uuid, status, reason in rows:
             if seq == item.seq and uuid == item.uuid:
@@ -330,24 +366,28 @@ class Service:
             problem = f"kind {item.kind[:64]!r} is not a lower-case event name"
         elif len(payload) > MAX_PAYLOAD_CHARS:
             problem = f"payload is {len(payload)} characters (limit {MAX_PAYLOAD_CHARS})"
+        else:  # what the dashboard folds is checked here, so one odd event cannot stop the rollups
+            problem = occurred_at_problem(item.occurred_at, now) or payload_problem(item.kind, item.payload)
         # A rejected item is kept as a tombstone so its seq stays used forever and the high-water mark moves on.
         tx.execute(
-            "INSERT INTO events (kiosk_id, seq, uuid, kind, occurred_at, payload, status, reason, received_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (kiosk.id, item.seq, item.uuid, item.kind[:64], item.occurred_at, "{}" if problem else payload,
-             "rejected" if problem else "accepted", problem, now),
+            "INSERT INTO events (kiosk_id, epoch, seq, uuid, kind, occurred_at, payload, status, reason, received_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kiosk.id, kiosk.epoch, item.seq, item.uuid, item.kind[:64], item.occurred_at, "{}" if problem else payload,
+             "rejected" if problem else "accepted", problem, iso(now)),
         )  # fmt: skip
         if problem:
             log.warning("kiosk %s seq %d rejected: %s", kiosk.code, item.seq, problem)
             return ItemResult(uuid=item.uuid, seq=item.seq, status="rejected", reason=problem)
         return ItemResult(uuid=item.uuid, seq=item.seq, status="accepted")
 
-    def _advance_high_water(self, tx: Tx, kiosk_id: str) -> int:
-        row = tx.one("SELECT high_water FROM kiosks WHERE id = ?", (kiosk_id,))
+    def _advance_high_water(self, tx: Tx, kiosk: Kiosk) -> int:
+        kiosk_id, epoch = kiosk.id, kiosk.epoch
+        row = tx.one("SELECT high_water FROM kiosk_keys WHERE kiosk_id = ? AND epoch = ?", (kiosk_id, epoch))
         high = int(row[0]) if row else 0
         while True:
             seqs = [int(r[0]) for r in tx.all(
-                "SELECT seq FROM event_keys WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT 1000", (kiosk_id, high)
+                "SELECT seq FROM event_keys WHERE kiosk_id = ? AND epoch = ? AND seq > ? ORDER BY seq LIMIT 1000",
+                (kiosk_id, epoch, high),
             )]  # fmt: skip
             start = high
             for seq in seqs:
@@ -356,7 +396,9 @@ class Service:
                 high = seq
             if high == start or len(seqs) < 1000 or high != seqs[-1]:
                 break
-        tx.execute("UPDATE kiosks SET high_water = ? WHERE id = ?", (high, kiosk_id))
+        tx.execute("UPDATE kiosk_keys SET high_water = ? WHERE kiosk_id = ? AND epoch = ?", (high, kiosk_id, epoch))
+        # The kiosk row mirrors the current epoch's mark (heartbeats read it); an older epoch's batch leaves it.
+        tx.execute("UPDATE kiosks SET high_water = ? WHERE id = ? AND epoch = ?", (high, kiosk_id, epoch))
         return high
 
     # -- heartbeat ---------------------------------------------------------------------------------
@@ -437,10 +479,26 @@ class Service:
         row = tx.one(f"SELECT version, document FROM {TABLES[kind]} ORDER BY version DESC LIMIT 1")
         return None if row is None else (int(row[0]), str(row[1]))
 
-    def kiosk_public_key(self, code: str) -> str | None:
-        with self.db.tx() as tx:
-            row = tx.one("SELECT public_key FROM kiosks WHERE code = ?", (code,))
-        return None if row is None else str(row[0])
+    def kiosk_keys(self, code: str) -> list[EpochKey]:
+        """Every enrolment's key of a kiosk, newest first, each with when it stopped being valid (if it did)."""
+        with self.db.tx(write=False) as tx:
+            rows = tx.all(
+                "SELECT c.epoch, c.public_key, c.enrolled_at, c.revoked_at FROM kiosk_keys c JOIN kiosks k"
+                " ON k.id = c.kiosk_id WHERE k.code = ? ORDER BY c.epoch DESC",
+                (code,),
+            )
+            if not rows:  # a kiosk written straight into the table (the demo fleet generator): its one key
+                rows = tx.all("SELECT epoch, public_key, enrolled_at, NULL FROM kiosks WHERE code = ?", (code,))
+        keys, replaced = [], None
+        for epoch, key, enrolled_at, revoked_at in rows:
+            keys.append(EpochKey(int(epoch), str(key), str(enrolled_at), revoked_at and str(revoked_at), replaced))
+            replaced = str(enrolled_at)
+        return keys
 
 
-__all__ = ["IntegrityError", "Kiosk", "Refused", "Service"]
+def kiosk_of(kiosk_id: str, row: tuple[Any, ...]) -> Kiosk:
+    """A Kiosk from (code, public_key, revoked, high_water, out_of_service, epoch)."""
+    return Kiosk(kiosk_id, str(row[0]), int(row[3]), None if row[4] is None else str(row[4]), int(row[5]))
+
+
+__all__ = ["EpochKey", "IntegrityError", "Kiosk", "Refused", "Service"]

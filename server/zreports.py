@@ -7,17 +7,17 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
-from server.pages import KioskKey, check_kiosk_signature, rupees, verdict_page, verdict_response
+from server.pages import KioskKeys, check_kiosk_signature, rupees, verdict_page, verdict_response
 from sync.protocol import Problem
 from sync.protocol.zreports import NOT_COUNTED, parse_token
 
 
-def add_routes(app: FastAPI, kiosk_key: KioskKey) -> None:
+def add_routes(app: FastAPI, keys_of: KioskKeys) -> None:
     @app.get("/z/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
-    async def zreport(token: str, request: Request) -> Response:
+    def zreport(token: str, request: Request) -> Response:
         def facts() -> dict[str, Any]:
             claim, body, signature = parse_token(token)
-            check_kiosk_signature(kiosk_key, claim.kiosk_code, body, signature)
+            check_kiosk_signature(keys_of, claim.kiosk_code, body, signature, claim.generated_at_iso)
             counted = None if claim.counted_paise == NOT_COUNTED else claim.counted_paise
             return {
                 "kiosk_code": claim.kiosk_code, "business_day": claim.business_day, "close_no": claim.close_no,

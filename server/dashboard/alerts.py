@@ -44,11 +44,12 @@ class Facts:
     hours: dict[str, str] = field(default_factory=dict)
     yesterday_seen: int = 0  # hours_seen mask of the last complete local day
     registered: tuple[float, float] | None = None
+    rollup_halted: str | None = None  # why this machine's events could not be folded (rollup.halt)
 
 
 KINDS = (
     "offline", "idle", "closed_in_hours", "paper_out", "cash_box_full", "rd_expiring", "outbox_stuck",
-    "quarantined", "geo_moved", "geo_invalid",
+    "quarantined", "geo_moved", "geo_invalid", "rollup_halted",
 )  # fmt: skip
 
 
@@ -84,7 +85,7 @@ def in_state(position: tuple[float, float]) -> bool:
 def _version(text: str) -> tuple[int, ...]:
     parts = []
     for piece in text.split("."):
-        digits = "".join(c for c in piece if c.isdigit())
+        digits = "".join(c for c in piece if "0" <= c <= "9")[:18]  # not isdigit(): '²' passes it, int() fails
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
 
@@ -147,6 +148,8 @@ def evaluate(
     if isinstance(quarantined, int) and quarantined > 0:
         wanted["quarantined"] = {"items": quarantined}
 
+    if facts.rollup_halted is not None:
+        wanted["rollup_halted"] = {"reason": facts.rollup_halted[:120]}
     geo = beat.get("geo")
     here = (float(geo["lat"]), float(geo["lon"])) if isinstance(geo, dict) and "lat" in geo else None
     for position in (here, facts.registered):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from server.dashboard.auth import Officer
 from server.dashboard.rollup import IST, iso, local_day_hour, parse_utc
 from server.db import Database, Tx
 
+log = logging.getLogger("kiosk-server.dashboard")
 ONLINE_WITHIN = timedelta(minutes=10)
 TRANSACTING_DAYS = 30
 
@@ -159,7 +161,8 @@ def machine(tx: Tx, officer: Officer, code: str, now: datetime, days: int) -> di
     row = tx.one(
         "SELECT s.kiosk_id, s.code, s.district, s.block, s.gram_panchayat, s.centre, s.nodal_officer, s.reg_lat,"
         " s.reg_lon, s.hours, k.enrolled_at, k.out_of_service, h.received_at, h.body, st.last_txn_at,"
-        " st.inspected_at, st.repaired_at, st.inspection_healthy, st.open_problems"
+        " st.inspected_at, st.repaired_at, st.inspection_healthy, st.open_problems, k.epoch,"
+        " (SELECT c.enrolled_at FROM kiosk_keys c WHERE c.kiosk_id = k.id AND c.epoch = k.epoch)"
         " FROM dash_sites s JOIN kiosks k ON k.id = s.kiosk_id LEFT JOIN dash_state st ON st.kiosk_id = s.kiosk_id"
         f" LEFT JOIN heartbeats h ON h.kiosk_id = s.kiosk_id WHERE s.code = ? AND {where}",
         [code, *params],
@@ -176,7 +179,7 @@ def machine(tx: Tx, officer: Officer, code: str, now: datetime, days: int) -> di
     visits = tx.all(
         "SELECT kind, occurred_at, payload FROM events WHERE kiosk_id = ? AND status = 'accepted'"
         " AND kind IN ('kiosk.inspection', 'kiosk.repair', 'problem.reported', 'kiosk.geotagged')"
-        " ORDER BY seq DESC LIMIT 60",
+        " ORDER BY epoch DESC, seq DESC LIMIT 60",
         (kiosk_id,),
     )
     open_alerts = tx.all("SELECT kind, raised_at, detail FROM dash_alerts WHERE kiosk_id = ? AND cleared_at IS NULL"
@@ -191,6 +194,7 @@ def machine(tx: Tx, officer: Officer, code: str, now: datetime, days: int) -> di
         "enrolled_at": row[10], "out_of_service": row[11] or beat.get("out_of_service"), "last_beat": row[12],
         "online": bool(row[12] and row[12] >= _stamp(now, ONLINE_WITHIN)), "beat": beat, "last_txn": row[14],
         "inspected_at": row[15], "repaired_at": row[16], "healthy": row[17], "open_problems": int(row[18] or 0),
+        "epoch": int(row[19]), "epoch_enrolled_at": row[20] or row[10],
         "days": [{"day": d[0], "txns": int(d[1]), "paise": int(d[2]), "hours": int(d[3]), "closes": int(d[4]),
                   "problems": int(d[5])} for d in daily],
         "samples": [(s[0], json.loads(s[1])) for s in samples],
@@ -248,7 +252,7 @@ def load_facts(tx: Tx, now: datetime) -> list[alerts.Facts]:
     yesterday, _ = local_day_hour(now - timedelta(days=1))
     rows = tx.all(
         "SELECT k.id, k.enrolled_at, h.received_at, h.body, st.last_txn_at, s.hours, d.hours_seen, s.reg_lat,"
-        " s.reg_lon FROM kiosks k LEFT JOIN dash_sites s ON s.kiosk_id = k.id"
+        " s.reg_lon, st.halted_reason FROM kiosks k LEFT JOIN dash_sites s ON s.kiosk_id = k.id"
         " LEFT JOIN dash_state st ON st.kiosk_id = k.id LEFT JOIN heartbeats h ON h.kiosk_id = k.id"
         " LEFT JOIN dash_days d ON d.kiosk_id = k.id AND d.day = ? WHERE k.revoked = 0",
         (yesterday,),
@@ -259,6 +263,7 @@ def load_facts(tx: Tx, now: datetime) -> list[alerts.Facts]:
             last_beat_at=parse_utc(str(r[2])) if r[2] else None, beat=json.loads(r[3]) if r[3] else {},
             last_txn_at=parse_utc(str(r[4])) if r[4] else None, hours=json.loads(r[5] or "{}"),
             yesterday_seen=int(r[6] or 0), registered=(float(r[7]), float(r[8])) if r[7] is not None else None,
+            rollup_halted=None if r[9] is None else str(r[9]),
         )
         for r in rows
     ]  # fmt: skip
@@ -276,7 +281,11 @@ def run_alerts(db: Database, now: datetime, rules: alerts.Rules = alerts.DEFAULT
         stamp = iso(now)
         for fact in facts:
             current = by_kiosk.get(fact.kiosk_id, {})
-            wanted = alerts.evaluate(fact, set(current), now, rules)
+            try:
+                wanted = alerts.evaluate(fact, set(current), now, rules)
+            except Exception:  # one machine's odd facts must not stop every other machine's alerts
+                log.exception("alerts of kiosk %s could not be evaluated", fact.kiosk_id)
+                continue
             to_raise, to_clear = alerts.transitions(current, wanted)
             for kind, detail in to_raise.items():
                 tx.execute("INSERT INTO dash_alerts (kiosk_id, kind, raised_at, detail) VALUES (?, ?, ?, ?)",

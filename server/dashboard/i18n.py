@@ -60,6 +60,9 @@ HI: dict[str, str] = {
     "alert.geo_moved": "मशीन पंजीकृत स्थान से {km} किमी दूर",
     "do.geo_moved": "पुष्टि करें कि मशीन क्यों हटाई गई; अनुमति हो तो इंजीनियर से नया जियो-टैग करवाएँ।",
     "alert.geo_invalid": "स्थिति ({lat}, {lon}) राजस्थान में नहीं — GPS गलत",
+    "alert.rollup_halted": "इस मशीन के आँकड़े रुके हैं: रिकॉर्ड जोड़ा नहीं जा सका ({reason})",
+    "do.rollup_halted": "सर्वर प्रशासक को बताएँ; बाकी मशीनों के आँकड़े चलते रहते हैं।",
+    "epoch": "नामांकन क्रम", "re_enrolled": "दोबारा नामांकित (मरम्मत)",
     "do.geo_invalid": "इंजीनियर से केंद्र पर दोबारा जियो-टैग करवाएँ।",
 }  # fmt: skip
 
@@ -118,6 +121,9 @@ EN: dict[str, str] = {
     "alert.geo_moved": "Machine is {km} km from its registered position",
     "do.geo_moved": "Find out why it was moved; if approved, have the engineer geo-tag it again.",
     "alert.geo_invalid": "Position ({lat}, {lon}) is not in Rajasthan — bad GPS fix",
+    "alert.rollup_halted": "This machine's figures are held back: a record could not be added ({reason})",
+    "do.rollup_halted": "Tell the server administrator; every other machine's figures carry on.",
+    "epoch": "Enrolment no.", "re_enrolled": "re-enrolled (repaired)",
     "do.geo_invalid": "Have the engineer geo-tag the machine again at the centre.",
 }  # fmt: skip
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import weakref
 from datetime import UTC, datetime, timedelta
@@ -11,6 +12,7 @@ from typing import Any, ClassVar
 from server.db import Database, Tx
 from sync.protocol import Heartbeat
 
+log = logging.getLogger("kiosk-server.dashboard")
 IST = timedelta(hours=5, minutes=30)  # Asia/Kolkata has no daylight saving: a fixed offset is exact
 IST_SECONDS = int(IST.total_seconds())
 SAMPLE_EVERY_S = 900  # one timeline point per machine per quarter hour
@@ -152,35 +154,84 @@ def put_site(tx: Tx, kiosk_id: str, code: str, site: dict[str, Any]) -> None:
 
 
 def refresh(db: Database) -> int:
-    """Fold every machine's events from its last folded seq up to its high-water mark; returns events folded.
+    """Fold every machine's events from its last folded (epoch, seq) up to the high-water mark; returns events folded.
 
     Only events at or below high-water are read, so each is folded exactly once even when batches arrive out
-    of order, and a crash in between folds nothing twice (done_seq moves in the same transaction).
+    of order, and a crash in between folds nothing twice (done_seq moves in the same transaction). A re-enrolled
+    machine's old epoch is finished up to its last mark before its new epoch (sequences from 1 again) is read.
+    One machine whose events cannot be folded is held back (dash_state.halted_*, alerted) and retried on the next
+    pass; every other machine keeps folding.
     """
     with db.tx(write=False) as tx:
         behind = tx.all(
-            "SELECT k.id, k.code, k.high_water, COALESCE(s.done_seq, 0) FROM kiosks k"
-            " LEFT JOIN dash_state s ON s.kiosk_id = k.id WHERE k.high_water > COALESCE(s.done_seq, 0)"
+            "SELECT k.id, k.code, k.epoch, k.high_water, COALESCE(s.epoch, 1), COALESCE(s.done_seq, 0) FROM kiosks k"
+            " LEFT JOIN dash_state s ON s.kiosk_id = k.id"
+            " WHERE k.high_water > COALESCE(s.done_seq, 0) OR k.epoch > COALESCE(s.epoch, 1)"
         )
     folded = 0
-    for kiosk_id, code, high, done in behind:
-        while int(done) < int(high):
-            with db.tx() as tx:
-                rows = tx.all(
-                    "SELECT seq, kind, occurred_at, payload, status FROM events WHERE kiosk_id = ? AND seq > ?"
-                    " AND seq <= ? ORDER BY seq LIMIT ?",
-                    (kiosk_id, done, high, EVENTS_PER_PASS),
-                )
-                if not rows:
-                    break
-                tx.execute("INSERT INTO dash_state (kiosk_id) VALUES (?) ON CONFLICT DO NOTHING", (kiosk_id,))
-                for _, kind, occurred_at, payload, status in rows:
-                    if status == "accepted":
-                        fold(tx, str(kiosk_id), str(code), str(kind), str(occurred_at), json.loads(payload))
-                done = int(rows[-1][0])
-                tx.execute("UPDATE dash_state SET done_seq = ? WHERE kiosk_id = ?", (done, kiosk_id))
-                folded += len(rows)
+    for kiosk_id, code, epoch, high, done_epoch, done in behind:
+        try:
+            folded += fold_kiosk(db, str(kiosk_id), str(code), (int(epoch), int(high)), (int(done_epoch), int(done)))
+        except Exception as exc:
+            log.warning("rollup of kiosk %s halted (retried next pass): %s", code, exc)
+            halt(db, str(kiosk_id), f"{type(exc).__name__}: {str(exc)[:200]}")
     return folded
+
+
+def fold_kiosk(db: Database, kiosk_id: str, code: str, current: tuple[int, int], done_at: tuple[int, int]) -> int:
+    (epoch, high), (at_epoch, done) = current, done_at
+    folded = 0
+    while (at_epoch, done) < (epoch, high):
+        upto = high if at_epoch == epoch else epoch_high_water(db, kiosk_id, at_epoch)
+        with db.tx() as tx:
+            rows = tx.all(
+                "SELECT seq, kind, occurred_at, payload, status FROM events WHERE kiosk_id = ? AND epoch = ?"
+                " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                (kiosk_id, at_epoch, done, upto, EVENTS_PER_PASS),
+            )
+            tx.execute("INSERT INTO dash_state (kiosk_id) VALUES (?) ON CONFLICT DO NOTHING", (kiosk_id,))
+            if rows:
+                for seq, kind, occurred_at, payload, status in rows:
+                    if status == "accepted":
+                        try:
+                            fold(tx, kiosk_id, code, str(kind), str(occurred_at), json.loads(payload))
+                        except Exception as exc:
+                            raise FoldError(f"epoch {at_epoch} seq {seq} ({kind}): {exc}") from exc
+                done = int(rows[-1][0])
+                folded += len(rows)
+            elif at_epoch < epoch:
+                at_epoch, done = at_epoch + 1, 0  # the old epoch is finished: on to the next enrolment's events
+            else:
+                break
+            tx.execute(
+                "UPDATE dash_state SET epoch = ?, done_seq = ?, halted_at = NULL, halted_reason = NULL"
+                " WHERE kiosk_id = ?",
+                (at_epoch, done, kiosk_id),
+            )
+    return folded
+
+
+class FoldError(Exception):
+    """An accepted event the rollup could not fold; the message names the event."""
+
+
+def epoch_high_water(db: Database, kiosk_id: str, epoch: int) -> int:
+    with db.tx(write=False) as tx:
+        row = tx.one("SELECT high_water FROM kiosk_keys WHERE kiosk_id = ? AND epoch = ?", (kiosk_id, epoch))
+    return int(row[0]) if row else 0
+
+
+def halt(db: Database, kiosk_id: str, reason: str) -> None:
+    """Hold one machine's rollup back with the reason (the alert pass raises `rollup_halted` from it)."""
+    try:
+        with db.tx() as tx:
+            tx.execute("INSERT INTO dash_state (kiosk_id) VALUES (?) ON CONFLICT DO NOTHING", (kiosk_id,))
+            tx.execute(
+                "UPDATE dash_state SET halted_at = COALESCE(halted_at, ?), halted_reason = ? WHERE kiosk_id = ?",
+                (iso(datetime.now(UTC)), reason, kiosk_id),
+            )
+    except Exception:
+        log.exception("could not record the halted rollup of %s", kiosk_id)
 
 
 def fold(tx: Tx, kiosk_id: str, code: str, kind: str, occurred_at: str, payload: dict[str, Any]) -> None:

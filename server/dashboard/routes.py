@@ -88,7 +88,10 @@ def build_router(
         sampler.flush(db)  # this replica's own buffer: every replica writes its samples
         if not leader.hold():  # rollups, alerts and sweeps: one replica at a time (server/leader.py)
             return last_alerts
-        rollup.refresh(db)
+        try:  # whatever goes wrong here (one machine's rollup is isolated inside refresh), alerts still run
+            rollup.refresh(db)
+        except Exception:
+            log.exception("dashboard rollup pass failed; retried on the next pass")
         if time.monotonic() - last_alerts >= max(refresh_every_s * 6, 1.0):
             fleet.run_alerts(db, clock.now(), rules)
             rollup.prune(db, clock.now())
@@ -291,7 +294,8 @@ def build_router(
     @page
     def machine_page(request: Request, code: str, days: str = "30") -> Response:
         session = signed_in(request)
-        if not days.strip().lstrip("-").isdigit() or len(days) > 12:
+        digits = days.strip().removeprefix("-")
+        if not (digits.isascii() and digits.isdigit()) or len(days) > 12:  # '²'.isdigit() is True
             raise PageError(400, "bad_request", f"days must be a whole number from 1 to {MAX_DAYS}")
         span = max(1, min(int(days), MAX_DAYS))  # a huge range is clamped to what the rollups keep
         with db.tx(write=False) as tx:

@@ -8,11 +8,12 @@ SCHEMA = [
         gram_panchayat TEXT NOT NULL, centre TEXT NOT NULL, nodal_officer TEXT NOT NULL,
         reg_lat DOUBLE PRECISION, reg_lon DOUBLE PRECISION, hours TEXT NOT NULL)""",
     """CREATE INDEX IF NOT EXISTS dash_sites_place ON dash_sites (district, block)""",
-    # One row per machine, maintained from its events up to its contiguous high-water mark (done_seq).
+    # One row per machine, maintained from its events up to its contiguous high-water mark (done_seq of epoch).
     """CREATE TABLE IF NOT EXISTS dash_state (
         kiosk_id TEXT PRIMARY KEY, done_seq BIGINT NOT NULL DEFAULT 0, last_txn_at TEXT,
         inspected_at TEXT, repaired_at TEXT, inspection_healthy INTEGER,
-        geo_lat DOUBLE PRECISION, geo_lon DOUBLE PRECISION, geo_at TEXT, open_problems INTEGER NOT NULL DEFAULT 0)""",
+        geo_lat DOUBLE PRECISION, geo_lon DOUBLE PRECISION, geo_at TEXT, open_problems INTEGER NOT NULL DEFAULT 0,
+        epoch INTEGER NOT NULL DEFAULT 1, halted_at TEXT, halted_reason TEXT)""",
     # Daily rollup per machine (business day in Asia/Kolkata): what the overview and report card read.
     # hours_seen: bit h set = an in-service heartbeat arrived during local hour h.
     """CREATE TABLE IF NOT EXISTS dash_days (

@@ -42,7 +42,8 @@ def parse_token(token: str) -> tuple[ReceiptClaim, bytes, str]:
     """Split a token into its claim, the signed bytes and the signature text (not yet verified)."""
     parts, body, signature = split_token(token, "receipt", TOKEN_VERSION, 6, MAX_TOKEN_CHARS)
     _, kiosk_code, receipt_no, txn_id, amount, paid_at = parts
-    if not (receipt_no.isdigit() and amount.isdigit()):
+    # ASCII only: str.isdigit() also accepts '١٢' and '²', which int() then reads differently or not at all.
+    if not all(text.isascii() and text.isdigit() and len(text) <= 15 for text in (receipt_no, amount)):
         raise SignatureError("receipt number and amount in the token must be whole numbers")
     return ReceiptClaim(kiosk_code, int(receipt_no), txn_id, int(amount), paid_at), body, signature
 
