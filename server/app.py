@@ -23,8 +23,6 @@ from sync.protocol import (
     API_PREFIX,
     MAX_INFLATED_BYTES,
     MAX_WIRE_BYTES,
-    AadhaarAuthAnswer,
-    AadhaarAuthRequest,
     ApplicationStatus,
     BatchAnswer,
     Bill,
@@ -94,7 +92,9 @@ def json_answer(answer: BaseModel) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions | None = None) -> FastAPI:
+def create_app(
+    db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions | None = None, aua_answer_delay_s: float = 0.0
+) -> FastAPI:
     service = Service(db)
 
     async def flusher() -> None:
@@ -224,16 +224,8 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
             raise Refused(404, "no application with this number")
         return Response(pdf, media_type="application/pdf")
 
-    @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
-              openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
-    async def aadhaar_auth(request: Request) -> AadhaarAuthAnswer:
-        raw, data = await signed(request)
-        with db.tx() as tx:
-            authed(tx, request, raw)
-        try:
-            return online.authorise(parse(AadhaarAuthRequest, data))
-        except online.PidDataError as exc:
-            raise Refused(422, f"PidData: {exc}") from None
+    online.add_routes(app, db, signed=signed, authed=authed, parse=parse, responses=ERRORS, body_schema=body_schema,
+                      answer_delay_s=aua_answer_delay_s)  # fmt: skip
 
     @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
     async def receipt(token: str, request: Request) -> Response:

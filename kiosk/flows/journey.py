@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from kiosk.online import (
     Unavailable,
     mask_name,
 )
+from kiosk.payment_outcome import OutcomeInquiry
 from kiosk.printing import QrText
 from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, TxnState
@@ -62,6 +64,22 @@ class JourneyView:
     amount_digits: str = ""
     aadhaar_digits: str = ""  # as shown while typing: the first eight digits hidden once typed
     certificate: str = ""  # certificate print: "" (not this flow / not yet), "printed", or a DocumentProblem value
+    reference: str = ""  # the payment's client reference as printed on a status-unknown slip (short form)
+
+
+class Phase(enum.StrEnum):
+    """The slow part of an intent running now (off the Qt thread): what the waiting screen says."""
+
+    IDLE = ""
+    LOOKUP = "lookup"  # bill or application lookup online
+    CAPTURE = "capture"  # the RD service reading the finger (up to its timeout + grace)
+    AUTHORISE = "authorise"  # the authorisation request has left: no cancel from here on
+    INQUIRE = "inquire"  # asking the outcome by reference after a timeout
+    PRINT = "print"  # receipt, certificate download and print, slip
+
+
+# Before the authorisation request leaves, walking away changes nothing anywhere.
+SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE})
 
 
 def devices_availability(devices: Devices) -> Availability:
@@ -108,6 +126,7 @@ class Journey:
         qr_text: QrText | None = None,
         availability: Callable[[], Availability] | None = None,
         certificates: CertificatePrinter | None = None,
+        inquiry: OutcomeInquiry | None = None,
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -123,7 +142,10 @@ class Journey:
         # The QR on screen and on paper; the composition root passes the signed verification link (sync).
         self.qr_text: QrText = qr_text or (lambda txn: RECEIPT_URL.format(kiosk=kiosk_code, receipt=txn.receipt_no))
         self.entry = NumberEntry(service.fields[0])
-        self.payment = PaymentStage(ledger, devices, aadhaar, service)
+        self.payment = PaymentStage(ledger, devices, aadhaar, service, inquiry or OutcomeInquiry())
+        # Written by the intent running off the Qt thread, read by the screen: single attribute stores only.
+        self.phase = Phase.IDLE
+        self.cancel_requested = False
         self.step = Step.ENTER_NUMBER
         self.problem: Problem | None = None
         self.unavailable: Availability | None = None  # why money cannot be taken now, when it cannot
@@ -168,10 +190,34 @@ class Journey:
         self.problem = self.entry.problem()
         if self.problem is not None:
             return False  # stays on the keypad with the reason shown
-        if self.service.flow is FlowKind.BILL_PAYMENT:
-            self._lookup_bill()
-        else:
-            self._lookup_application()
+        self._enter(Phase.LOOKUP)
+        try:
+            if self.service.flow is FlowKind.BILL_PAYMENT:
+                self._lookup_bill()
+            else:
+                self._lookup_application()
+        finally:
+            self.phase = Phase.IDLE
+        if self.cancel_requested:
+            self._leave("cancelled by villager while waiting")
+        return True
+
+    def _enter(self, phase: Phase) -> None:
+        if phase is not Phase.AUTHORISE or not self.cancel_requested:
+            self.phase = phase
+
+    def request_cancel(self) -> bool:
+        """From the Qt thread while slow work runs: honoured only before the authorisation request has left."""
+        if self.phase not in SAFE_TO_CANCEL:
+            return False
+        self.cancel_requested = True
+        return True
+
+    def _go_ahead(self) -> bool:
+        """Asked between the capture and the authorisation: a cancel before this point sends nothing."""
+        if self.cancel_requested:
+            return False
+        self.phase = Phase.AUTHORISE
         return True
 
     def _lookup_bill(self) -> None:
@@ -252,13 +298,19 @@ class Journey:
     def verify_finger(self) -> bool:
         if self.step is not Step.VERIFY_FINGER or self.application is None or self.aadhaar_number is None:
             return False
-        result = self.devices.biometric.capture(CaptureRequest())
-        if isinstance(result, CaptureFailed):
-            self.problem = Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
-            if not result.retry:
-                self.step = Step.ERROR
-            return False
-        answer = self.aadhaar.verify(self.application.number, self.aadhaar_number, result.pid)
+        self.phase = Phase.CAPTURE
+        try:
+            result = self.devices.biometric.capture(CaptureRequest())
+            if isinstance(result, CaptureFailed):
+                self.problem = Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
+                if not result.retry:
+                    self.step = Step.ERROR
+                return False
+            if not self._go_ahead():
+                return self._leave("cancelled by villager while waiting")
+            answer = self.aadhaar.verify(self.application.number, self.aadhaar_number, result.pid)
+        finally:
+            self.phase = Phase.IDLE
         if not isinstance(answer, Authorised):
             self._fail(Problem.TIMEOUT if isinstance(answer, Unavailable) else Problem.DECLINED)
             return False
@@ -311,16 +363,33 @@ class Journey:
     def pay_finger(self) -> bool:
         if self.step is not Step.PAY_FINGER or self.aadhaar_number is None:
             return False
-        problem = self.payment.pay_by_finger(self.aadhaar_number)
-        if problem is Problem.FINGER_RETRY:
-            self.problem = problem
-            return False
-        if problem is not None:
-            self.payment.leave("fingerprint failed")
-            self._fail(problem)
-            return False
-        self._print()
-        return True
+        self.phase = Phase.CAPTURE
+        try:
+            problem = self.payment.pay_by_finger(self.aadhaar_number, go_ahead=self._go_ahead)
+            if problem is Problem.FINGER_RETRY:
+                self.problem = problem
+                return False
+            if problem is Problem.CANCELLED:
+                return self._leave("cancelled by villager while waiting")
+            if problem is Problem.STATUS_UNKNOWN:
+                self._status_unknown()
+                return False
+            if problem is not None:
+                self.payment.leave("fingerprint failed")
+                self._fail(problem)
+                return False
+            self._print()
+            return True
+        finally:
+            self.phase = Phase.IDLE
+
+    def _status_unknown(self) -> None:
+        """Nothing else is offered for this bill: the slip says what happens next; the operator reconciles."""
+        self.phase = Phase.PRINT
+        self.payment.printed = self.payment.print_status_slip(self.identity, self.payment.ledger.store.clock.now())
+        self.aadhaar_number = None
+        self.problem = Problem.STATUS_UNKNOWN
+        self.step = Step.STATUS_UNKNOWN
 
     def on_cash(self, event: CashEvent) -> bool:
         """A device event delivered on this thread: the desk records it and tells on_update (wired to it)."""
@@ -331,10 +400,14 @@ class Journey:
         """What the desk committed (notes outside the cash step are kept by the desk, never lost)."""
         paid_in_full = self.payment.on_update(update)
         if paid_in_full and self.step is Step.CASH:
-            self._print()
+            try:
+                self._print()
+            finally:
+                self.phase = Phase.IDLE
         return paid_in_full
 
     def _print(self) -> None:
+        self.phase = Phase.PRINT
         self.payment.print_receipt(self.identity, self.payment.ledger.store.clock, self.qr_text)
         if self.service.flow is FlowKind.CERTIFICATE_PRINT and self.application is not None:
             self._print_certificate(self.application.number)
@@ -370,7 +443,7 @@ class Journey:
         return True
 
     def finish(self) -> bool:
-        if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN):
+        if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN, Step.STATUS_UNKNOWN):
             return False
         self.aadhaar_number = None
         self.step = Step.CLOSED
@@ -443,4 +516,5 @@ class Journey:
             voucher_amount=voucher_amount,
             qr_text=self.receipt().qr_text if txn and txn.receipt_no else "",
             application_status=self.application.status if self.application else "",
+            reference=txn.id[:8].upper() if txn else "",
         )

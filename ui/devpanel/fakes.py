@@ -231,8 +231,14 @@ class MemoryOnline:
         self.aadhaar_seen.append(aadhaar.masked)
         if self.decline_payments:
             return Declined("51", "Not enough money in the bank account", "बैंक खाते में पर्याप्त पैसे नहीं हैं")
-        self.payments.append(txn_id)
-        return Authorised(f"AEPS{len(self.payments):06d}")
+        if txn_id not in self.payments:  # the reference is the payment: a retry never debits twice
+            self.payments.append(txn_id)
+        return Authorised(f"AEPS{self.payments.index(txn_id) + 1:06d}")
+
+    def payment_status(self, txn_id: str, amount: Money) -> PaymentAnswer:
+        if txn_id in self.payments:
+            return Authorised(f"AEPS{self.payments.index(txn_id) + 1:06d}")
+        return Declined("VOID", "The request never reached the bank.", "अनुरोध बैंक तक नहीं पहुँचा।")
 
     def certificate_pdf(self, service_id: str, application_no: str) -> bytes | DocumentResult:
         application = self.applications.get(application_no)

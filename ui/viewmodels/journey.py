@@ -3,6 +3,7 @@ through `JourneyViewModel`, which owns it and forwards their taps."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -11,9 +12,29 @@ from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Service
 from kiosk.flows.base import Step
 from kiosk.flows.journey import Journey, JourneyView
+from kiosk.payment_outcome import OutcomeInquiry
 from kiosk.receipt import Identity
 from ui.composition import Services
 from ui.qr import qr_source
+
+
+def journey_for(services: Services, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
+    """The one way the app builds a journey from its composition (tests of the shipped path use it too)."""
+    s = services
+    return Journey(
+        service,
+        ledger=s.ledger,
+        devices=s.devices,
+        bills=s.bills,
+        applications=s.applications,
+        aadhaar=s.aadhaar,
+        kiosk_code=s.config.identity.kiosk_code,
+        identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
+        qr_text=s.receipt_qr,
+        availability=s.availability,
+        certificates=s.certificates,
+        inquiry=inquiry or OutcomeInquiry(sleep=time.sleep),
+    )
 
 
 class JourneyViewModel(QObject):
@@ -40,20 +61,7 @@ class JourneyViewModel(QObject):
         self.changed.emit()
 
     def start(self, service: Service) -> None:
-        s = self.services
-        self.journey = Journey(
-            service,
-            ledger=s.ledger,
-            devices=s.devices,
-            bills=s.bills,
-            applications=s.applications,
-            aadhaar=s.aadhaar,
-            kiosk_code=s.config.identity.kiosk_code,
-            identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
-            qr_text=s.receipt_qr,
-            availability=s.availability,
-            certificates=s.certificates,
-        )
+        self.journey = journey_for(self.services, service)
         self.changed.emit()
 
     def _on_cash(self, update: CashUpdate) -> None:
