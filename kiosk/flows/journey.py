@@ -396,15 +396,24 @@ class Journey:
         self.payment.devices.desk.handle(event)
         return self.payment.txn is not None and self.payment.txn.state is TxnState.PAID
 
-    def on_update(self, update: CashUpdate) -> bool:
-        """What the desk committed (notes outside the cash step are kept by the desk, never lost)."""
+    def on_update(self, update: CashUpdate, *, print_now: bool = True) -> bool:
+        """What the desk committed (notes outside the cash step are kept by the desk, never lost). Paid in full, the
+        receipt prints now, or with `print_now=False` when the caller runs `print_paid()` (off the Qt thread)."""
         paid_in_full = self.payment.on_update(update)
-        if paid_in_full and self.step is Step.CASH:
-            try:
-                self._print()
-            finally:
-                self.phase = Phase.IDLE
+        if paid_in_full and print_now:
+            self.print_paid()
         return paid_in_full
+
+    def print_paid(self) -> bool:
+        """A cash payment paid in full and still on the cash step: print (receipt, certificate) and show Done."""
+        txn = self.payment.txn
+        if self.step is not Step.CASH or txn is None or txn.state is not TxnState.PAID:
+            return False
+        try:
+            self._print()
+        finally:
+            self.phase = Phase.IDLE
+        return True
 
     def _print(self) -> None:
         self.phase = Phase.PRINT

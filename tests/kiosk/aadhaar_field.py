@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import logging
@@ -58,21 +59,25 @@ class FieldKiosk:
         return self.services
 
 
-@pytest.fixture
-def field_kiosk(tmp_path: Path) -> Iterator[FieldKiosk]:
+@contextlib.contextmanager
+def field_kiosk_in(
+    folder: Path, *, answer_delay_s: float = ANSWER_DELAY_S, capture_delay_s: float = 0.0
+) -> Iterator[FieldKiosk]:
     """`kiosk --config` composition: drivers from the registry against emulators, enrolled with a real server
-    process reached through a recording proxy (the test's only way to see what went onto the wire)."""
-    (tmp_path / "receipts").mkdir()
-    bench = (SspEmulator(), PrinterEmulator(tmp_path / "receipts"), RdServiceEmulator(SystemClock()).start())
-    server = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log", "--aua-answer-delay-s",
-                           str(ANSWER_DELAY_S)).start()  # fmt: skip
+    process reached through a recording proxy (the test's only way to see what went onto the wire). The server
+    answers /aadhaar:auth `answer_delay_s` late, the RD service reads a finger in `capture_delay_s`."""
+    (folder / "receipts").mkdir()
+    finger = RdServiceEmulator(SystemClock(), capture_delay_s=capture_delay_s).start()
+    bench = (SspEmulator(), PrinterEmulator(folder / "receipts"), finger)
+    server = ServerProcess(str(folder / "server.db"), folder / "server.log", "--aua-answer-delay-s",
+                           str(answer_delay_s)).start()  # fmt: skip
     proxy = FaultProxy(server.port).start()
     kiosk: FieldKiosk | None = None
     try:
         server.admin("seed", "--per-biller", "2")
-        config = enrolled_config(tmp_path, server, bench)
+        config = enrolled_config(folder, server, bench)
         config.write_text(config.read_text("utf-8").replace(server.url, proxy.url), "utf-8")
-        kiosk = FieldKiosk(tmp_path, config, server, proxy, real_services(config), bench[1])
+        kiosk = FieldKiosk(folder, config, server, proxy, real_services(config), bench[1])
         yield kiosk
     finally:
         if kiosk is not None:
@@ -82,6 +87,12 @@ def field_kiosk(tmp_path: Path) -> Iterator[FieldKiosk]:
         bench[0].close()
         bench[1].stop()
         bench[2].stop()
+
+
+@pytest.fixture
+def field_kiosk(tmp_path: Path) -> Iterator[FieldKiosk]:
+    with field_kiosk_in(tmp_path) as kiosk:
+        yield kiosk
 
 
 def pay_by_aadhaar(services: Services) -> Journey:
