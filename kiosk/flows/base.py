@@ -8,12 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.aadhaar import AadhaarNumber
+from kiosk.aadhaar import AadhaarNumber, mask
+from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
 from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.catalogue import FieldSpec, Service
 from kiosk.clock import Clock
 from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest
-from kiosk.devices.cash import CashAcceptor
+from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger
 from kiosk.money import Money
@@ -61,6 +62,21 @@ class Problem(enum.StrEnum):
     CANCELLED = "cancelled"  # the villager cancelled while slow work ran, before anything left the kiosk
     AMOUNT = "amount"  # a provisional amount of zero or above the cash limit
     STATUS_UNKNOWN = "status_unknown"  # an online payment with no answer even by reference: slip, operator settles
+
+
+class Phase(enum.StrEnum):
+    """The slow part of an intent running now (off the Qt thread): what the waiting screen says."""
+
+    IDLE = ""
+    LOOKUP = "lookup"  # bill or application lookup online
+    CAPTURE = "capture"  # the RD service reading the finger (up to its timeout + grace)
+    AUTHORISE = "authorise"  # the authorisation request has left: no cancel from here on
+    INQUIRE = "inquire"  # asking the outcome by reference after a timeout
+    PRINT = "print"  # receipt, certificate download and print, slip
+
+
+# Before the authorisation request leaves, walking away changes nothing anywhere.
+SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,3 +219,29 @@ class PaymentStage:
             return voucher
         self.txn = self.ledger.cancel(self.txn.id, reason=reason)
         return None
+
+
+def devices_availability(devices: Devices) -> Availability:
+    """What the devices alone say (disk and database are the composition root's to add)."""
+    try:
+        acceptor: AcceptorStatus | None = AcceptorStatus(devices.cash.health().status)
+    except ValueError:
+        acceptor = None
+    return assess(
+        manual_reason=None,
+        disk_free_bytes=MIN_FREE_DISK_BYTES,
+        database_writable=True,
+        printer=devices.printer.status(),
+        acceptor=acceptor,
+    )
+
+
+def aadhaar_display(typed: str, number: AadhaarNumber | None) -> str:
+    """What the keypad shows, grouped in fours: the first eight digits become X as soon as the next one is typed
+    (only the digit just pressed shows, to confirm the tap), the last four stay (UIDAI masking)."""
+    if not typed and number is not None:
+        return number.masked.replace("-", " ")
+    if len(typed) == 12:
+        return mask(typed).replace("-", " ")
+    shown = "X" * 8 + typed[8:] if len(typed) > 8 else "X" * (len(typed) - 1) + typed[-1:]
+    return " ".join(shown[i : i + 4] for i in range(0, len(shown), 4))

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.aadhaar import AadhaarError, AadhaarNumber, mask
-from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
+from kiosk.aadhaar import AadhaarError, AadhaarNumber
+from kiosk.availability import Availability
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
-from kiosk.devices.cash import AcceptorStatus, CashEvent
+from kiosk.devices.cash import CashEvent
 from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
-from kiosk.flows.base import Devices, NumberEntry, PaymentStage, Problem, Receipt, Step
+from kiosk.flows.base import (
+    SAFE_TO_CANCEL,
+    Devices,
+    NumberEntry,
+    PaymentStage,
+    Phase,
+    Problem,
+    Receipt,
+    Step,
+    aadhaar_display,
+    devices_availability,
+)
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.online import (
@@ -65,47 +75,6 @@ class JourneyView:
     aadhaar_digits: str = ""  # as shown while typing: the first eight digits hidden once typed
     certificate: str = ""  # certificate print: "" (not this flow / not yet), "printed", or a DocumentProblem value
     reference: str = ""  # the payment's client reference as printed on a status-unknown slip (short form)
-
-
-class Phase(enum.StrEnum):
-    """The slow part of an intent running now (off the Qt thread): what the waiting screen says."""
-
-    IDLE = ""
-    LOOKUP = "lookup"  # bill or application lookup online
-    CAPTURE = "capture"  # the RD service reading the finger (up to its timeout + grace)
-    AUTHORISE = "authorise"  # the authorisation request has left: no cancel from here on
-    INQUIRE = "inquire"  # asking the outcome by reference after a timeout
-    PRINT = "print"  # receipt, certificate download and print, slip
-
-
-# Before the authorisation request leaves, walking away changes nothing anywhere.
-SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE})
-
-
-def devices_availability(devices: Devices) -> Availability:
-    """What the devices alone say (disk and database are the composition root's to add)."""
-    try:
-        acceptor: AcceptorStatus | None = AcceptorStatus(devices.cash.health().status)
-    except ValueError:
-        acceptor = None
-    return assess(
-        manual_reason=None,
-        disk_free_bytes=MIN_FREE_DISK_BYTES,
-        database_writable=True,
-        printer=devices.printer.status(),
-        acceptor=acceptor,
-    )
-
-
-def aadhaar_display(typed: str, number: AadhaarNumber | None) -> str:
-    """What the keypad shows, grouped in fours: the first eight digits become X as soon as the next one is typed
-    (only the digit just pressed shows, to confirm the tap), the last four stay (UIDAI masking)."""
-    if not typed and number is not None:
-        return number.masked.replace("-", " ")
-    if len(typed) == 12:
-        return mask(typed).replace("-", " ")
-    shown = "X" * 8 + typed[8:] if len(typed) > 8 else "X" * (len(typed) - 1) + typed[-1:]
-    return " ".join(shown[i : i + 4] for i in range(0, len(shown), 4))
 
 
 class Journey:
