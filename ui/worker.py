@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,8 @@ class OffThread(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._pending = 0
+        self._pending = 0  # started and not yet handed back
+        self._running = _Count()  # started and not yet finished on the worker thread
         self._delivered.connect(self._deliver)
         _LIVE.add(self)
 
@@ -39,7 +42,8 @@ class OffThread(QObject):
         self, work: Callable[[], T], done: Callable[[T], None], failed: Callable[[BaseException], None] | None = None
     ) -> None:
         self._pending += 1
-        self._pool.start(_Job(work, done, failed, self._delivered))
+        self._running.add(1)
+        self._pool.start(_Job(work, done, failed, self._delivered, self._running))
 
     def _deliver(self, packet: tuple[Callable[[Any], None], Any]) -> None:
         self._pending -= 1
@@ -49,15 +53,17 @@ class OffThread(QObject):
     def wait_idle(self, timeout_s: float = 60.0) -> bool:
         """Block until every job has run and been delivered (tests, the scripted tour); False on timeout."""
         deadline = time.monotonic() + timeout_s
-        while self._pending and time.monotonic() < deadline:
+        while self._pending and self._running.value and time.monotonic() < deadline:
             self._pool.waitForDone(50)
             QCoreApplication.processEvents()
-        return not self._pending
+        QCoreApplication.processEvents()  # what finished last is handed back now
+        return not self._running.value
 
 
 def wait_all_idle(timeout_s: float = 60.0) -> bool:
     """Every live OffThread idle: what ui.driver waits for after a tap, so a script sees the finished screen."""
-    return all(worker.wait_idle(timeout_s) for worker in list(_LIVE))
+    # A worker whose window is gone (its C++ side deleted) has nothing more to hand back.
+    return all(worker.wait_idle(timeout_s) for worker in list(_LIVE) if shiboken6.isValid(worker))
 
 
 class _Job(QRunnable):
@@ -67,9 +73,10 @@ class _Job(QRunnable):
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None] | None,
         delivered: Any,
+        running: _Count,
     ) -> None:
         super().__init__()
-        self.work, self.done, self.failed, self.delivered = work, done, failed, delivered
+        self.work, self.done, self.failed, self.delivered, self.running = work, done, failed, delivered, running
 
     def run(self) -> None:
         try:
@@ -77,8 +84,22 @@ class _Job(QRunnable):
         except Exception as exc:  # the worker thread must survive, and the screen must leave its waiting state
             log.exception("slow work failed")
             self.delivered.emit((self.failed or _ignore, exc))
-            return
-        self.delivered.emit((self.done, result))
+        else:
+            self.delivered.emit((self.done, result))
+        finally:
+            self.running.add(-1)  # after the emit: whoever sees 0 finds the answer already queued
+
+
+class _Count:
+    """A counter shared with the worker thread (plain Python, so it outlives a deleted QObject)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def add(self, n: int) -> None:
+        with self._lock:
+            self.value += n
 
 
 def _ignore(_: BaseException) -> None:
