@@ -3,10 +3,13 @@ cancelled blind; its outcome is asked by the same reference, and one bill is nev
 
 from __future__ import annotations
 
+import random
 import sqlite3
 
 from kiosk.flows.base import Step
-from kiosk.payment_outcome import reconcile
+from kiosk.money import Money
+from kiosk.online import Authorised, PaymentAnswer, Unavailable
+from kiosk.payment_outcome import Backoff, OutcomeInquiry, reconcile
 from kiosk.transactions import TxnState
 from sync.online_client import HttpOnline
 from tests.kiosk import aadhaar_field
@@ -75,3 +78,30 @@ def test_an_outcome_still_unknown_stays_for_reconciliation_with_a_slip_and_settl
     assert services.ledger.get(txn_id).state is TxnState.PAID
     assert server_payments(field_kiosk) == [(txn_id, 35_000, "y")]
     assert len(forwarded(field_kiosk.proxy)) == 1  # the PID went once; the restart only asked by reference
+
+
+class SilentBank:
+    """Answers the status inquiry only from the `answer_on`-th ask (a bank slow to come back)."""
+
+    def __init__(self, answer_on: int) -> None:
+        self.answer_on, self.asked = answer_on, 0
+
+    def payment_status(self, txn_id: str, amount: Money) -> PaymentAnswer:
+        self.asked += 1
+        return Authorised("AEPS1") if self.asked >= self.answer_on else Unavailable(timed_out=True)
+
+
+def test_the_outcome_is_asked_with_exponential_backoff_and_full_jitter_then_left_unknown() -> None:
+    slept: list[float] = []
+    inquiry = OutcomeInquiry(Backoff(first_s=1.0, cap_s=4.0, asks=4), sleep=slept.append, rng=random.Random(3))
+    bank = SilentBank(answer_on=99)
+    answer = inquiry.ask(bank, "TXN", Money.rupees(350))  # type: ignore[arg-type]
+    assert isinstance(answer, Unavailable)
+    assert bank.asked == 4
+    assert all(0 <= d <= cap for d, cap in zip(slept, (1, 2, 4, 4), strict=True)), slept
+    assert len(set(slept)) == 4  # jittered: kiosks that lost the link together do not ask together
+
+    slept.clear()
+    early = SilentBank(answer_on=2)
+    assert inquiry.ask(early, "TXN", Money.rupees(350)) == Authorised("AEPS1")  # type: ignore[arg-type]
+    assert (early.asked, len(slept)) == (2, 2)  # stops asking at the first answer
