@@ -6,11 +6,11 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from ui.worker import wait_all_idle
+from ui.worker import process_events, wait_all_idle
 
 
 class ItemNotFound(LookupError):
@@ -50,10 +50,10 @@ def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
 def settle(*, wait_for_work: bool = True) -> None:
     """Handle pending events; by default also let slow work started by the last tap (ui.worker) finish and land,
     as a person would wait for the screen to change. `wait_for_work=False` leaves it running (waiting screens)."""
-    QCoreApplication.processEvents()
+    process_events()
     if wait_for_work:
         wait_all_idle()
-        QCoreApplication.processEvents()
+        process_events()
 
 
 _clock = itertools.count(start=1_000, step=1_000)

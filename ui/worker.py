@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,8 +55,8 @@ class OffThread(QObject):
         deadline = time.monotonic() + timeout_s
         while self._pending and self._running.value and time.monotonic() < deadline:
             self._pool.waitForDone(50)
-            QCoreApplication.processEvents()
-        QCoreApplication.processEvents()  # what finished last is handed back now
+            process_events()
+        process_events()  # what finished last is handed back now
         return not self._running.value
 
 
@@ -64,6 +64,18 @@ def wait_all_idle(timeout_s: float = 60.0) -> bool:
     """Every live OffThread idle: what ui.driver waits for after a tap, so a script sees the finished screen."""
     # A worker whose window is gone (its C++ side deleted) has nothing more to hand back.
     return all(worker.wait_idle(timeout_s) for worker in list(_LIVE) if shiboken6.isValid(worker))
+
+
+_loops: dict[int, QEventLoop] = {}
+
+
+def process_events() -> None:
+    """QCoreApplication.processEvents() without its cost: in PySide6 6.12 the static call drops a reference to None
+    each time, and a few thousand calls (a long test session) crash the interpreter; QEventLoop's does not."""
+    loop = _loops.get(threading.get_ident())
+    if loop is None:
+        loop = _loops[threading.get_ident()] = QEventLoop()
+    loop.processEvents()
 
 
 class _Job(QRunnable):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,3 +187,27 @@ def test_a_payment_with_no_answer_shows_the_status_unknown_screen_and_prints_the
     ]
     driver.tap(kiosk.window, "statusUnknownOkButton")
     assert kiosk.vm.screen == "home"
+
+
+EMITS = """
+import sys
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from ui.refcounts import keep_singletons_alive
+if sys.argv[1] == "guarded":
+    keep_singletons_alive()
+app = QCoreApplication([])
+class Ticker(QObject):
+    tick = Signal()
+ticker = Ticker()
+for _ in range(10_000):  # a few hours of a screen that updates every second
+    ticker.tick.emit()
+    QCoreApplication.processEvents()
+print("alive")
+"""
+
+
+@pytest.mark.parametrize(("mode", "survives"), [("guarded", True), ("bare", False)])
+def test_ten_thousand_emits_do_not_abort_the_app_once_guarded(mode: str, survives: bool) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run([sys.executable, "-c", EMITS, mode], env=env, capture_output=True, timeout=60)
+    assert (child.returncode == 0) is survives, child.stderr.decode()[-300:]
