@@ -1,13 +1,10 @@
-"""Aadhaar numbers (Verhoeff check, masking) and the capture-then-forward step that keeps the PID in memory only."""
+"""Aadhaar numbers: the Verhoeff check and the masking UIDAI requires wherever a number is shown or printed."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from typing import Protocol
 
 from kiosk.checksums import verhoeff_ok
-from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest, PidBlock
 
 
 class AadhaarError(ValueError):
@@ -54,42 +51,3 @@ def mask(number: str) -> str:
     if len(cleaned) != 12 or not cleaned.isdigit():
         raise AadhaarError("Aadhaar number: expected 12 digits to mask")
     return f"XXXX-XXXX-{cleaned[-4:]}"
-
-
-class AuthResult(enum.StrEnum):
-    AUTHENTICATED = "authenticated"
-    REJECTED = "rejected"  # the AUA/UIDAI said no (mismatch, locked biometrics …)
-    CAPTURE_FAILED = "capture_failed"
-    UNAVAILABLE = "unavailable"  # the authoriser could not be reached; re-capture later, never queue the PID
-
-
-@dataclass(frozen=True, slots=True)
-class AuthOutcome:
-    result: AuthResult
-    code: str  # AUA error code or the RD errCode; never personal data
-    message_hi: str
-    message_en: str
-    reference: str = ""  # the AUA's transaction reference when authenticated
-    retry: bool = False
-
-
-class Authoriser(Protocol):
-    def forward(self, pid: PidBlock, aadhaar: AadhaarNumber) -> AuthOutcome:
-        """Send the PID block once, online, and answer; must not keep, log or queue it."""
-        ...
-
-
-def capture_and_authorise(
-    reader: BiometricReader, authoriser: Authoriser, aadhaar: AadhaarNumber, request: CaptureRequest
-) -> AuthOutcome:
-    """Capture one PID and forward it at once; the PID exists only in this frame and is dropped on return."""
-    captured = reader.capture(request)
-    if isinstance(captured, CaptureFailed):
-        return AuthOutcome(
-            AuthResult.CAPTURE_FAILED, captured.code, captured.message_hi, captured.message_en, retry=captured.retry
-        )
-    try:
-        return authoriser.forward(captured.pid, aadhaar)
-    finally:
-        # Drop our only reference before anything else runs (the caller never sees the PID).
-        del captured

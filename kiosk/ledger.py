@@ -200,7 +200,8 @@ class Ledger:
         """A non-cash payment (Aadhaar-enabled payment) confirmed online: the whole amount at once."""
         with self.store.write(self.actor) as uow:
             txn = self._locked(uow, txn_id)
-            if txn.state is not TxnState.AWAITING_PAYMENT or txn.payment_mode is PaymentMode.CASH:
+            waiting = txn.state in (TxnState.AWAITING_PAYMENT, TxnState.STATUS_UNKNOWN)
+            if not waiting or txn.payment_mode is PaymentMode.CASH:
                 raise LedgerError(f"transaction {txn_id} is not waiting for a non-cash payment")
             check_transition(txn_id, txn.state, TxnState.PAID)
             receipt_no = uow.next_number("receipt_no")
@@ -221,6 +222,18 @@ class Ledger:
                 },
             )
         return self.get(txn_id)
+
+    def outcome_unknown(self, txn_id: str, *, reason: str) -> Txn:
+        """An online payment that may have been debited (no answer in time): kept for the server's answer by
+        reference or the operator's reconciliation, never cancelled blind."""
+        return self._move(txn_id, TxnState.STATUS_UNKNOWN, "txn.status_unknown", {"reason": reason[:200]})
+
+    def unknown_outcomes(self) -> list[Txn]:
+        """Online payments still waiting for their outcome: the operator's reconciliation list."""
+        rows = self.store.read(
+            "SELECT * FROM transactions WHERE state = ? ORDER BY created_at", (TxnState.STATUS_UNKNOWN.value,)
+        )
+        return [Txn.from_row(r) for r in rows]
 
     def receipt_printed(self, txn_id: str, *, job_id: str) -> Txn:
         return self._move(txn_id, TxnState.RECEIPT_PRINTED, "txn.receipt_printed", {"job_id": job_id})

@@ -69,7 +69,13 @@ class ApplicationLookup(Protocol):
 
 class AadhaarPayments(Protocol):
     def authorise(self, txn_id: str, amount: Money, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
-        """Debit the villager's bank account via AePS; the PID block is used once and not kept."""
+        """Debit the villager's bank account via AePS; the PID block is used once and not kept. `txn_id` is the
+        client reference: the same for every try of one payment, so the server never debits twice."""
+        ...
+
+    def payment_status(self, txn_id: str, amount: Money) -> PaymentAnswer:
+        """The outcome of the authorisation with this reference, after a timeout. The server records a reference it
+        never received as void (Declined), so a request still on its way can no longer debit."""
         ...
 
     def verify(self, application_no: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:

@@ -181,6 +181,17 @@ PROMPTS: tuple[Prompt, ...] = (
         "बिल पर छपी राशि रुपयों में लिखें।",
         "Please type the amount printed on your bill, in rupees.",
     ),
+    _p(
+        "problem.status_unknown",
+        "बैंक से समय पर उत्तर नहीं आया। इस बिल का दोबारा भुगतान न करें। पर्ची ले लें, ऑपरेटर मिलान करेगा।",
+        "The bank did not answer in time. Do not pay this bill again. Take the slip; the operator will settle it.",
+    ),
+    _p("problem.cancelled", "रद्द कर दिया गया। कोई पैसा नहीं कटा।", "Cancelled. Nothing has been charged."),
+    _p(
+        "state.status_unknown",
+        "भुगतान की स्थिति अभी पता नहीं। पर्ची ले लें और दोबारा भुगतान न करें।",
+        "The payment status is not known yet. Take the slip and do not pay again.",
+    ),
 )
 
 _BY_ID = {p.id: p for p in PROMPTS}  # tests check no id appears twice
@@ -209,6 +220,7 @@ _STEP_PROMPTS = {
     "pay_finger": "screen.finger",
     "voucher": "state.voucher",
     "status_shown": "state.status_shown",
+    "status_unknown": "state.status_unknown",
 }
 
 

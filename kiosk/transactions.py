@@ -18,11 +18,17 @@ class TxnState(enum.StrEnum):
     COMPLETED = "completed"
     CANCELLED = "cancelled"
     ABANDONED = "abandoned"  # left with part paid: the credit became a change-due voucher
+    # An online payment whose outcome is not known (timeout, cut answer): it may have been debited, so it is
+    # never cancelled blind; only the server's answer by reference moves it on (or the operator's reconciliation).
+    STATUS_UNKNOWN = "status_unknown"
 
 
 ALLOWED: dict[TxnState, frozenset[TxnState]] = {
     TxnState.CREATED: frozenset({TxnState.AWAITING_PAYMENT, TxnState.CANCELLED}),
-    TxnState.AWAITING_PAYMENT: frozenset({TxnState.PAID, TxnState.CANCELLED, TxnState.ABANDONED}),
+    TxnState.AWAITING_PAYMENT: frozenset(
+        {TxnState.PAID, TxnState.CANCELLED, TxnState.ABANDONED, TxnState.STATUS_UNKNOWN}
+    ),
+    TxnState.STATUS_UNKNOWN: frozenset({TxnState.PAID, TxnState.CANCELLED}),
     TxnState.PAID: frozenset({TxnState.RECEIPT_PRINTED, TxnState.RECEIPT_PENDING}),
     TxnState.RECEIPT_PENDING: frozenset({TxnState.RECEIPT_PRINTED}),
     TxnState.RECEIPT_PRINTED: frozenset({TxnState.COMPLETED}),

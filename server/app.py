@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import zlib
 from collections.abc import AsyncIterator
-from typing import Annotated, Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
@@ -19,12 +18,9 @@ from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
 from server.pages import check_kiosk_signature, rupees, verdict_page, verdict_response
 from server.service import Kiosk, Refused, Service, iso, now_utc
+from server.wire import Body, wire_body
 from sync.protocol import (
     API_PREFIX,
-    MAX_INFLATED_BYTES,
-    MAX_WIRE_BYTES,
-    AadhaarAuthAnswer,
-    AadhaarAuthRequest,
     ApplicationStatus,
     BatchAnswer,
     Bill,
@@ -51,52 +47,6 @@ def body_schema(model: type[BaseModel]) -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
 
 
-async def read_body(request: Request) -> bytes:
-    """The raw body as sent (what the signature covers), refused past MAX_WIRE_BYTES."""
-    declared = request.headers.get("content-length", "0")
-    if declared.isascii() and declared.isdigit() and int(declared[:20]) > MAX_WIRE_BYTES:
-        raise Refused(413, f"body of {declared} bytes is over the {MAX_WIRE_BYTES} byte limit")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_WIRE_BYTES:
-            raise Refused(413, f"body is over the {MAX_WIRE_BYTES} byte limit")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-class Wire(NamedTuple):
-    """A request body as sent (what the signature covers) and inflated."""
-
-    raw: bytes
-    data: bytes
-
-
-async def wire_body(request: Request) -> Wire:
-    """The one awaited step of a request: reading its body. Everything after it (SQL, signatures, PDFs) runs in
-    FastAPI's thread pool because every handler is a plain `def`, so the event loop never blocks on it."""
-    raw = await read_body(request)
-    return Wire(raw, inflate(raw, request.headers.get("content-encoding", "")))
-
-
-Body = Annotated[Wire, Depends(wire_body)]
-
-
-def inflate(raw: bytes, encoding: str) -> bytes:
-    if encoding in ("", "identity"):
-        return raw
-    if encoding != "gzip":
-        raise Refused(415, f"Content-Encoding {encoding[:20]!r} is not supported (use gzip)")
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        data = inflater.decompress(raw, MAX_INFLATED_BYTES)
-    except zlib.error as exc:
-        raise Refused(400, f"body is not valid gzip ({exc})") from None
-    if inflater.unconsumed_tail:
-        raise Refused(413, f"body inflates past {MAX_INFLATED_BYTES} bytes (gzip bomb?)")
-    return data
-
-
 def parse(model: type[M], data: bytes) -> M:
     try:
         return model.model_validate_json(data)
@@ -111,7 +61,9 @@ def json_answer(answer: BaseModel) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions | None = None) -> FastAPI:
+def create_app(
+    db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions | None = None, aua_answer_delay_s: float = 0.0
+) -> FastAPI:
     service = Service(db)
 
     async def flusher() -> None:
@@ -235,16 +187,8 @@ def create_app(db: Database, *, flush_every_s: float = 0.2, phone: PhoneOptions 
             raise Refused(404, "no application with this number")
         return Response(pdf, media_type="application/pdf")
 
-    @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
-              openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
-    def aadhaar_auth(request: Request, body: Body) -> AadhaarAuthAnswer:
-        raw, data = body
-        with db.tx() as tx:
-            authed(tx, request, raw)
-        try:
-            return online.authorise(parse(AadhaarAuthRequest, data))
-        except online.PidDataError as exc:
-            raise Refused(422, f"PidData: {exc}") from None
+    online.add_routes(app, db, authed=authed, parse=parse, responses=ERRORS, body_schema=body_schema,
+                      answer_delay_s=aua_answer_delay_s)  # fmt: skip
 
     @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
     def receipt(token: str, request: Request) -> Response:

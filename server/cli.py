@@ -27,7 +27,8 @@ def serve(args: argparse.Namespace) -> int:
     from server.delivery import phone_options
 
     phone = phone_options(args.sms_gateway, args.sms_key_file, args.link_ttl_s, args.public_url)
-    app = create_app(Database(database_url(args.db), synchronous=args.sqlite_synchronous), phone=phone)
+    db = Database(database_url(args.db), synchronous=args.sqlite_synchronous)
+    app = create_app(db, phone=phone, aua_answer_delay_s=args.aua_answer_delay_s)
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
     # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -129,6 +130,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--public-url", default="", help="the server's address as phones reach it")
     run.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
                      help="a load balancer whose X-Forwarded-For is believed (repeat for several)")  # fmt: skip
+    run.add_argument(
+        "--aua-answer-delay-s",
+        type=float,
+        default=0.0,
+        help="answer /aadhaar:auth this late, after deciding (tests of a slow AUA)",
+    )
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")

@@ -60,6 +60,11 @@ SCHEMA = [
         code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, receipt_token TEXT NOT NULL, kind TEXT NOT NULL,
         created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT,
         document TEXT)""",
+    # Aadhaar payments (server/online.py): one outcome per (kiosk, client reference), so a retry never debits twice.
+    """CREATE TABLE IF NOT EXISTS aadhaar_payments (
+        kiosk_id TEXT NOT NULL, txn_ref TEXT NOT NULL, amount_paise BIGINT NOT NULL, ret TEXT NOT NULL, err TEXT,
+        uid_masked TEXT NOT NULL, auth_code TEXT NOT NULL, decided_at TEXT NOT NULL,
+        PRIMARY KEY (kiosk_id, txn_ref))""",
     *DASHBOARD_SCHEMA,
 ]
 

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any, Protocol, TypeVar
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
+from fastapi import FastAPI, Request
+from pydantic import BaseModel
 
-from server.db import Database, Tx
-from sync.protocol import AadhaarAuthAnswer, AadhaarAuthRequest, ApplicationStatus, Bill, BillQuery
+from server.db import Database, IntegrityError, Tx
+from server.service import Kiosk, Refused, iso, now_utc
+from server.wire import Body
+from sync.protocol import (
+    API_PREFIX,
+    AadhaarAuthAnswer,
+    AadhaarAuthRequest,
+    AadhaarStatusQuery,
+    ApplicationStatus,
+    Bill,
+    BillQuery,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Parse(Protocol):
+    def __call__(self, model: type[M], data: bytes) -> M: ...
+
 
 # Consumer numbers as each biller prints them: (length, Luhn check digit?). The kiosk's catalogue has the same rules.
 BILLERS = {"JVVNL": (12, True), "AVVNL": (12, True), "JDVVNL": (12, True), "PHED": (10, True), "RSGL": (10, False),
@@ -181,13 +203,116 @@ def check_pid_data(xml_text: str) -> str:
     return "0"
 
 
-def authorise(request: AadhaarAuthRequest) -> AadhaarAuthAnswer:
+class ReferenceReused(ValueError):
+    """A client reference the kiosk already used for a different amount: refused, nothing debited (409)."""
+
+
+def _stored(tx: Tx, kiosk_id: str, txn_ref: str) -> AadhaarAuthAnswer | None:
+    row = tx.one(
+        "SELECT ret, err, uid_masked, auth_code, amount_paise FROM aadhaar_payments WHERE kiosk_id = ? AND txn_ref = ?",
+        (kiosk_id, txn_ref),
+    )
+    if row is None:
+        return None
+    return AadhaarAuthAnswer(ret=row[0], err=row[1], uid_masked=row[2], auth_code=row[3], txn_ref=txn_ref,
+                             amount_paise=int(row[4]))  # fmt: skip
+
+
+def _first_outcome(tx: Tx, kiosk_id: str, txn_ref: str, amount_paise: int) -> AadhaarAuthAnswer | None:
+    """The outcome already recorded for this reference (the same amount), or None if it is new."""
+    seen = _stored(tx, kiosk_id, txn_ref)
+    if seen is not None and seen.amount_paise != amount_paise:
+        raise ReferenceReused(
+            f"reference {txn_ref} was used for {seen.amount_paise} paise, not {amount_paise}: nothing debited"
+        )
+    return seen
+
+
+def _record(tx: Tx, kiosk_id: str, answer: AadhaarAuthAnswer, now: str) -> AadhaarAuthAnswer:
+    # Only the outcome and the masked number are kept: never the PID block or the full Aadhaar number.
+    tx.execute(
+        "INSERT INTO aadhaar_payments (kiosk_id, txn_ref, amount_paise, ret, err, uid_masked, auth_code, decided_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (kiosk_id, answer.txn_ref, answer.amount_paise, answer.ret, answer.err, answer.uid_masked,
+         answer.auth_code, now),
+    )  # fmt: skip
+    return answer
+
+
+def authorise(tx: Tx, kiosk_id: str, request: AadhaarAuthRequest, now: str) -> AadhaarAuthAnswer:
+    """Debit once per (kiosk, reference): a repeat gets the first outcome; the PID block is checked and dropped."""
+    first = _first_outcome(tx, kiosk_id, request.txn_ref, request.amount_paise)
+    if first is not None:
+        return first
+    return _record(tx, kiosk_id, decide(request), now)
+
+
+def payment_status(tx: Tx, kiosk_id: str, query: AadhaarStatusQuery, now: str) -> AadhaarAuthAnswer:
+    """The outcome for a reference; one never received is recorded void first, so a late request cannot debit."""
+    first = _first_outcome(tx, kiosk_id, query.txn_ref, query.amount_paise)
+    if first is not None:
+        return first
+    void = AadhaarAuthAnswer(ret="n", err=VOID, uid_masked="", auth_code="", txn_ref=query.txn_ref,
+                             amount_paise=query.amount_paise)  # fmt: skip
+    return _record(tx, kiosk_id, void, now)
+
+
+# The error code of a reference the kiosk asked about before any request with it arrived: nothing was debited.
+VOID = "VOID"
+
+
+def decide(request: AadhaarAuthRequest) -> AadhaarAuthAnswer:
     """A realistic outcome without keeping anything: the PID block is checked and dropped with the request."""
     masked = "XXXX-XXXX-" + request.uid[-4:]
     code = "AUTH" + request.txn_ref[-8:].upper()
     rd_error = check_pid_data(request.pid_data)
-    if rd_error != "0":
-        return AadhaarAuthAnswer(ret="n", err=f"RD-{rd_error[:8]}", uid_masked=masked, auth_code=code)
-    if not verhoeff_ok(request.uid):
-        return AadhaarAuthAnswer(ret="n", err="998", uid_masked=masked, auth_code=code)
-    return AadhaarAuthAnswer(ret="y", err=None, uid_masked=masked, auth_code=code)
+    err = f"RD-{rd_error[:8]}" if rd_error != "0" else None if verhoeff_ok(request.uid) else "998"
+    return AadhaarAuthAnswer(ret="n" if err else "y", err=err, uid_masked=masked, auth_code=code,
+                             txn_ref=request.txn_ref, amount_paise=request.amount_paise)  # fmt: skip
+
+
+def add_routes(
+    app: FastAPI,
+    db: Database,
+    *,
+    authed: Callable[[Tx, Request, bytes], Kiosk],
+    parse: Parse,
+    responses: dict[int | str, dict[str, Any]],
+    body_schema: Callable[[type[BaseModel]], dict[str, Any]],
+    answer_delay_s: float = 0.0,
+) -> None:
+    """POST /aadhaar:auth (idempotent on the kiosk's reference) and POST /aadhaar:status (the outcome by reference).
+    `answer_delay_s` holds the authorisation's answer back after the outcome is committed (the status inquiry
+    stays quick): the AUA that debits and then answers late, as the kiosk's timeout tests need it."""
+
+    def decided(request: Request, raw: bytes, decide: Callable[[Tx, str], AadhaarAuthAnswer],
+                delay_s: float = 0.0) -> AadhaarAuthAnswer:  # fmt: skip
+        try:
+            with db.tx() as tx:
+                kiosk = authed(tx, request, raw)
+                answer = decide(tx, kiosk.id)
+        except ReferenceReused as exc:
+            raise Refused(409, str(exc)) from None
+        except PidDataError as exc:
+            raise Refused(422, f"PidData: {exc}") from None
+        except IntegrityError:
+            raise Refused(409, "the same reference is being decided right now; ask for its status") from None
+        if delay_s > 0:
+            time.sleep(delay_s)  # a pool thread, not the event loop
+        return answer
+
+    @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=responses,
+              openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
+    def aadhaar_auth(request: Request, body: Body) -> AadhaarAuthAnswer:
+        def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
+            return authorise(tx, kiosk_id, parse(AadhaarAuthRequest, body.data), iso(now_utc()))
+
+        return decided(request, body.raw, decide, answer_delay_s)
+
+    @app.post(API_PREFIX + "/aadhaar:status", response_model=AadhaarAuthAnswer, responses=responses,
+              openapi_extra=body_schema(AadhaarStatusQuery))  # fmt: skip
+    def aadhaar_status(request: Request, body: Body) -> AadhaarAuthAnswer:
+        def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
+            return payment_status(tx, kiosk_id, parse(AadhaarStatusQuery, body.data), iso(now_utc()))
+
+        return decided(request, body.raw, decide)

@@ -6,6 +6,7 @@ and are neither kept nor logged."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -25,7 +26,7 @@ from kiosk.online import (
     Unavailable,
 )
 from sync.client import BadAnswer, Client, Refusal, SyncError, TransportError
-from sync.protocol import AadhaarAuthAnswer, AadhaarAuthRequest, ApplicationStatus, BillQuery
+from sync.protocol import AadhaarAuthAnswer, AadhaarAuthRequest, AadhaarStatusQuery, ApplicationStatus, BillQuery
 from sync.protocol import Bill as WireBill
 
 log = logging.getLogger("kiosk.online")
@@ -44,6 +45,7 @@ DECLINES = {
     "300": ("The fingerprint did not match Aadhaar.", "उंगली की छाप आधार से मेल नहीं खाई।"),
     "330": ("Biometrics are locked for this Aadhaar number.", "इस आधार नंबर के बायोमेट्रिक लॉक हैं।"),
     "51": ("Not enough money in the bank account.", "बैंक खाते में पर्याप्त पैसे नहीं हैं।"),
+    "VOID": ("The request never reached the bank; nothing was debited.", "अनुरोध बैंक तक नहीं पहुँचा; कोई राशि नहीं कटी।"),
 }
 GENERIC_DECLINE = ("Aadhaar did not approve this request.", "आधार से यह अनुरोध स्वीकृत नहीं हुआ।")
 
@@ -110,31 +112,51 @@ class HttpOnline:
 
     # -- Aadhaar ----------------------------------------------------------------------------------
     def authorise(self, txn_id: str, amount: Money, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
-        return self._authenticate(txn_id, aadhaar, pid)
+        """The transaction id is the client reference: the same on every try, so the server never debits twice."""
+        return self._authenticate(txn_id, amount.paise, aadhaar, pid)
 
     def verify(self, application_no: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
-        return self._authenticate(f"VERIFY-{application_no}", aadhaar, pid)
+        # An identity check debits nothing: a fresh reference per attempt, so a second try is really decided again.
+        return self._authenticate(f"V-{uuid.uuid4().hex}", 0, aadhaar, pid)
 
-    def _authenticate(self, reference: str, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
+    def payment_status(self, txn_id: str, amount: Money) -> PaymentAnswer:
+        """Ask the outcome of the authorisation with this reference (after a timeout); never sends the PID again."""
+        query = AadhaarStatusQuery(txn_ref=txn_id, amount_paise=amount.paise)
+        try:
+            answer = self.client.call("POST", "/aadhaar:status", AadhaarAuthAnswer, query)
+        except SyncError as exc:
+            return _unavailable(exc, "Aadhaar payment status")
+        return _outcome(answer, txn_id, amount.paise)
+
+    def _authenticate(self, reference: str, amount_paise: int, aadhaar: AadhaarNumber, pid: PidBlock) -> PaymentAnswer:
         request = AadhaarAuthRequest(
-            uid=aadhaar.digits_for_auth_request(), txn_ref=reference, pid_data=pid.xml.decode("utf-8", "replace")
-        )
+            uid=aadhaar.digits_for_auth_request(), txn_ref=reference, amount_paise=amount_paise,
+            pid_data=pid.xml.decode("utf-8", "replace"),
+        )  # fmt: skip
         try:
             answer = self.client.call("POST", "/aadhaar:auth", AadhaarAuthAnswer, request)
         except Refusal as exc:
-            if exc.status == 422:  # the PidData itself was refused: capture again
+            if exc.status == 422:  # the PidData itself was refused: nothing was debited, capture again
                 return Declined("PID", "The fingerprint could not be read.", "उंगली की छाप पढ़ी नहीं जा सकी।")
             return _unavailable(exc, "Aadhaar authentication")
         except SyncError as exc:
             return _unavailable(exc, "Aadhaar authentication")
         finally:
             del request  # the only copy of the full number and the PID block on our side
-        if answer.ret == "y":
-            return Authorised(answer.auth_code)
-        code = answer.err or "?"
-        reason_en, reason_hi = DECLINES.get(code, GENERIC_DECLINE)
-        log.info("Aadhaar authentication for %s declined (%s)", answer.uid_masked, code[:12])
-        return Declined(code[:12], reason_en, reason_hi)
+        return _outcome(answer, reference, amount_paise)
+
+
+def _outcome(answer: AadhaarAuthAnswer, reference: str, amount_paise: int) -> PaymentAnswer:
+    """Believe an outcome only for this reference and amount; anything else is an unknown outcome."""
+    if (answer.txn_ref, answer.amount_paise) != (reference, amount_paise):
+        log.warning("Aadhaar answer for another reference or amount; outcome unknown")
+        return Unavailable(timed_out=False, detail="answer for another reference or amount")
+    if answer.ret == "y":
+        return Authorised(answer.auth_code)
+    code = answer.err or "?"
+    reason_en, reason_hi = DECLINES.get(code, GENERIC_DECLINE)
+    log.info("Aadhaar authentication for %s declined (%s)", answer.uid_masked or "-", code[:12])
+    return Declined(code[:12], reason_en, reason_hi)
 
 
 def _unanswered(exc: SyncError, what: str) -> NotFound | Unavailable:

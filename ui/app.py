@@ -17,6 +17,7 @@ from ui.device_reporter import DeviceReporter
 from ui.fonts import load_fonts
 from ui.i18n import Languages
 from ui.qr import QrImageProvider
+from ui.refcounts import keep_singletons_alive
 from ui.viewmodels.access import AccessViewModel, attach_access
 from ui.viewmodels.app import AppViewModel
 
@@ -63,6 +64,7 @@ class KioskWindow:
 
 def build_window(services: Services, *, width: int = 1366, height: int = 768, kiosk_mode: bool = True) -> KioskWindow:
     """Fullscreen, frameless and without a cursor in kiosk mode; a plain window of the given size otherwise."""
+    keep_singletons_alive()  # PySide6 6.12 drops references to True/None on every emit (ui/refcounts.py)
     app = application()
     load_fonts(app)
     languages = Languages(app)

@@ -6,9 +6,11 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from ui.worker import process_events, wait_all_idle
 
 
 class ItemNotFound(LookupError):
@@ -45,14 +47,19 @@ def find(window: QQuickWindow, name: str, *, shown: bool = True) -> QQuickItem:
     raise ItemNotFound(f"no {'visible ' if shown else ''}item named {name!r}")
 
 
-def settle() -> None:
-    QCoreApplication.processEvents()
+def settle(*, wait_for_work: bool = True) -> None:
+    """Handle pending events; by default also let slow work started by the last tap (ui.worker) finish and land,
+    as a person would wait for the screen to change. `wait_for_work=False` leaves it running (waiting screens)."""
+    process_events()
+    if wait_for_work:
+        wait_all_idle()
+        process_events()
 
 
 _clock = itertools.count(start=1_000, step=1_000)
 
 
-def _mouse(window: QQuickWindow, kind: QEvent.Type, point: QPointF) -> None:
+def _mouse(window: QQuickWindow, kind: QEvent.Type, point: QPointF, *, wait_for_work: bool = True) -> None:
     buttons = Qt.MouseButton.LeftButton if kind is QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
     event = QMouseEvent(
         kind, point, window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
@@ -60,16 +67,17 @@ def _mouse(window: QQuickWindow, kind: QEvent.Type, point: QPointF) -> None:
     # Taps a second apart: never merged into a double click, as two taps by a person would not be either.
     event.setTimestamp(next(_clock))
     QGuiApplication.sendEvent(window, event)
-    settle()
+    settle(wait_for_work=wait_for_work)
 
 
-def tap(window: QQuickWindow, name: str, *, times: int = 1) -> None:
-    """Tap the item's centre; `times=2` taps the same spot again after the first tap was handled (a double tap)."""
+def tap(window: QQuickWindow, name: str, *, times: int = 1, wait_for_work: bool = True) -> None:
+    """Tap the item's centre; `times=2` taps the same spot again after the first tap was handled (a double tap).
+    `wait_for_work=False` returns while the slow work the tap started is still running (the waiting screen)."""
     item = find(window, name)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     for _ in range(times):
-        _mouse(window, QEvent.Type.MouseButtonPress, centre)
-        _mouse(window, QEvent.Type.MouseButtonRelease, centre)
+        _mouse(window, QEvent.Type.MouseButtonPress, centre, wait_for_work=wait_for_work)
+        _mouse(window, QEvent.Type.MouseButtonRelease, centre, wait_for_work=wait_for_work)
 
 
 def hold(window: QQuickWindow, name: str, during: Callable[[], object]) -> None:

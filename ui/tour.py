@@ -39,6 +39,7 @@ class Tour:
         driver.tap(self.kiosk.window, name)
 
     def step(self) -> str:
+        driver.settle()  # printing after the last note runs off the Qt thread: wait for it as a person would
         return str(self.kiosk.vm.journey.journey.step) if self.kiosk.vm.journey.journey else "closed"
 
     @property

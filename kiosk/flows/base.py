@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from kiosk.aadhaar import AadhaarNumber
+from kiosk.aadhaar import AadhaarNumber, mask
+from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
 from kiosk.cash_payment import CashDesk, CashUpdate
 from kiosk.catalogue import FieldSpec, Service
 from kiosk.clock import Clock
 from kiosk.devices.biometric import BiometricReader, CaptureFailed, CaptureRequest
-from kiosk.devices.cash import CashAcceptor
+from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger
 from kiosk.money import Money
-from kiosk.online import AadhaarPayments, Authorised, Declined
+from kiosk.online import AadhaarPayments, Authorised, Declined, Unavailable
+from kiosk.payment_outcome import OutcomeInquiry, build_status_slip, settle
 from kiosk.printing import QrText, print_receipt
 from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, Txn, TxnState
@@ -34,6 +38,7 @@ class Step(enum.StrEnum):
     CASH = "cash"  # taking notes
     PAY_FINGER = "pay_finger"  # fingerprint for an Aadhaar-enabled payment
     DONE = "done"  # receipt printed (or pending), QR on screen
+    STATUS_UNKNOWN = "status_unknown"  # the bank's answer is not known: a slip says what happens next
     VOUCHER = "voucher"  # left with part paid: change-due voucher issued
     ERROR = "error"
     CLOSED = "closed"  # journey over; the app goes home
@@ -54,7 +59,24 @@ class Problem(enum.StrEnum):
     FINGER_FAILED = "finger_failed"
     CASH_UNAVAILABLE = "cash_unavailable"
     NOTHING_DUE = "nothing_due"
+    CANCELLED = "cancelled"  # the villager cancelled while slow work ran, before anything left the kiosk
     AMOUNT = "amount"  # a provisional amount of zero or above the cash limit
+    STATUS_UNKNOWN = "status_unknown"  # an online payment with no answer even by reference: slip, operator settles
+
+
+class Phase(enum.StrEnum):
+    """The slow part of an intent running now (off the Qt thread): what the waiting screen says."""
+
+    IDLE = ""
+    LOOKUP = "lookup"  # bill or application lookup online
+    CAPTURE = "capture"  # the RD service reading the finger (up to its timeout + grace)
+    AUTHORISE = "authorise"  # the authorisation request has left: no cancel from here on
+    INQUIRE = "inquire"  # asking the outcome by reference after a timeout
+    PRINT = "print"  # receipt, certificate download and print, slip
+
+
+# Before the authorisation request leaves, walking away changes nothing anywhere.
+SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +132,7 @@ class PaymentStage:
     devices: Devices
     aadhaar: AadhaarPayments
     service: Service
+    inquiry: OutcomeInquiry = field(default_factory=OutcomeInquiry)
     txn: Txn | None = None
     voucher_no: int | None = None
     printed: bool = False
@@ -140,18 +163,36 @@ class PaymentStage:
             self.voucher_no = update.voucher_no
         return was_awaiting and self.txn.state is TxnState.PAID
 
-    def pay_by_finger(self, aadhaar: AadhaarNumber) -> Problem | None:
-        """Capture, authorise online, mark paid. None on success, else what went wrong."""
+    def pay_by_finger(self, aadhaar: AadhaarNumber, *, go_ahead: Callable[[], bool] = lambda: True) -> Problem | None:
+        """Capture, authorise online, mark paid. None on success, else what went wrong. `go_ahead` is asked after the
+        capture: False (the villager cancelled while the finger was read) stops before anything leaves the kiosk."""
         assert self.txn is not None
         result = self.devices.biometric.capture(CaptureRequest())
         if isinstance(result, CaptureFailed):
             return Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
+        if not go_ahead():
+            return Problem.CANCELLED
         answer = self.aadhaar.authorise(self.txn.id, self.txn.total_due, aadhaar, result.pid)
+        del result  # the PID block is not kept past its one use
+        if isinstance(answer, Unavailable):
+            # The request may have been debited upstream: never cancel blind, ask by reference first.
+            self.txn = self.ledger.outcome_unknown(self.txn.id, reason=answer.detail or "no answer in time")
+            answer = self.inquiry.ask(self.aadhaar, self.txn.id, self.txn.total_due)
+        self.txn = settle(self.ledger, self.txn, answer)
         if isinstance(answer, Authorised):
-            self.txn = self.ledger.pay_other(self.txn.id, payment_ref=answer.payment_ref)
             return None
-        self.txn = self.ledger.cancel(self.txn.id, reason="aadhaar payment not authorised")
-        return Problem.DECLINED if isinstance(answer, Declined) else Problem.TIMEOUT
+        return Problem.DECLINED if isinstance(answer, Declined) else Problem.STATUS_UNKNOWN
+
+    def print_status_slip(self, identity: Identity, now: datetime) -> bool:
+        """The villager's slip for a payment still unknown; journaled whether it printed (the operator reprints)."""
+        assert self.txn is not None
+        outcome = self.devices.printer.print_job(
+            f"slip-{self.txn.id[:8]}", build_status_slip(self.txn, identity, printed_at=now)
+        )
+        problem = "" if outcome.printed else outcome.status.value
+        self.ledger.document_printed(self.txn.id, document="status_slip", printed=outcome.printed, problem=problem,
+                                     detail="")  # fmt: skip
+        return outcome.printed
 
     def print_receipt(self, identity: Identity, clock: Clock, qr_text: QrText) -> bool:
         """Commit first, print second (kiosk/printing.py): paid stays paid whatever the printer does."""
@@ -178,3 +219,29 @@ class PaymentStage:
             return voucher
         self.txn = self.ledger.cancel(self.txn.id, reason=reason)
         return None
+
+
+def devices_availability(devices: Devices) -> Availability:
+    """What the devices alone say (disk and database are the composition root's to add)."""
+    try:
+        acceptor: AcceptorStatus | None = AcceptorStatus(devices.cash.health().status)
+    except ValueError:
+        acceptor = None
+    return assess(
+        manual_reason=None,
+        disk_free_bytes=MIN_FREE_DISK_BYTES,
+        database_writable=True,
+        printer=devices.printer.status(),
+        acceptor=acceptor,
+    )
+
+
+def aadhaar_display(typed: str, number: AadhaarNumber | None) -> str:
+    """What the keypad shows, grouped in fours: the first eight digits become X as soon as the next one is typed
+    (only the digit just pressed shows, to confirm the tap), the last four stay (UIDAI masking)."""
+    if not typed and number is not None:
+        return number.masked.replace("-", " ")
+    if len(typed) == 12:
+        return mask(typed).replace("-", " ")
+    shown = "X" * 8 + typed[8:] if len(typed) > 8 else "X" * (len(typed) - 1) + typed[-1:]
+    return " ".join(shown[i : i + 4] for i in range(0, len(shown), 4))

@@ -5,14 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.aadhaar import AadhaarError, AadhaarNumber, mask
-from kiosk.availability import MIN_FREE_DISK_BYTES, Availability, assess
+from kiosk.aadhaar import AadhaarError, AadhaarNumber
+from kiosk.availability import Availability
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Checksum, FieldSpec, FlowKind, OfflinePolicy, Service
 from kiosk.devices.biometric import CaptureFailed, CaptureRequest
-from kiosk.devices.cash import AcceptorStatus, CashEvent
+from kiosk.devices.cash import CashEvent
 from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
-from kiosk.flows.base import Devices, NumberEntry, PaymentStage, Problem, Receipt, Step
+from kiosk.flows.base import (
+    SAFE_TO_CANCEL,
+    Devices,
+    NumberEntry,
+    PaymentStage,
+    Phase,
+    Problem,
+    Receipt,
+    Step,
+    aadhaar_display,
+    devices_availability,
+)
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.online import (
@@ -26,6 +37,7 @@ from kiosk.online import (
     Unavailable,
     mask_name,
 )
+from kiosk.payment_outcome import OutcomeInquiry
 from kiosk.printing import QrText
 from kiosk.receipt import Identity
 from kiosk.transactions import PaymentMode, TxnState
@@ -62,32 +74,7 @@ class JourneyView:
     amount_digits: str = ""
     aadhaar_digits: str = ""  # as shown while typing: the first eight digits hidden once typed
     certificate: str = ""  # certificate print: "" (not this flow / not yet), "printed", or a DocumentProblem value
-
-
-def devices_availability(devices: Devices) -> Availability:
-    """What the devices alone say (disk and database are the composition root's to add)."""
-    try:
-        acceptor: AcceptorStatus | None = AcceptorStatus(devices.cash.health().status)
-    except ValueError:
-        acceptor = None
-    return assess(
-        manual_reason=None,
-        disk_free_bytes=MIN_FREE_DISK_BYTES,
-        database_writable=True,
-        printer=devices.printer.status(),
-        acceptor=acceptor,
-    )
-
-
-def aadhaar_display(typed: str, number: AadhaarNumber | None) -> str:
-    """What the keypad shows, grouped in fours: the first eight digits become X as soon as the next one is typed
-    (only the digit just pressed shows, to confirm the tap), the last four stay (UIDAI masking)."""
-    if not typed and number is not None:
-        return number.masked.replace("-", " ")
-    if len(typed) == 12:
-        return mask(typed).replace("-", " ")
-    shown = "X" * 8 + typed[8:] if len(typed) > 8 else "X" * (len(typed) - 1) + typed[-1:]
-    return " ".join(shown[i : i + 4] for i in range(0, len(shown), 4))
+    reference: str = ""  # the payment's client reference as printed on a status-unknown slip (short form)
 
 
 class Journey:
@@ -108,6 +95,7 @@ class Journey:
         qr_text: QrText | None = None,
         availability: Callable[[], Availability] | None = None,
         certificates: CertificatePrinter | None = None,
+        inquiry: OutcomeInquiry | None = None,
     ) -> None:
         if service.flow is FlowKind.INFORMATION or not service.fields:
             raise ValueError(f"service {service.id} has no journey ({service.flow.value})")
@@ -123,7 +111,10 @@ class Journey:
         # The QR on screen and on paper; the composition root passes the signed verification link (sync).
         self.qr_text: QrText = qr_text or (lambda txn: RECEIPT_URL.format(kiosk=kiosk_code, receipt=txn.receipt_no))
         self.entry = NumberEntry(service.fields[0])
-        self.payment = PaymentStage(ledger, devices, aadhaar, service)
+        self.payment = PaymentStage(ledger, devices, aadhaar, service, inquiry or OutcomeInquiry())
+        # Written by the intent running off the Qt thread, read by the screen: single attribute stores only.
+        self.phase = Phase.IDLE
+        self.cancel_requested = False
         self.step = Step.ENTER_NUMBER
         self.problem: Problem | None = None
         self.unavailable: Availability | None = None  # why money cannot be taken now, when it cannot
@@ -168,10 +159,34 @@ class Journey:
         self.problem = self.entry.problem()
         if self.problem is not None:
             return False  # stays on the keypad with the reason shown
-        if self.service.flow is FlowKind.BILL_PAYMENT:
-            self._lookup_bill()
-        else:
-            self._lookup_application()
+        self._enter(Phase.LOOKUP)
+        try:
+            if self.service.flow is FlowKind.BILL_PAYMENT:
+                self._lookup_bill()
+            else:
+                self._lookup_application()
+        finally:
+            self.phase = Phase.IDLE
+        if self.cancel_requested:
+            self._leave("cancelled by villager while waiting")
+        return True
+
+    def _enter(self, phase: Phase) -> None:
+        if phase is not Phase.AUTHORISE or not self.cancel_requested:
+            self.phase = phase
+
+    def request_cancel(self) -> bool:
+        """From the Qt thread while slow work runs: honoured only before the authorisation request has left."""
+        if self.phase not in SAFE_TO_CANCEL:
+            return False
+        self.cancel_requested = True
+        return True
+
+    def _go_ahead(self) -> bool:
+        """Asked between the capture and the authorisation: a cancel before this point sends nothing."""
+        if self.cancel_requested:
+            return False
+        self.phase = Phase.AUTHORISE
         return True
 
     def _lookup_bill(self) -> None:
@@ -252,13 +267,19 @@ class Journey:
     def verify_finger(self) -> bool:
         if self.step is not Step.VERIFY_FINGER or self.application is None or self.aadhaar_number is None:
             return False
-        result = self.devices.biometric.capture(CaptureRequest())
-        if isinstance(result, CaptureFailed):
-            self.problem = Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
-            if not result.retry:
-                self.step = Step.ERROR
-            return False
-        answer = self.aadhaar.verify(self.application.number, self.aadhaar_number, result.pid)
+        self.phase = Phase.CAPTURE
+        try:
+            result = self.devices.biometric.capture(CaptureRequest())
+            if isinstance(result, CaptureFailed):
+                self.problem = Problem.FINGER_RETRY if result.retry else Problem.FINGER_FAILED
+                if not result.retry:
+                    self.step = Step.ERROR
+                return False
+            if not self._go_ahead():
+                return self._leave("cancelled by villager while waiting")
+            answer = self.aadhaar.verify(self.application.number, self.aadhaar_number, result.pid)
+        finally:
+            self.phase = Phase.IDLE
         if not isinstance(answer, Authorised):
             self._fail(Problem.TIMEOUT if isinstance(answer, Unavailable) else Problem.DECLINED)
             return False
@@ -311,30 +332,60 @@ class Journey:
     def pay_finger(self) -> bool:
         if self.step is not Step.PAY_FINGER or self.aadhaar_number is None:
             return False
-        problem = self.payment.pay_by_finger(self.aadhaar_number)
-        if problem is Problem.FINGER_RETRY:
-            self.problem = problem
-            return False
-        if problem is not None:
-            self.payment.leave("fingerprint failed")
-            self._fail(problem)
-            return False
-        self._print()
-        return True
+        self.phase = Phase.CAPTURE
+        try:
+            problem = self.payment.pay_by_finger(self.aadhaar_number, go_ahead=self._go_ahead)
+            if problem is Problem.FINGER_RETRY:
+                self.problem = problem
+                return False
+            if problem is Problem.CANCELLED:
+                return self._leave("cancelled by villager while waiting")
+            if problem is Problem.STATUS_UNKNOWN:
+                self._status_unknown()
+                return False
+            if problem is not None:
+                self.payment.leave("fingerprint failed")
+                self._fail(problem)
+                return False
+            self._print()
+            return True
+        finally:
+            self.phase = Phase.IDLE
+
+    def _status_unknown(self) -> None:
+        """Nothing else is offered for this bill: the slip says what happens next; the operator reconciles."""
+        self.phase = Phase.PRINT
+        self.payment.printed = self.payment.print_status_slip(self.identity, self.payment.ledger.store.clock.now())
+        self.aadhaar_number = None
+        self.problem = Problem.STATUS_UNKNOWN
+        self.step = Step.STATUS_UNKNOWN
 
     def on_cash(self, event: CashEvent) -> bool:
         """A device event delivered on this thread: the desk records it and tells on_update (wired to it)."""
         self.payment.devices.desk.handle(event)
         return self.payment.txn is not None and self.payment.txn.state is TxnState.PAID
 
-    def on_update(self, update: CashUpdate) -> bool:
-        """What the desk committed (notes outside the cash step are kept by the desk, never lost)."""
+    def on_update(self, update: CashUpdate, *, print_now: bool = True) -> bool:
+        """What the desk committed (notes outside the cash step are kept by the desk, never lost). Paid in full, the
+        receipt prints now, or with `print_now=False` when the caller runs `print_paid()` (off the Qt thread)."""
         paid_in_full = self.payment.on_update(update)
-        if paid_in_full and self.step is Step.CASH:
-            self._print()
+        if paid_in_full and print_now:
+            self.print_paid()
         return paid_in_full
 
+    def print_paid(self) -> bool:
+        """A cash payment paid in full and still on the cash step: print (receipt, certificate) and show Done."""
+        txn = self.payment.txn
+        if self.step is not Step.CASH or txn is None or txn.state is not TxnState.PAID:
+            return False
+        try:
+            self._print()
+        finally:
+            self.phase = Phase.IDLE
+        return True
+
     def _print(self) -> None:
+        self.phase = Phase.PRINT
         self.payment.print_receipt(self.identity, self.payment.ledger.store.clock, self.qr_text)
         if self.service.flow is FlowKind.CERTIFICATE_PRINT and self.application is not None:
             self._print_certificate(self.application.number)
@@ -370,7 +421,7 @@ class Journey:
         return True
 
     def finish(self) -> bool:
-        if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN):
+        if self.step not in (Step.DONE, Step.VOUCHER, Step.ERROR, Step.STATUS_SHOWN, Step.STATUS_UNKNOWN):
             return False
         self.aadhaar_number = None
         self.step = Step.CLOSED
@@ -443,4 +494,5 @@ class Journey:
             voucher_amount=voucher_amount,
             qr_text=self.receipt().qr_text if txn and txn.receipt_no else "",
             application_status=self.application.status if self.application else "",
+            reference=txn.id[:8].upper() if txn else "",
         )

@@ -142,16 +142,35 @@ class ApplicationStatus(Model):
     applicant_name: str = Field(default="", max_length=120)
 
 
+AADHAAR_REF_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # safe in a URL path and a log line
+
+
 class AadhaarAuthRequest(Model):
-    """The PID block travels once, online; the server checks its structure and never stores it."""
+    """The PID block travels once, online; the server checks its structure and never stores it. `txn_ref` is the
+    kiosk's stable client reference for one payment (its transaction id: the same across retries and restarts) and
+    `amount_paise` the amount it authorises (0 for an identity check): both are inside the signed body, and the
+    server answers a repeated reference with its first outcome, never a second debit."""
 
     uid: str = Field(pattern=r"^\d{12}$")
-    txn_ref: str = Field(min_length=1, max_length=64)
+    txn_ref: str = Field(pattern=AADHAAR_REF_PATTERN)
+    amount_paise: int = Field(ge=0, le=10_000_000_00)
     pid_data: str = Field(min_length=1, max_length=200_000)
 
 
+class AadhaarStatusQuery(Model):
+    """What happened to the authorisation with this reference? Asked after a timeout or any unknown outcome. If no
+    request with this reference has arrived yet, the server records it as void, so a late one can never debit."""
+
+    txn_ref: str = Field(pattern=AADHAAR_REF_PATTERN)
+    amount_paise: int = Field(ge=0, le=10_000_000_00)
+
+
 class AadhaarAuthAnswer(Model):
+    """The outcome bound to the reference and amount it is for (the kiosk checks both before believing it)."""
+
     ret: Literal["y", "n"]
     err: str | None = None
     uid_masked: str
     auth_code: str
+    txn_ref: str
+    amount_paise: int = Field(ge=0)

@@ -66,6 +66,7 @@ def test_a_credited_note_is_announced_with_what_is_still_due(
     assert Path(expected).stat().st_size > 1000, "the sentence was synthesised to a real file"
     for note in (200, 50):
         cash.insert(note)
+    driver.settle()  # the receipt prints off the Qt thread (ui/worker.py); Done is spoken when it lands
     assert heard[-1] == prompt_file(kiosk, "state.receipt_printing", "hi")
     qtbot.wait(300)  # a late synthesis never talks over the newer prompt
     assert heard[-1] == prompt_file(kiosk, "state.receipt_printing", "hi")

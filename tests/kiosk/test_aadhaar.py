@@ -2,25 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.aadhaar import (
-    AadhaarError,
-    AadhaarNumber,
-    AuthOutcome,
-    AuthResult,
-    capture_and_authorise,
-    mask,
-)
+from kiosk.aadhaar import AadhaarError, AadhaarNumber, mask
 from kiosk.checksums import verhoeff_check_digit, verhoeff_ok
-from kiosk.devices.biometric import (
-    BiometricInfo,
-    BiometricStatus,
-    CaptureFailed,
-    CaptureOk,
-    CaptureRequest,
-    CaptureResult,
-    PidBlock,
-)
-from kiosk.devices.common import DeviceHealth
 
 BASE = "23412341234"
 VALID = BASE + str(verhoeff_check_digit(BASE))
@@ -62,49 +45,3 @@ def test_number_prints_only_masked_in_every_form() -> None:
     assert VALID not in f"{number}"
     assert mask(VALID) == expected
     assert number.digits_for_auth_request() == VALID
-
-
-class ScriptedReader:
-    def __init__(self, result: CaptureResult) -> None:
-        self.result = result
-
-    def discover(self) -> BiometricInfo | None:
-        return None
-
-    def status(self) -> BiometricStatus:
-        return BiometricStatus.READY
-
-    def capture(self, request: CaptureRequest) -> CaptureResult:
-        return self.result
-
-    def health(self) -> DeviceHealth:
-        return DeviceHealth("biometric", "ready", True)
-
-
-class RecordingAuthoriser:
-    def __init__(self) -> None:
-        self.calls: list[tuple[bytes, str]] = []
-
-    def forward(self, pid: PidBlock, aadhaar: AadhaarNumber) -> AuthOutcome:
-        self.calls.append((pid.xml, aadhaar.masked))
-        return AuthOutcome(AuthResult.AUTHENTICATED, "0", "सफल", "ok", "AUA-1")
-
-
-def test_failed_capture_is_never_forwarded() -> None:
-    authoriser = RecordingAuthoriser()
-    failed = CaptureFailed("poor_quality:730", "उंगली ठीक से रखें", "Place your finger properly", True)
-    outcome = capture_and_authorise(ScriptedReader(failed), authoriser, AadhaarNumber.parse(VALID), CaptureRequest())
-    assert outcome.result is AuthResult.CAPTURE_FAILED
-    assert outcome.message_hi == "उंगली ठीक से रखें"
-    assert outcome.retry
-    assert authoriser.calls == []
-
-
-def test_good_capture_is_forwarded_once_and_the_outcome_carries_no_pid() -> None:
-    authoriser = RecordingAuthoriser()
-    reader = ScriptedReader(CaptureOk(PidBlock(b"<PidData>secret</PidData>"), 80))
-    outcome = capture_and_authorise(reader, authoriser, AadhaarNumber.parse(VALID), CaptureRequest())
-    assert outcome.result is AuthResult.AUTHENTICATED
-    assert outcome.reference == "AUA-1"
-    assert authoriser.calls == [(b"<PidData>secret</PidData>", mask(VALID))]
-    assert "secret" not in repr(outcome)

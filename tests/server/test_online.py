@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import requests
@@ -67,20 +68,73 @@ def test_application_status_is_answered_in_hindi_too(server: ServerProcess, kios
 
 
 def test_aadhaar_auth_checks_the_pid_structure_and_never_keeps_the_pid_block(tmp_path: Path, kiosk: Kiosk) -> None:
-    ok = kiosk.send("POST", "/api/v1/aadhaar:auth", {"uid": valid_uid(), "txn_ref": "T1", "pid_data": PID})
+    ok = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("T1"))
     assert ok.status_code == 200
     assert ok.json()["ret"] == "y"
     assert ok.json()["uid_masked"].startswith("XXXX-XXXX-")
-    typo = kiosk.send("POST", "/api/v1/aadhaar:auth", {"uid": "234567890120", "txn_ref": "T2", "pid_data": PID})
+    typo = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("T2", uid="234567890120"))
     assert (typo.json()["ret"], typo.json()["err"]) == ("n", "998") or verhoeff_ok("234567890120")
-    broken = kiosk.send(
-        "POST", "/api/v1/aadhaar:auth", {"uid": valid_uid(), "txn_ref": "T3", "pid_data": PID.replace("Skey", "Sk")}
-    )
+    broken = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("T3", pid=PID.replace("Skey", "Sk")))
     assert broken.status_code == 422
     assert "PidData" in broken.json()["detail"]
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"ENCRYPTEDPIDBLOCK" not in stored
     assert b"SESSIONKEYSECRET" not in stored
+
+
+def auth_body(ref: str, *, amount: int = 35_000, uid: str = "", pid: str = PID) -> dict[str, object]:
+    return {"uid": uid or valid_uid(), "txn_ref": ref, "amount_paise": amount, "pid_data": pid}
+
+
+def aadhaar_rows(server: ServerProcess) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(server.db)
+    try:
+        return connection.execute("SELECT txn_ref, amount_paise, ret, err FROM aadhaar_payments").fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_repeated_aadhaar_request_gets_the_first_outcome_and_is_decided_once(
+    server: ServerProcess, kiosk: Kiosk
+) -> None:
+    first = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-1"))
+    again = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-1", uid="234567890120"))  # a typo now: ignored
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json()
+    assert (first.json()["ret"], first.json()["txn_ref"], first.json()["amount_paise"]) == ("y", "TXN-1", 35_000)
+    assert aadhaar_rows(server) == [("TXN-1", 35_000, "y", None)]
+
+
+def test_the_same_reference_for_another_amount_is_refused_and_debits_nothing(
+    server: ServerProcess, kiosk: Kiosk
+) -> None:
+    kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-2", amount=35_000))
+    other = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-2", amount=99_000))
+    assert other.status_code == 409
+    assert "TXN-2" in other.json()["detail"]
+    assert "35000" in other.json()["detail"]
+    assert aadhaar_rows(server) == [("TXN-2", 35_000, "y", None)]
+
+
+def test_status_by_reference_tells_the_outcome_and_voids_one_that_never_arrived(
+    server: ServerProcess, kiosk: Kiosk
+) -> None:
+    kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-3"))
+    known = kiosk.send("POST", "/api/v1/aadhaar:status", {"txn_ref": "TXN-3", "amount_paise": 35_000})
+    assert (known.status_code, known.json()["ret"], known.json()["txn_ref"]) == (200, "y", "TXN-3")
+    never = kiosk.send("POST", "/api/v1/aadhaar:status", {"txn_ref": "TXN-4", "amount_paise": 35_000})
+    assert (never.json()["ret"], never.json()["err"]) == ("n", "VOID")
+    late = kiosk.send("POST", "/api/v1/aadhaar:auth", auth_body("TXN-4"))  # arrives after the kiosk asked
+    assert (late.json()["ret"], late.json()["err"]) == ("n", "VOID")
+    assert ("TXN-4", 35_000, "n", "VOID") in aadhaar_rows(server)
+
+
+def test_an_aadhaar_request_without_an_amount_is_refused_naming_the_field(kiosk: Kiosk) -> None:
+    body = auth_body("TXN-5")
+    del body["amount_paise"]
+    answer = kiosk.send("POST", "/api/v1/aadhaar:auth", body)
+    assert answer.status_code == 422
+    assert "amount_paise" in answer.json()["detail"]
 
 
 def test_receipt_qr_page_verifies_a_kiosk_signed_receipt_and_refuses_a_forged_one(kiosk: Kiosk) -> None:

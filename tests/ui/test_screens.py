@@ -232,6 +232,8 @@ def test_each_screen_model_follows_the_journey_and_sends_only_its_own_taps(kiosk
         entry.press(digit)
     assert entry.property("digits") == demo_account("21041234567")
     entry.submit()
+    assert journey.property("waiting") == "lookup"  # the lookup runs off the Qt thread …
+    driver.settle()  # … and its answer lands on it
     assert journey.property("step") == "choose_payment"
     assert payment.property("amountDue") == "₹350.00"
     assert not hasattr(payment, "press")  # the payment screen has no keypad

@@ -214,6 +214,7 @@ class MemoryOnline:
     applications: dict[str, Application] = field(default_factory=dict)
     slow: set[str] = field(default_factory=set)
     decline_payments: bool = False
+    unanswered_payments: bool = False  # the bank never answers, not even the status inquiry: status unknown
     payments: list[str] = field(default_factory=list)
     aadhaar_seen: list[str] = field(default_factory=list)  # masked, as a real client could log them
 
@@ -231,8 +232,18 @@ class MemoryOnline:
         self.aadhaar_seen.append(aadhaar.masked)
         if self.decline_payments:
             return Declined("51", "Not enough money in the bank account", "बैंक खाते में पर्याप्त पैसे नहीं हैं")
-        self.payments.append(txn_id)
-        return Authorised(f"AEPS{len(self.payments):06d}")
+        if self.unanswered_payments:
+            return Unavailable(timed_out=True, detail="no answer in 10 s")
+        if txn_id not in self.payments:  # the reference is the payment: a retry never debits twice
+            self.payments.append(txn_id)
+        return Authorised(f"AEPS{self.payments.index(txn_id) + 1:06d}")
+
+    def payment_status(self, txn_id: str, amount: Money) -> PaymentAnswer:
+        if self.unanswered_payments:
+            return Unavailable(timed_out=True, detail="no answer in 10 s")
+        if txn_id in self.payments:
+            return Authorised(f"AEPS{self.payments.index(txn_id) + 1:06d}")
+        return Declined("VOID", "The request never reached the bank.", "अनुरोध बैंक तक नहीं पहुँचा।")
 
     def certificate_pdf(self, service_id: str, application_no: str) -> bytes | DocumentResult:
         application = self.applications.get(application_no)

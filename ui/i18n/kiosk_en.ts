@@ -403,6 +403,61 @@
         <source>Back to start</source>
         <translation>Back to start</translation>
     </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="29"/>
+        <source>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</source>
+        <translation>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="30"/>
+        <source>Cancelled. Nothing has been charged.</source>
+        <translation>Cancelled. Nothing has been charged.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="36"/>
+        <source>Asking the office computer about your number…</source>
+        <translation>Asking the office computer about your number…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="37"/>
+        <source>Reading your finger. Keep it flat on the reader…</source>
+        <translation>Reading your finger. Keep it flat on the reader…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="38"/>
+        <source>Asking your bank to approve the payment. Please do not leave…</source>
+        <translation>Asking your bank to approve the payment. Please do not leave…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="39"/>
+        <source>The bank is slow. Checking whether the payment went through…</source>
+        <translation>The bank is slow. Checking whether the payment went through…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="40"/>
+        <source>Printing. Please wait…</source>
+        <translation>Printing. Please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="40"/>
+        <source>Please wait…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="472"/>
+        <source>If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).</source>
+        <translation>If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="478"/>
+        <source>Take the slip from the printer below.</source>
+        <translation>Take the slip from the printer below.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="478"/>
+        <source>The slip could not be printed: please show this screen to the operator.</source>
+        <translation>The slip could not be printed: please show this screen to the operator.</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>

@@ -403,6 +403,61 @@
         <source>Back to start</source>
         <translation>शुरुआत पर जाएँ</translation>
     </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="29"/>
+        <source>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</source>
+        <translation>बैंक से समय पर उत्तर नहीं आया, इसलिए अभी पता नहीं कि पैसे कटे या नहीं। इस बिल का दोबारा भुगतान न करें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="30"/>
+        <source>Cancelled. Nothing has been charged.</source>
+        <translation>रद्द कर दिया गया। कोई पैसा नहीं कटा।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="36"/>
+        <source>Asking the office computer about your number…</source>
+        <translation>दफ़्तर के कंप्यूटर से आपका नंबर पूछा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="37"/>
+        <source>Reading your finger. Keep it flat on the reader…</source>
+        <translation>उंगली पढ़ी जा रही है। उसे रीडर पर सीधा रखे रहें…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="38"/>
+        <source>Asking your bank to approve the payment. Please do not leave…</source>
+        <translation>आपके बैंक से भुगतान की स्वीकृति ली जा रही है। कृपया रुकें, जाएँ नहीं…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="39"/>
+        <source>The bank is slow. Checking whether the payment went through…</source>
+        <translation>बैंक धीमा है। जाँच हो रही है कि भुगतान हुआ या नहीं…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="40"/>
+        <source>Printing. Please wait…</source>
+        <translation>छप रहा है। कृपया रुकें…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="40"/>
+        <source>Please wait…</source>
+        <translation>कृपया रुकें…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="472"/>
+        <source>If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).</source>
+        <translation>अगर पैसे कटे हैं तो आपका बिल जमा हो गया है; नहीं कटे तो कुछ नहीं कटेगा। ऑपरेटर 2 कार्य दिवस में इसका मिलान करेगा। पर्ची (संदर्भ %1) संभाल कर रखें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="478"/>
+        <source>Take the slip from the printer below.</source>
+        <translation>नीचे प्रिंटर से पर्ची ले लें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="478"/>
+        <source>The slip could not be printed: please show this screen to the operator.</source>
+        <translation>पर्ची नहीं छप सकी: कृपया यह स्क्रीन ऑपरेटर को दिखाएँ।</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>

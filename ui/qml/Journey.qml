@@ -26,8 +26,20 @@ Item {
         case "cash_unavailable": return qsTr("The cash machine is not working right now. Please pay with Aadhaar or ask the operator.")
         case "nothing_due": return qsTr("Nothing is due on this bill. You do not need to pay.")
         case "amount": return qsTr("Please type the amount printed on your bill, in rupees.")
+        case "status_unknown": return qsTr("The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.")
+        case "cancelled": return qsTr("Cancelled. Nothing has been charged.")
         }
         return ""
+    }
+    function waitingText(w) {
+        switch (w) {
+        case "lookup": return qsTr("Asking the office computer about your number…")
+        case "capture": return qsTr("Reading your finger. Keep it flat on the reader…")
+        case "authorise": return qsTr("Asking your bank to approve the payment. Please do not leave…")
+        case "inquire": return qsTr("The bank is slow. Checking whether the payment went through…")
+        case "print": return qsTr("Printing. Please wait…")
+        }
+        return qsTr("Please wait…")
     }
     function statusText(s) {
         switch (s) {
@@ -434,6 +446,87 @@ Item {
             spacing: 30
             Btn { objectName: "retryButton"; text: qsTr("Try again"); onClicked: j.outcome.retry() }
             Btn { objectName: "errorHomeButton"; icon: j.iconDir + "back.svg"; primary: false; text: qsTr("Back to start"); onClicked: j.outcome.finish() }
+        }
+    }
+
+    Column {
+        objectName: "statusUnknownPanel"
+        visible: j.model.step === "status_unknown"
+        anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter }
+        width: Math.min(1000, j.width - 80)
+        spacing: 24
+        Image {
+            anchors.horizontalCenter: parent.horizontalCenter
+            source: j.iconDir + "warning.svg"
+            sourceSize.width: 110; sourceSize.height: 110
+        }
+        Text {
+            objectName: "statusUnknownText"
+            width: parent.width; wrapMode: Text.WordWrap
+            text: j.problemText("status_unknown")
+            font.pixelSize: 32; font.bold: true; color: access.colour["#BF360C"]
+        }
+        Text {
+            objectName: "statusUnknownNextText"
+            width: parent.width; wrapMode: Text.WordWrap
+            text: qsTr("If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).").arg(j.outcome.reference)
+            font.pixelSize: 28; color: access.colour["#3E2723"]
+        }
+        Text {
+            objectName: "statusUnknownSlipText"
+            width: parent.width; wrapMode: Text.WordWrap
+            text: j.outcome.printed ? qsTr("Take the slip from the printer below.") : qsTr("The slip could not be printed: please show this screen to the operator.")
+            font.pixelSize: 28; color: j.outcome.printed ? access.colour["#3E2723"] : access.colour["#B71C1C"]
+        }
+        Btn { objectName: "statusUnknownOkButton"; text: qsTr("OK"); onClicked: j.outcome.finish() }
+    }
+
+    // -- slow work running off the Qt thread: the screen keeps moving and says what it waits for --------------
+    Rectangle {
+        objectName: "waitingPanel"
+        visible: j.model.waiting !== ""
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; top: title.bottom }
+        color: access.colour["#FFF8EE"]  // covers the step underneath: its buttons wait until the work is done
+        MouseArea { anchors.fill: parent }  // taps on the panels underneath wait until the work is done
+        Column {
+            anchors.centerIn: parent
+            width: Math.min(900, j.width - 80)
+            spacing: 36
+            Item {
+                objectName: "waitingSpinner"
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: 140; height: 140
+                Repeater {
+                    model: 8
+                    Rectangle {
+                        required property int index
+                        x: 70 + 56 * Math.cos(index * Math.PI / 4) - 12
+                        y: 70 + 56 * Math.sin(index * Math.PI / 4) - 12
+                        width: 24; height: 24; radius: 12
+                        color: access.colour["#00695C"]
+                        opacity: 0.25 + index * 0.1
+                    }
+                }
+                RotationAnimation on rotation {
+                    running: j.model.waiting !== ""
+                    from: 0; to: 360; duration: 1200; loops: Animation.Infinite
+                }
+            }
+            Text {
+                objectName: "waitingText"
+                width: parent.width; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
+                text: j.waitingText(j.model.waiting)
+                font.pixelSize: 34; font.bold: true; color: access.colour["#3E2723"]
+            }
+            Btn {
+                objectName: "cancelWaitingButton"
+                anchors.horizontalCenter: parent.horizontalCenter
+                visible: j.model.cancellable
+                icon: j.iconDir + "cancel.svg"
+                primary: false
+                text: qsTr("Cancel")
+                onClicked: j.model.cancel()
+            }
         }
     }
 }

@@ -3,17 +3,48 @@ through `JourneyViewModel`, which owns it and forwards their taps."""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import Service
-from kiosk.flows.base import Step
+from kiosk.flows.base import SAFE_TO_CANCEL, Phase, Step
 from kiosk.flows.journey import Journey, JourneyView
+from kiosk.payment_outcome import OutcomeInquiry, reconcile
 from kiosk.receipt import Identity
+from kiosk.transactions import Txn
 from ui.composition import Services
 from ui.qr import qr_source
+from ui.worker import OffThread
+
+log = logging.getLogger(__name__)
+
+
+def journey_for(services: Services, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
+    """The one way the app builds a journey from its composition (tests of the shipped path use it too)."""
+    s = services
+    return Journey(
+        service,
+        ledger=s.ledger,
+        devices=s.devices,
+        bills=s.bills,
+        applications=s.applications,
+        aadhaar=s.aadhaar,
+        kiosk_code=s.config.identity.kiosk_code,
+        identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
+        qr_text=s.receipt_qr,
+        availability=s.availability,
+        certificates=s.certificates,
+        inquiry=inquiry or OutcomeInquiry(sleep=time.sleep),
+    )
+
+
+def _reconciled(still_unknown: list[Txn]) -> None:
+    if still_unknown:
+        log.warning("%d Aadhaar payment(s) still of unknown outcome: the operator reconciles them", len(still_unknown))
 
 
 class JourneyViewModel(QObject):
@@ -26,10 +57,23 @@ class JourneyViewModel(QObject):
         self.services = services
         self.language = "hi"
         self.journey: Journey | None = None
+        # Lookups, the finger, the authorisation, printing: off the Qt thread, so the screen keeps drawing and the
+        # watchdog keeps being fed; while a job runs the screens show the view taken when it started.
+        self.worker = OffThread(self)
+        self._frozen: JourneyView | None = None
+        self._phase = Phase.IDLE
+        self._phase_timer = QTimer(self)
+        self._phase_timer.setInterval(200)
+        self._phase_timer.timeout.connect(self._follow_phase)
         self.cashArrived.connect(self._on_cash)
         # The desk records every device event on the device's own thread; the screen follows on the Qt thread.
         services.devices.desk.on_update = self.cashArrived.emit
         services.devices.desk.attach()
+        # Aadhaar payments a crash or a silent bank left open are asked about by reference at start, on a worker
+        # of their own: the villager's taps never wait for it, and nothing is cancelled blind.
+        self._reconciler = OffThread(self)
+        inquiry = OutcomeInquiry(sleep=time.sleep)
+        self._reconciler.run(lambda: reconcile(services.ledger, services.aadhaar, inquiry), _reconciled)
         # One view-model per screen; this object owns the journey and routes their taps to it.
         self.entry = EntryScreen(self)
         self.payment = PaymentScreen(self)
@@ -40,33 +84,53 @@ class JourneyViewModel(QObject):
         self.changed.emit()
 
     def start(self, service: Service) -> None:
-        s = self.services
-        self.journey = Journey(
-            service,
-            ledger=s.ledger,
-            devices=s.devices,
-            bills=s.bills,
-            applications=s.applications,
-            aadhaar=s.aadhaar,
-            kiosk_code=s.config.identity.kiosk_code,
-            identity=Identity(s.config.identity.kiosk_code, s.config.identity.centre_name_hi),
-            qr_text=s.receipt_qr,
-            availability=s.availability,
-            certificates=s.certificates,
-        )
+        self.journey = journey_for(self.services, service)
         self.changed.emit()
 
     def _on_cash(self, update: CashUpdate) -> None:
-        if self.journey is not None:
-            self.journey.on_update(update)
+        journey = self.journey
+        # The desk has committed the note; showing it is quick. Only the printing that follows goes off-thread.
+        if journey is not None and journey.on_update(update, print_now=False):
+            self._start_job(journey, journey.print_paid, Phase.PRINT)
         self.changed.emit()
 
     def _act(self, intent: Callable[[Journey], bool]) -> None:
-        if self.journey is None:
-            return
+        if self.journey is None or self.worker.busy:
+            return  # a tap while slow work runs waits for nothing: the waiting screen offers only a safe cancel
         intent(self.journey)
+        self._after()
+
+    def _act_slow(self, intent: Callable[[Journey], bool], first: Phase) -> None:
+        journey = self.journey
+        if journey is None or self.worker.busy:
+            return
+        self._start_job(journey, lambda: intent(journey), first)
+
+    def _start_job(self, journey: Journey, work: Callable[[], object], first: Phase) -> None:
+        if not self.worker.busy:
+            self._frozen = journey.view()
+            self._phase = first  # what the screen says until the job reports its own phase
+            self._phase_timer.start()
+        self.worker.run(work, self._job_done, self._job_done)
         self.changed.emit()
-        if self.journey.step is Step.CLOSED:
+
+    def _job_done(self, _result: object) -> None:
+        if self.worker.busy:
+            return  # more work queued: stay in the waiting view until the last one
+        self._frozen = None
+        self._phase_timer.stop()
+        self._phase = Phase.IDLE
+        self._after()
+
+    def _follow_phase(self) -> None:
+        phase = self.journey.phase if self.journey else Phase.IDLE
+        if phase is not Phase.IDLE and phase is not self._phase:
+            self._phase = phase
+            self.changed.emit()
+
+    def _after(self) -> None:
+        self.changed.emit()
+        if self.journey is not None and self.journey.step is Step.CLOSED:
             self.journey = None
             self.closed.emit()
 
@@ -80,7 +144,10 @@ class JourneyViewModel(QObject):
 
     @Slot()
     def submit(self) -> None:
-        self._act(Journey.submit)
+        if self.journey is not None and self.journey.step is Step.ENTER_NUMBER:
+            self._act_slow(Journey.submit, Phase.LOOKUP)  # the online lookup
+        else:
+            self._act(Journey.submit)
 
     @Slot()
     def consent(self) -> None:
@@ -88,7 +155,7 @@ class JourneyViewModel(QObject):
 
     @Slot()
     def verifyFinger(self) -> None:
-        self._act(Journey.verify_finger)
+        self._act_slow(Journey.verify_finger, Phase.CAPTURE)
 
     @Slot()
     def chooseCash(self) -> None:
@@ -100,10 +167,14 @@ class JourneyViewModel(QObject):
 
     @Slot()
     def payFinger(self) -> None:
-        self._act(Journey.pay_finger)
+        self._act_slow(Journey.pay_finger, Phase.CAPTURE)
 
     @Slot()
     def cancel(self) -> None:
+        if self.journey is not None and self.worker.busy:
+            self.journey.request_cancel()  # honoured before the authorisation leaves; the job then goes home
+            self.changed.emit()
+            return
         self._act(Journey.cancel)
 
     @Slot()
@@ -115,11 +186,23 @@ class JourneyViewModel(QObject):
         self._act(Journey.retry)
 
     def idle_timeout(self) -> None:
-        self._act(Journey.idle_timeout)
+        self._act(Journey.idle_timeout)  # ignored while slow work runs: the waiting screen is not idle
 
     # -- properties -----------------------------------------------------------------------------
     def _view(self) -> JourneyView | None:
+        if self._frozen is not None:
+            return self._frozen  # the journey is being changed on the worker thread: show where it started
         return self.journey.view() if self.journey else None
+
+    def _waiting(self) -> str:
+        """What the slow work is doing now ("" when nothing runs): the waiting screen's words and spinner."""
+        if not self.worker.busy or self.journey is None:
+            return ""
+        return self._phase.value
+
+    def _cancellable(self) -> bool:
+        journey = self.journey
+        return bool(journey and self.worker.busy and self._phase in SAFE_TO_CANCEL and not journey.cancel_requested)
 
     def _text(self, name: str) -> str:
         view = self._view()
@@ -171,6 +254,8 @@ class JourneyViewModel(QObject):
     outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
 
     step = Property(str, _step, notify=changed)
+    waiting = Property(str, _waiting, notify=changed)
+    cancellable = Property(bool, _cancellable, notify=changed)
     flow = Property(str, _flow, notify=changed)
     serviceName = Property(str, _service_name, notify=changed)
     offline = Property(str, _offline, notify=changed)
@@ -281,3 +366,4 @@ class OutcomeScreen(ScreenModel):
     voucherAmount = Property(str, lambda self: self._text("voucher_amount"), notify=changed)
     applicationStatus = Property(str, lambda self: self._text("application_status"), notify=changed)
     consumer = Property(str, lambda self: self._text("consumer"), notify=changed)
+    reference = Property(str, lambda self: self._text("reference"), notify=changed)  # of a status-unknown slip

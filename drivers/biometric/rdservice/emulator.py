@@ -69,7 +69,7 @@ def _certificate(
 
 
 class RdServiceEmulator:
-    """Start with .start(); .port is where it listens. Change .state and .latency_s at any time."""
+    """Start with .start(); .port is where it listens. Change .state, .latency_s and .capture_delay_s at any time."""
 
     def __init__(
         self,
@@ -80,12 +80,15 @@ class RdServiceEmulator:
         vendor: str = "mantra",
         tls: bool = False,
         latency_s: float = 0.0,
+        capture_delay_s: float = 0.0,
         cert_days: float = 400.0,
     ) -> None:
         self.clock = clock
         self.state = state
         self.vendor = VENDORS[vendor]
         self.latency_s = latency_s
+        # A villager slow to place the finger: only CAPTURE waits, discovery stays quick (unlike latency_s).
+        self.capture_delay_s = capture_delay_s
         self.captures = 0
         self._stop = threading.Event()
         days = 7.0 if state is EmulatedState.CERT_NEAR_EXPIRY else cert_days
@@ -203,6 +206,8 @@ def _handler(emulator: RdServiceEmulator) -> type[BaseHTTPRequestHandler]:
                 self._reply(b'<PidData><Resp errCode="999" errInfo="Invalid PidOptions"/></PidData>')
                 return
             emulator.captures += 1
+            if emulator.capture_delay_s and emulator._stop.wait(emulator.capture_delay_s):
+                return  # stopped while waiting
             if emulator.state is EmulatedState.HANG:
                 emulator._stop.wait()  # a wedged vendor service: the socket stays open, nothing comes back
                 return
