@@ -158,8 +158,7 @@ def probe_configured(kind: str, params: dict[str, Any], driver: str = "") -> Che
     if not answer.answered:
         if answer.evidence.startswith("no quick handshake"):
             return None
-        todo = answer.todo if answer.todo.startswith(("start", "fix")) else f"{cable} {answer.todo}".strip()
-        return Checkup(False, answer.evidence, todo, answer.serious)
+        return Checkup(False, answer.evidence, answer.todo or cable, answer.serious)
     if answer.warning:
         return Checkup(False, answer.warning, answer.todo, answer.serious)
     return Checkup(True, answer.evidence)

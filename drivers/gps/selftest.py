@@ -74,7 +74,10 @@ def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
     try:
         if not heard.wait(wait_s):
             return ProbeResult(
-                False, f"no NMEA sentences from {port}", todo="(only the geo-tag needs it)", serious=False
+                False,
+                f"no NMEA sentences from {port}",
+                todo="check its cable and power, then kioskctl device test gps (only the geo-tag needs it)",
+                serious=False,
             )
     finally:
         reader.stop()
