@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from kiosk.clock import Clock
-from kiosk.devices.plugin import ProbeResult, SelfTestResult, Verdict
+from kiosk.devices.plugin import NO_HANDSHAKE, ProbeResult, SelfTestResult, Verdict
 
 Factory = Callable[[Mapping[str, Any], Clock], Any]
 Prober = Callable[[str, Mapping[str, Any]], ProbeResult]
@@ -19,7 +19,7 @@ VERDICT_OF_EXIT = {0: Verdict.PASS, 1: Verdict.FAIL, 2: Verdict.UNTESTED}
 
 
 def no_probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
-    return ProbeResult(False, f"no quick handshake for this device (run its self-test) at {port or 'its address'}")
+    return NO_HANDSHAKE
 
 
 def by_hand(config: Mapping[str, Any]) -> Mapping[str, Any] | None:

@@ -16,7 +16,7 @@ from typing import Any
 import pyudev
 
 from drivers import registry
-from kiosk.devices.plugin import DevicePlugin
+from kiosk.devices.plugin import NO_HANDSHAKE, DevicePlugin
 from provisioning.devices import model_of
 
 # Generic USB-serial bridges could be any serial device, so every serial family is tried, least intrusive first:
@@ -156,7 +156,7 @@ def probe_configured(kind: str, params: dict[str, Any], driver: str = "") -> Che
     answer = model.probe(port, params)
     cable = "check its cable and power, then kioskctl device test " + kind
     if not answer.answered:
-        if answer.evidence.startswith("no quick handshake"):
+        if answer == NO_HANDSHAKE:
             return None
         return Checkup(False, answer.evidence, answer.todo or cable, answer.serious)
     if answer.warning:

@@ -39,6 +39,10 @@ class ProbeResult:
     serious: bool = True
 
 
+# What `probe` answers for a device with no quick handshake (a scanner, a CUPS queue): only its self-test tells.
+NO_HANDSHAKE = ProbeResult(False, "no quick handshake for this device; run its self-test")
+
+
 @dataclass(frozen=True, slots=True)
 class SelfTestResult:
     """A self-test's outcome: the verdict, one sentence of what was seen, and every line it reported."""
