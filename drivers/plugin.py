@@ -57,9 +57,12 @@ class Plugin:
         parser = argparse.ArgumentParser(add_help=False)
         self.arguments(parser)
         # The options' defaults as the command line would give them, without requiring what the caller set.
-        namespace = argparse.Namespace(**{action.dest: action.default for action in parser._actions})
-        for key, value in options.items():
-            setattr(namespace, key, value)
+        defaults = {action.dest: action.default for action in parser._actions}
+        unknown = sorted(set(options) - set(defaults))
+        if unknown:
+            known = ", ".join(sorted(defaults))
+            raise ValueError(f"{self.family}.{self.model} self-test has no option {', '.join(unknown)} (has: {known})")
+        namespace = argparse.Namespace(**(defaults | dict(options)))
         out = _Lines(say)
         code = self.runner(namespace, out)
         verdict = VERDICT_OF_EXIT.get(code, Verdict.FAIL)

@@ -79,7 +79,11 @@ def _add_family(family_sub: Any, family: str, models: list[DevicePlugin]) -> Non
 
 def cmd_device_test(args: argparse.Namespace, out: TextIO) -> int:
     plugin = registry.plugin(args.family, args.model)
-    options = {k: v for k, v in vars(args).items() if k not in ("command", "device_command", "family", "handler")}
+    # The family's parser carries every model's options; this model gets only its own.
+    own = argparse.ArgumentParser(add_help=False)
+    plugin.add_arguments(own)
+    mine = {action.dest for action in own._actions}
+    options = {key: value for key, value in vars(args).items() if key in mine}
 
     def say(line: str) -> None:
         out.write(line + "\n")

@@ -26,9 +26,11 @@ def self_test(kind: str, params: dict[str, Any], driver: str = "") -> tuple[bool
         return False, f"{kind}: cannot run its self-test ({exc})"
     try:
         options = device.unattended(params)
-    except (KeyError, ValueError) as exc:
-        return False, f"{kind}: cannot run its self-test (config lacks {exc})"
-    if options is None:
-        return True, f"{kind}: no unattended self-test; run `kioskctl device test {kind}` by hand"
-    result = device.selftest(options, lambda line: None)
+        if options is None:
+            return True, f"{kind}: no unattended self-test; run `kioskctl device test {kind}` by hand"
+        result = device.selftest(options, lambda line: None)
+    except KeyError as exc:
+        return False, f"{kind}: cannot run its self-test ([devices.{kind}] has no {exc})"
+    except ValueError as exc:
+        return False, f"{kind}: cannot run its self-test ({exc})"
     return result.passed, f"{kind}: {result.seen}"

@@ -8,6 +8,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from drivers.cash.id003.emulator import Id003Emulator
 from drivers.registry import available, families, plugin
 from kiosk.devices.plugin import DevicePlugin, Verdict
@@ -101,3 +103,19 @@ def test_an_id003_acceptor_behind_a_generic_bridge_is_detected_and_configured_as
         device.close()
     assert [(d.kind, dict(d.section)) for d in found.found] == [("cash", {"driver": "id003", "port": port})]
     assert found.found[0].evidence.startswith("ID-003 acceptor")
+
+
+def test_a_self_test_option_the_model_does_not_have_is_refused_by_name_before_touching_the_device() -> None:
+    with pytest.raises(ValueError, match=r"cash\.id003 self-test has no option driver, sekonds"):
+        plugin("cash", "id003").selftest({"port": "/dev/nonexistent", "sekonds": 1, "driver": "ssp"}, print_nothing)
+
+
+def test_a_configured_acceptor_without_a_port_fails_provisioning_self_test_naming_the_key() -> None:
+    assert self_test("cash", {}, driver="id003") == (
+        False,
+        "cash: cannot run its self-test ([devices.cash] has no 'port')",
+    )
+
+
+def print_nothing(line: str) -> None:
+    pass
