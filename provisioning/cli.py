@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from drivers import registry
 from kiosk.clock import SystemClock
+from kiosk.devices.plugin import DevicePlugin
 from kiosk.journal import verify_journal
 from kiosk.outbox import Outbox
 from kiosk.store import Store, StoreError
-
-# `kioskctl device test <family>`: each family's self-test lives beside its driver and offers
-# add_arguments(parser) and run(args, out) -> exit code. Families whose module is absent are not offered.
-SELF_TESTS = {
-    "cash": "drivers.cash.selftest",
-    "printer": "drivers.printer.selftest",
-    "biometric": "drivers.biometric.selftest",
-    "scanner": "drivers.scanner.selftest",
-    "qr": "drivers.scanner.qr_selftest",
-    "gps": "drivers.gps.selftest",
-}
 
 # Further command groups (operator, provisioning) register themselves from these modules with register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -32,13 +22,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "provisioning.doctor",
     "provisioning.inspect_cli",
 )
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def cmd_db_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -68,21 +51,45 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", required=True, help="path of the kiosk database file")
     check.set_defaults(handler=cmd_db_check)
 
-    families = {name: module for name, module in SELF_TESTS.items() if _module_exists(module)}
+    families = registry.families()
     if families:
         device = sub.add_parser("device", help="device self-tests")
         device_sub = device.add_subparsers(dest="device_command", required=True)
         test = device_sub.add_parser("test", help="self-test one device and print a verdict")
         family_sub = test.add_subparsers(dest="family", required=True)
-        for family, module_name in families.items():
-            module = importlib.import_module(module_name)
-            family_parser = family_sub.add_parser(family, help=(module.__doc__ or "").strip().splitlines()[0])
-            module.add_arguments(family_parser)
-            family_parser.set_defaults(handler=module.run)
+        for family, models in sorted(families.items()):
+            _add_family(family_sub, family, models)
 
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(sub)
     return parser
+
+
+def _add_family(family_sub: Any, family: str, models: list[DevicePlugin]) -> None:
+    """`kioskctl device test <family> [--model M] …`: every model's options (they share --port and friends)."""
+    default = models[0]  # the registry lists a family's models by rank
+    parser = family_sub.add_parser(family, help=default.summary, conflict_handler="resolve")
+    parser.add_argument(
+        "--model", choices=[m.model for m in models], default=default.model, help="the device model (driver)"
+    )
+    for model in sorted(models, key=lambda m: m is default):
+        model.add_arguments(parser)  # the default model's options win where two models define one differently
+    parser.set_defaults(handler=cmd_device_test)
+
+
+def cmd_device_test(args: argparse.Namespace, out: TextIO) -> int:
+    plugin = registry.plugin(args.family, args.model)
+    # The family's parser carries every model's options; this model gets only its own.
+    own = argparse.ArgumentParser(add_help=False)
+    plugin.add_arguments(own)
+    mine = {action.dest for action in own._actions}
+    options = {key: value for key, value in vars(args).items() if key in mine}
+
+    def say(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    return plugin.selftest(options, say).verdict.exit_code
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:

@@ -1,36 +1,36 @@
-"""Self-testing every configured device through the same `kioskctl device test <family>` the engineer runs."""
+"""Self-testing every configured device unattended, through its driver plugin (the `kioskctl device test` test)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-# How each family's self-test is run unattended from its config section.
-SELF_TEST_ARGS = {
-    "cash": lambda p: ["--port", str(p["port"]), "--seconds", "0"],
-    "printer": lambda p: ["--port", str(p["port"])] if "port" in p else ["--host", str(p["host"])],
-    "gps": lambda p: ["--port", str(p["port"]), "--wait-s", "10"],
-    "qr": lambda p: ["--port", str(p["port"])],
-    "biometric": lambda p: [
-        "--first-port",
-        str(p.get("first_port", 11100)),
-        "--last-port",
-        str(p.get("last_port", 11120)),
-    ],
-}
+from drivers.registry import DriverNotFound, families, plugin
+from kiosk.devices.plugin import DevicePlugin
 
 
-def self_test(kind: str, params: dict[str, Any]) -> tuple[bool, str]:
-    """Run the family's `kioskctl device test` with the configured port; (passed, last lines of its report)."""
-    from provisioning.cli import main  # the same command the engineer runs by hand
+def model_of(kind: str, driver: str) -> DevicePlugin:
+    """The configured model's plugin; with no driver named, the family's default model."""
+    if driver:
+        return plugin(kind, driver)
+    models = families().get(kind)
+    if not models:
+        raise DriverNotFound(f"no {kind} driver is installed")
+    return models[0]
 
-    argv = SELF_TEST_ARGS.get(kind)
-    if argv is None:
-        return True, f"{kind}: no unattended self-test; run `kioskctl device test {kind}` by hand"
-    out = io.StringIO()
+
+def self_test(kind: str, params: dict[str, Any], driver: str = "") -> tuple[bool, str]:
+    """Run the configured model's self-test against the configured device; (passed, what it saw)."""
     try:
-        code = main(["device", "test", kind, *argv(params)], out)
-    except (KeyError, SystemExit) as exc:
+        device = model_of(kind, driver or str(params.get("driver", "")))
+    except DriverNotFound as exc:
         return False, f"{kind}: cannot run its self-test ({exc})"
-    lines = [line for line in out.getvalue().splitlines() if line.strip()]
-    return code == 0, f"{kind}: " + (lines[-1] if lines else "no output")
+    try:
+        options = device.unattended(params)
+        if options is None:
+            return True, f"{kind}: no unattended self-test; run `kioskctl device test {kind}` by hand"
+        result = device.selftest(options, lambda line: None)
+    except KeyError as exc:
+        return False, f"{kind}: cannot run its self-test ([devices.{kind}] has no {exc})"
+    except ValueError as exc:
+        return False, f"{kind}: cannot run its self-test ({exc})"
+    return result.passed, f"{kind}: {result.seen}"

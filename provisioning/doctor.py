@@ -185,7 +185,7 @@ def check_devices(p: Patient) -> list[Finding]:
                 Finding(Level.FAIL, f"{kind}: {port} is missing", "check its USB cable and power; kioskctl provision")
             )
             continue
-        answer = probe_configured(kind, dict(device.params))
+        answer = probe_configured(kind, dict(device.params), device.driver)
         if answer is None:
             findings.append(Finding(Level.OK, f"{kind}: not checked here (run kioskctl device test {kind})"))
         elif answer.ok:

@@ -141,7 +141,7 @@ def step_devices(ctx: Context) -> str:
         if kind == "gps":
             continue  # its handshake was the NMEA sentence; the geo-tag step's fix is its self-test
         params = {k: v for k, v in section.items() if k != "driver"}
-        passed, report = self_test(kind, params)
+        passed, report = self_test(kind, params, driver=str(section.get("driver", "")))
         results[kind] = {"passed": passed, "report": report}
         if not passed:
             ctx.facts["self_test"] = results

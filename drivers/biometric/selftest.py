@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from contextlib import ExitStack
-from typing import TextIO
+from typing import Any, TextIO
 
-from drivers.biometric.rdservice.driver import RdServiceReader
+from drivers.biometric.rdservice.driver import RdServiceReader, build
 from drivers.biometric.rdservice.emulator import RdServiceEmulator
+from drivers.plugin import Plugin
 from kiosk.clock import SystemClock
 from kiosk.devices.biometric import CaptureOk, CaptureRequest
+from kiosk.devices.plugin import ProbeResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,3 +52,43 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 return 1
         out.write("PASS  fingerprint reader\n")
         return 0
+
+
+def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
+    """RDSERVICE discovery on loopback, then DEVICEINFO; `port` is a range "first-last" (or the config's range)."""
+    first, _, last = port.partition("-")
+    ports = {"first_port": int(first), "last_port": int(last or first)} if first else {}
+    reader = build({**config, **ports}, SystemClock())
+    info = reader.discover()
+    if info is None:
+        return ProbeResult(False, reader.health().detail, todo="start the vendor's RD service; plug the reader in")
+    health = reader.health()
+    endpoint = reader.find_endpoint()
+    evidence = (
+        f"RD service {info.rd_service_id} {info.rd_service_version} on port {endpoint.port if endpoint else '?'},"
+        f" {info.device_provider} {info.device_model}"
+    )
+    # The whole range goes in the config: an RD service may come back on another port after an update.
+    section = {"first_port": reader.ports[0], "last_port": reader.ports[-1]}
+    if not health.ok:
+        todo = "update the RD service / renew its device certificate (vendor)"
+        return ProbeResult(True, evidence, section, warning=health.detail, todo=todo)
+    if "expires in" in health.detail:
+        todo = "ask the vendor to renew the RD service certificate"
+        return ProbeResult(True, evidence, section, warning=health.detail, todo=todo, serious=False)
+    return ProbeResult(True, evidence, section)
+
+
+PLUGIN = Plugin(
+    family="biometric",
+    model="rdservice",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=build,
+    runner=run,
+    arguments=add_arguments,
+    prober=probe,
+    unattended_options=lambda config: {
+        "first_port": int(config.get("first_port", 11100)),
+        "last_port": int(config.get("last_port", 11120)),
+    },
+)

@@ -6,11 +6,14 @@ import argparse
 import queue
 import time
 from collections import Counter
-from typing import TextIO
+from collections.abc import Mapping
+from typing import Any, TextIO
 
 from drivers.cash.ssp.driver import SspAcceptor
+from drivers.plugin import Plugin
 from kiosk.clock import SystemClock
 from kiosk.devices.cash import AcceptorStatus, CashEvent, NoteCredited, NoteEscrowed, NoteRejected
+from kiosk.devices.plugin import ProbeResult
 
 DRIVERS = ("ssp",)
 
@@ -106,3 +109,31 @@ def verdict(acceptor: SspAcceptor, seen: Counter[str], out: TextIO, *, notes_ask
         " seen — insert a note during the test\n"
     )
     return 2
+
+
+def probe(port: str, config: Mapping[str, Any], timeout_s: float = 3.0) -> ProbeResult:
+    """SSP SYNC, HOST PROTOCOL VERSION and SETUP REQUEST, through the driver itself."""
+    acceptor = SspAcceptor(port, SystemClock(), poll_interval_s=0.2, reply_timeout_s=0.3, retries=1)
+    acceptor.start(lambda event: None)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and acceptor.status is AcceptorStatus.DISCONNECTED:
+            time.sleep(0.05)
+        if acceptor.status is AcceptorStatus.DISCONNECTED:
+            return ProbeResult(False, f"no SSP answer at {port}")
+        return ProbeResult(True, f"SSP validator, firmware {acceptor.firmware or '?'}, serial {acceptor.serial_number}")
+    finally:
+        acceptor.close()
+
+
+PLUGIN = Plugin(
+    family="cash",
+    model="ssp",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=SspAcceptor.from_config,
+    runner=run,
+    arguments=add_arguments,
+    prober=probe,
+    unattended_options=lambda config: {"port": str(config["port"]), "seconds": 0.0},
+    usb_ids={"191c:4104": "ITL SSP note validator (NV9/NV200)"},
+)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import threading
 import time
-from typing import TextIO
+from collections.abc import Mapping
+from typing import Any, TextIO
 
-from drivers.gps.nmea.driver import NmeaLocator
+from drivers.gps.nmea.codec import NmeaError, decode
+from drivers.gps.nmea.driver import NmeaLocator, build
 from drivers.gps.nmea.emulator import PROFILES, NmeaEmulator
+from drivers.plugin import Plugin
+from drivers.serialline import LineReader
 from kiosk.clock import SystemClock
 from kiosk.devices.locator import LocatorStatus
+from kiosk.devices.plugin import ProbeResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,3 +51,47 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         locator.close()
         if emulator:
             emulator.close()
+
+
+def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
+    """Listen for one valid NMEA sentence (checksum, syntax and coordinates checked by the codec)."""
+    wait_s = float(config.get("probe_wait_s", 3.0))
+    heard = threading.Event()
+    kinds: list[str] = []
+
+    def line(raw: bytes) -> None:
+        try:
+            position = decode(raw)
+        except NmeaError:
+            return
+        kinds.append(position.kind if position is not None else "other")
+        heard.set()
+
+    reader = LineReader(
+        port, on_line=line, on_overlong=lambda size: None, on_state=lambda ok, detail: None, max_line=256
+    )
+    reader.start()
+    try:
+        if not heard.wait(wait_s):
+            return ProbeResult(
+                False,
+                f"no NMEA sentences from {port}",
+                todo="check its cable and power, then kioskctl device test gps (only the geo-tag needs it)",
+                serious=False,
+            )
+    finally:
+        reader.stop()
+    return ProbeResult(True, f"NMEA receiver ({kinds[0]} sentence)")
+
+
+PLUGIN = Plugin(
+    family="gps",
+    model="nmea",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=build,
+    runner=run,
+    arguments=add_arguments,
+    prober=probe,
+    unattended_options=lambda config: {"port": str(config["port"]), "wait_s": 10.0},
+    usb_ids={"1546:01a7": "u-blox 7 GPS receiver", "1546:01a8": "u-blox 8 GPS receiver"},
+)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from drivers.plugin import Plugin
 from drivers.printer.driver import EscposPrinter, PrinterConfigError, create, describe
 from drivers.printer.emulator import PROFILES, PrinterEmulator
 from kiosk.clock import SystemClock
+from kiosk.devices.plugin import ProbeResult
+from kiosk.devices.printer import PrinterStatus
 from kiosk.receipt import Align, Line, Qr, ReceiptLayout, Rule, Size
 
 TEST_QR = "https://emitra.rajasthan.gov.in/r/SELFTEST"
@@ -87,3 +91,39 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     finally:
         printer.close()
+
+
+def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
+    """ESC/POS real-time status request (DLE EOT): any status byte back means an ESC/POS printer."""
+    try:
+        printer = create({"transport": "serial", "status_timeout": 0.5, **config, "port": port}, SystemClock())
+    except PrinterConfigError as exc:
+        return ProbeResult(False, str(exc), todo="fix [devices.printer] in the config")
+    try:
+        status = printer.status()
+    finally:
+        printer.close()
+    if status is PrinterStatus.DISCONNECTED:
+        return ProbeResult(False, f"no ESC/POS answer at {port}")
+    evidence = f"ESC/POS printer, status {status.value}"
+    if status is PrinterStatus.PAPER_NEAR_END:
+        return ProbeResult(True, evidence, warning="paper nearly out", todo="load a new roll soon", serious=False)
+    if not status.can_print:
+        return ProbeResult(True, evidence, warning=f"printer {status.value}", todo="load paper / close the cover")
+    return ProbeResult(True, evidence)
+
+
+def unattended(config: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"port": str(config["port"])} if "port" in config else {"host": str(config["host"])}
+
+
+PLUGIN = Plugin(
+    family="printer",
+    model="escpos",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=create,
+    runner=run,
+    arguments=add_arguments,
+    prober=probe,
+    unattended_options=unattended,
+)

@@ -7,7 +7,8 @@ import queue
 import time
 from typing import TextIO
 
-from drivers.scanner.qr.driver import SerialQrScanner
+from drivers.plugin import Plugin
+from drivers.scanner.qr.driver import SerialQrScanner, build
 from drivers.scanner.qr.emulator import PROFILES, QrScannerEmulator
 from kiosk.clock import SystemClock
 from kiosk.devices.scanner import CodeScanned, QrEvent, QrStatus
@@ -66,3 +67,14 @@ def _next_event(events: queue.Queue[QrEvent], scanner: SerialQrScanner, wait_s: 
         except queue.Empty:
             continue
     return None
+
+
+PLUGIN = Plugin(
+    family="qr",
+    model="serial",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=build,
+    runner=run,
+    arguments=add_arguments,
+    unattended_options=lambda config: {"port": str(config["port"])},
+)

@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from drivers.scanner.sane.driver import SaneScanner
+from drivers.plugin import Plugin
+from drivers.scanner.sane.driver import SaneScanner, build
 from drivers.scanner.sane.emulator import SaneTestBackend
 from kiosk.clock import SystemClock
 from kiosk.devices.scanner import ScannedDocument
@@ -43,3 +44,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"ok    page {size} (asked for {result.dpi} dpi), {len(result.png)} bytes PNG\n")
     out.write("PASS  document scanner (a page image came back and passed the checks)\n")
     return 0
+
+
+PLUGIN = Plugin(
+    family="scanner",
+    model="sane",
+    summary=(__doc__ or "").strip().splitlines()[0],
+    factory=build,
+    runner=run,
+    arguments=add_arguments,
+)

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from importlib.metadata import entry_points
+
 from drivers.biometric.rdservice.driver import RdServiceReader
-from drivers.registry import available, factory
+from drivers.registry import GROUP, available, factory
 from drivers.scanner.sane.driver import SaneScanner
 from kiosk.clock import FakeClock
 
@@ -12,3 +14,9 @@ def test_this_issues_drivers_are_found_by_name_through_entry_points(clock: FakeC
     assert isinstance(reader, RdServiceReader)
     assert reader.ports == (11100, 11101, 11102)
     assert isinstance(factory("scanner", "sane")({"device": "test:0"}, clock), SaneScanner)
+
+
+def test_factories_are_named_one_way_every_entry_point_names_its_models_plugin_object() -> None:
+    points = entry_points(group=GROUP)
+    assert len(points) >= 8
+    assert {point.value.rsplit(":", 1)[1] for point in points} == {"PLUGIN"}

@@ -5,7 +5,7 @@ import os
 import tty
 from pathlib import Path
 
-from provisioning.detect import KNOWN_USB, Candidate, detect
+from provisioning.detect import Candidate, detect, known_usb
 from tests.provisioning.devicebench import ROOT, device_bench, umockdev_run
 
 BRIDGE = ("gps", "printer", "cash")  # a generic USB-serial bridge could be any of them
@@ -65,7 +65,7 @@ def test_udev_ids_nominate_ports_under_their_stable_names_in_a_faked_sys(tmp_pat
 
 def test_every_dedicated_usb_id_has_a_udev_rule_giving_it_its_stable_name() -> None:
     rules = (ROOT / "systemd/99-emitra-kiosk.rules").read_text(encoding="utf-8")
-    for usb_id, (model, families) in KNOWN_USB.items():
+    for usb_id, (model, families) in known_usb().items():
         if len(families) != 1:
             continue  # a generic bridge: found by its protocol, named by its by-id link
         vendor, product = usb_id.split(":")
