@@ -97,6 +97,7 @@ class CashDesk:
         self.acceptor.start(self._listen)
         # A note held in escrow when the process died is stacked or returned within the first polls (or the device
         # says at connect that it stacked it): settle its payment only then, so it lands on that villager's voucher.
+        # Real seconds, not the injected business clock: this waits on the device, which answers in real time.
         deadline = time.monotonic() + settle_wait_s
         while self._row(("escrow",)) is not None and time.monotonic() < deadline:
             self._progress.wait(0.05)

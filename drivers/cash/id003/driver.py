@@ -28,6 +28,7 @@ from drivers.cash.id003.codec import (
     version_currency,
 )
 from drivers.cash.id003.transport import SerialTransport, TransportError
+from drivers.cash.latch import RecordLatch
 from kiosk.clock import Clock
 from kiosk.devices.cash import (
     AcceptorDisabled,
@@ -37,7 +38,6 @@ from kiosk.devices.cash import (
     AcceptorStatus,
     CashBoxRemoved,
     CashBoxReplaced,
-    CashEvent,
     CashListener,
     ClearedAtPowerUp,
     FraudAttempt,
@@ -127,7 +127,7 @@ class _PollThread:
             self.fault = "the poll thread stopped by itself"
 
 
-class Id003Acceptor:
+class Id003Acceptor(RecordLatch):
     """ID-003 driver. `start(listener)` connects and polls; enable()/disable() are applied by the poll thread."""
 
     def __init__(
@@ -426,27 +426,6 @@ class Id003Acceptor:
         with self._lock:
             accepting = bool(self._applied)
         self._set_status(AcceptorStatus.ACCEPTING if accepting else AcceptorStatus.DISABLED, "")
-
-    def _set_status(self, status: AcceptorStatus, detail: str) -> None:
-        with self._lock:
-            if self._fault and status is not AcceptorStatus.DISCONNECTED:
-                status, detail = AcceptorStatus.FAULT, self._fault  # latched until the kiosk restarts
-            self._status, self._detail = status, detail
-
-    def _emit(self, event: CashEvent) -> bool:
-        """Tell the kiosk; False when it could not take the event (e.g. its database refused the write)."""
-        if self._listener is None:
-            return True
-        try:
-            self._listener(event)
-        except Exception as exc:  # the poll loop that protects the money goes on, but takes no more notes
-            log.exception("cash listener failed on %s", event)
-            with self._lock:
-                self._fault = f"the kiosk could not record a note event ({type(exc).__name__}: {exc})"
-                self._wanted = frozenset()
-            self._set_status(AcceptorStatus.FAULT, "")
-            return False
-        return True
 
     # -- one exchange, with retries ------------------------------------------------------------------
     def _exchange(self, command: Command, data: bytes = b"") -> Frame:

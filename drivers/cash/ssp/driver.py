@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from drivers.cash.latch import RecordLatch
 from drivers.cash.ssp.codec import (
     REJECT_REASONS,
     Command,
@@ -34,7 +35,6 @@ from kiosk.devices.cash import (
     AcceptorStatus,
     CashBoxRemoved,
     CashBoxReplaced,
-    CashEvent,
     CashListener,
     ClearedAtPowerUp,
     FraudAttempt,
@@ -72,7 +72,7 @@ class NoReply(TimeoutError):
 ABSENT = frozenset({Generic.UNKNOWN_COMMAND, Generic.FAIL, Generic.CANNOT_PROCESS})
 
 
-class SspAcceptor:
+class SspAcceptor(RecordLatch):
     """Plain SSP driver. `start(listener)` connects and polls; enable()/disable() are applied by the poll thread."""
 
     def __init__(
@@ -402,27 +402,6 @@ class SspAcceptor:
         with self._lock:
             accepting = bool(self._wanted)
         self._set_status(AcceptorStatus.ACCEPTING if accepting else AcceptorStatus.DISABLED, "")
-
-    def _set_status(self, status: AcceptorStatus, detail: str) -> None:
-        with self._lock:
-            if self._fault and status is not AcceptorStatus.DISCONNECTED:
-                status, detail = AcceptorStatus.FAULT, self._fault  # latched until the kiosk restarts
-            self._status, self._detail = status, detail
-
-    def _emit(self, event: CashEvent) -> bool:
-        """Tell the kiosk; False when it could not take the event (e.g. its database refused the write)."""
-        if self._listener is None:
-            return True
-        try:
-            self._listener(event)
-        except Exception as exc:  # the poll loop that protects the money goes on, but takes no more notes
-            log.exception("cash listener failed on %s", event)
-            with self._lock:
-                self._fault = f"the kiosk could not record a note event ({type(exc).__name__}: {exc})"
-                self._wanted = frozenset()
-            self._set_status(AcceptorStatus.FAULT, "")
-            return False
-        return True
 
     # -- one command, with retries -------------------------------------------------------------------
     def _command(self, command: Command, params: bytes = b"") -> bytes:

@@ -1,61 +1,12 @@
-"""The serial line to the validator, opened by URL (a device path, a pty, or socket://host:port)."""
+"""The serial line to the SSP validator: 9600 baud, 8 data bits, no parity, 2 stop bits."""
 
 from __future__ import annotations
 
-import contextlib
-import termios
-from typing import Any
+from drivers.cash.transport import AcceptorLine, TransportError
 
-import serial
+__all__ = ["SerialTransport", "TransportError"]
 
 
-class TransportError(OSError):
-    pass
-
-
-class SerialTransport:
-    """9600 baud, 8 data bits, no parity, 2 stop bits (a pty or TCP link ignores the settings)."""
-
-    def __init__(self, url: str, *, timeout_s: float = 0.1) -> None:
-        self.url = url
-        self.timeout_s = timeout_s
-        self._port: Any = None  # serial_for_url returns a handler class chosen by the URL's scheme
-
-    def open(self) -> None:
-        try:
-            self._port = serial.serial_for_url(
-                self.url, baudrate=9600, bytesize=8, parity="N", stopbits=2, timeout=self.timeout_s
-            )
-        except (serial.SerialException, OSError, ValueError) as exc:
-            raise TransportError(f"cannot open {self.url}: {exc}") from None
-
-    @property
-    def is_open(self) -> bool:
-        return self._port is not None
-
-    def write(self, data: bytes) -> None:
-        if self._port is None:
-            raise TransportError(f"{self.url} is not open")
-        try:
-            self._port.reset_input_buffer()
-            self._port.write(data)
-        except (serial.SerialException, OSError, termios.error) as exc:
-            raise TransportError(f"write to {self.url} failed: {exc}") from None
-
-    def read(self, size: int = 256) -> bytes:
-        """What has arrived, waiting at most the timeout for the first byte (never for `size` bytes)."""
-        if self._port is None:
-            raise TransportError(f"{self.url} is not open")
-        try:
-            data: bytes = self._port.read(1)
-            if data:
-                data += self._port.read(min(self._port.in_waiting, size - 1))
-        except (serial.SerialException, OSError, termios.error) as exc:  # termios: the port vanished (unplugged)
-            raise TransportError(f"read from {self.url} failed: {exc}") from None
-        return data
-
-    def close(self) -> None:
-        if self._port is not None:
-            with contextlib.suppress(serial.SerialException, OSError):
-                self._port.close()
-            self._port = None
+class SerialTransport(AcceptorLine):
+    PARITY = "N"
+    STOPBITS = 2
