@@ -520,6 +520,11 @@
     </message>
     <message>
         <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>Aadhaar payment: the bank&apos;s answer is awaited. The kiosk asks the bank again by itself; do not take this bill again.</source>
+        <translation>Aadhaar payment: the bank&apos;s answer is awaited. The kiosk asks the bank again by itself; do not take this bill again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
         <source>No payment is stuck.</source>
         <translation>No payment is stuck.</translation>
     </message>

@@ -520,6 +520,11 @@
     </message>
     <message>
         <location filename="../qml/OperatorTools.qml" line="0" />
+        <source>Aadhaar payment: the bank&apos;s answer is awaited. The kiosk asks the bank again by itself; do not take this bill again.</source>
+        <translation>आधार भुगतान: बैंक के उत्तर की प्रतीक्षा है। कियोस्क स्वयं बैंक से दोबारा पूछता है; यह बिल दोबारा न लें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/OperatorTools.qml" line="0" />
         <source>No payment is stuck.</source>
         <translation>कोई भुगतान अटका नहीं है।</translation>
     </message>

@@ -99,7 +99,16 @@ Item {
                     text: qsTr("%1 · %2 · %3 · due %4 · paid %5").arg(stuckRow.modelData.reference).arg(stuckRow.modelData.day).arg(stuckRow.modelData.service).arg(stuckRow.modelData.due).arg(stuckRow.modelData.paid)
                     font.pixelSize: 24; color: "#263238"
                 }
+                Text {
+                    objectName: "awaitingBank_" + stuckRow.modelData.reference
+                    visible: !stuckRow.modelData.resolvable
+                    anchors { left: parent.left; leftMargin: 16; right: parent.right; rightMargin: 16; bottom: parent.bottom; bottomMargin: 12 }
+                    wrapMode: Text.WordWrap
+                    text: qsTr("Aadhaar payment: the bank's answer is awaited. The kiosk asks the bank again by itself; do not take this bill again.")
+                    font.pixelSize: 22; color: "#B71C1C"
+                }
                 Row {
+                    visible: stuckRow.modelData.resolvable
                     anchors { left: parent.left; leftMargin: 8; bottom: parent.bottom; bottomMargin: 8 }
                     spacing: 8
                     Repeater {

@@ -259,11 +259,15 @@ class OperatorViewModel(QObject):
     def _stuck(self) -> list[dict[str, Any]]:
         if self.mode.step is not OpStep.STUCK:
             return []
+        ledger = self.services.ledger
+        # Closable with a reason; then Aadhaar payments awaiting the bank's answer, shown but never closed by hand:
+        # the bank may have debited, so only its answer by reference (the app keeps asking) may end them.
+        rows = [(t, True) for t in stuck_payments(ledger)] + [(t, False) for t in ledger.unknown_outcomes()]
         return [
             {"txn": t.id, "reference": t.reference, "day": t.business_day, "due": t.total_due.format(),
-             "paid": t.amount_paid.format(),
+             "paid": t.amount_paid.format(), "resolvable": resolvable,
              "service": t.service_name_hi if self.language == "hi" else t.service_name_en}
-            for t in stuck_payments(self.services.ledger)
+            for t, resolvable in rows
         ]  # fmt: skip
 
     def _reasons(self) -> list[str]:
