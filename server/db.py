@@ -61,6 +61,9 @@ SCHEMA = [
         created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mobile_masked TEXT,
         document TEXT)""",
     # Aadhaar payments (server/online.py): one outcome per (kiosk, client reference), so a retry never debits twice.
+    # The release each kiosk should run: written by the rollout's waves, read by the heartbeat to offer it.
+    """CREATE TABLE IF NOT EXISTS release_targets (
+        kiosk_id TEXT PRIMARY KEY, version TEXT NOT NULL, wave TEXT NOT NULL DEFAULT '', assigned_at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS aadhaar_payments (
         kiosk_id TEXT NOT NULL, txn_ref TEXT NOT NULL, amount_paise BIGINT NOT NULL, ret TEXT NOT NULL, err TEXT,
         uid_masked TEXT NOT NULL, auth_code TEXT NOT NULL, decided_at TEXT NOT NULL,

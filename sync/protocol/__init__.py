@@ -77,6 +77,26 @@ class GeoTag(Model):
     age_s: float = Field(ge=0)
 
 
+UpdateState = Literal["idle", "downloading", "downloaded", "waiting", "switching", "ok", "failed", "rolled_back"]
+
+
+class SoftwareStatus(Model):
+    """What the agent reports of the kiosk's software: running and previous release, and the last update's state."""
+
+    running: str = Field(min_length=1, max_length=32)
+    previous: str | None = Field(default=None, max_length=32)
+    update_version: str | None = Field(default=None, max_length=32)
+    update_state: UpdateState = "idle"
+    detail: str | None = Field(default=None, max_length=2000)  # the failure and its redacted log tail
+
+
+class ReleaseOffer(Model):
+    """A release the server wants this kiosk to run (set per kiosk by the rollout's waves)."""
+
+    version: str = Field(min_length=1, max_length=32)
+    manifest_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class Heartbeat(Model):
     agent_version: str = Field(max_length=32)
     app_version: str = Field(max_length=32)
@@ -99,6 +119,7 @@ class Heartbeat(Model):
     # the expiry of its device certificate (Aadhaar authentication stops when it lapses).
     rd_service_version: str | None = Field(default=None, max_length=32)
     rd_cert_expires_at: str | None = Field(default=None, pattern=ISO_PATTERN)
+    software: SoftwareStatus | None = None  # older agents leave it out
 
 
 class HeartbeatAnswer(Model):
@@ -107,6 +128,7 @@ class HeartbeatAnswer(Model):
     commands: list[Command] = Field(default_factory=list, max_length=8)
     # Set by an officer on the server: the kiosk stops taking money and shows this reason; None = in service.
     out_of_service: str | None = Field(default=None, max_length=200)
+    release: ReleaseOffer | None = None  # the release this kiosk should run, when it differs from its own
 
 
 class SignedCatalogue(Model):
