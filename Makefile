@@ -50,14 +50,15 @@ pytest: $(STAMP) $(SYSTEM_STAMP)
 # code against the real server process (real-mode kiosk, kioskctl, the agent) must use the system clock — signed
 # requests carry its time — and so does anything they stamp. Those (CLOCK_TESTS: every test module that reads the
 # system clock or starts a process that does) run again with the wall clock of the whole process tree shifted by
-# libfaketime: 23:30 IST tonight (outside any 07:00-21:00 hours, near the IST business day's end) and 11:30 IST a year
-# ahead (past any date written into a fixture). Not the whole suite: the rest runs on injected fake clocks only, so a
-# shifted wall clock cannot change it, and PLATFORM.md's faketime caveats (Qt, child processes) make a smaller set
-# the more reliable proof. The monotonic clock is left alone (FAKETIME_DONT_FAKE_MONOTONIC=1, or timed waits hang)
-# and tests/shifted_clock/sitecustomize.py works round libfaketime's broken time.sleep (tests/README.md).
+# libfaketime to 03:00 IST a year ahead: outside any 07:00-21:00 hours, on an IST date that is not the UTC date, and
+# past any date written into a fixture — the three ways a wall-clock dependence shows, in one run instead of one per
+# way. Not the whole suite: the rest runs on injected fake clocks only, so a shifted wall clock cannot change it, and
+# PLATFORM.md's faketime caveats (Qt, child processes) make a smaller set the more reliable proof. The monotonic clock
+# is left alone (FAKETIME_DONT_FAKE_MONOTONIC=1, or timed waits hang) and tests/shifted_clock/sitecustomize.py works
+# round libfaketime's broken time.sleep (tests/README.md).
 CLOCK_TESTS := tests/ui/test_realmode.py tests/provisioning tests/sync tests/server tests/access/test_delivery.py \
 	tests/dashboard/test_queries.py tests/dashboard/test_alerts.py tests/drivers/test_selftests.py tests/kiosk/test_hours.py
-SHIFTED_CLOCKS := "$$(date -u +%Y-%m-%d) 18:00:00 UTC" "$$(date -u -d '+1 year' +%Y-%m-%d) 06:00:00 UTC"
+SHIFTED_CLOCKS := "$$(date -u -d '+1 year' +%Y-%m-%d) 21:30:00 UTC"
 
 pytest-shifted-clocks: $(STAMP) $(SYSTEM_STAMP)
 	@for when in $(SHIFTED_CLOCKS); do \
