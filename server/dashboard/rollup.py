@@ -172,6 +172,8 @@ def refresh(db: Database) -> int:
     for kiosk_id, code, epoch, high, done_epoch, done in behind:
         try:
             folded += fold_kiosk(db, str(kiosk_id), str(code), (int(epoch), int(high)), (int(done_epoch), int(done)))
+        except FoldedElsewhere:
+            log.info("rollup of kiosk %s moved on in another pass; this pass's fold was rolled back", code)
         except Exception as exc:
             log.warning("rollup of kiosk %s halted (retried next pass): %s", code, exc)
             halt(db, str(kiosk_id), f"{type(exc).__name__}: {str(exc)[:200]}")
@@ -183,6 +185,7 @@ def fold_kiosk(db: Database, kiosk_id: str, code: str, current: tuple[int, int],
     folded = 0
     while (at_epoch, done) < (epoch, high):
         upto = high if at_epoch == epoch else epoch_high_water(db, kiosk_id, at_epoch)
+        was = (at_epoch, done)
         with db.tx() as tx:
             rows = tx.all(
                 "SELECT seq, kind, occurred_at, payload, status FROM events WHERE kiosk_id = ? AND epoch = ?"
@@ -203,16 +206,22 @@ def fold_kiosk(db: Database, kiosk_id: str, code: str, current: tuple[int, int],
                 at_epoch, done = at_epoch + 1, 0  # the old epoch is finished: on to the next enrolment's events
             else:
                 break
-            tx.execute(
+            moved = tx.execute(
                 "UPDATE dash_state SET epoch = ?, done_seq = ?, halted_at = NULL, halted_reason = NULL"
-                " WHERE kiosk_id = ?",
-                (at_epoch, done, kiosk_id),
+                " WHERE kiosk_id = ? AND epoch = ? AND done_seq = ?",
+                (at_epoch, done, kiosk_id, *was),
             )
+            if moved.rowcount != 1:  # two passes at once (a leader lost its lock mid-pass): only the first may count
+                raise FoldedElsewhere(kiosk_id)
     return folded
 
 
 class FoldError(Exception):
     """An accepted event the rollup could not fold; the message names the event."""
+
+
+class FoldedElsewhere(Exception):
+    """Another pass advanced this machine's mark after this one read it: the transaction is rolled back."""
 
 
 def epoch_high_water(db: Database, kiosk_id: str, epoch: int) -> int:

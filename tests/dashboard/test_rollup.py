@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from server.dashboard import auth, fleet, report
-from server.dashboard.rollup import Sampler, refresh
+from server.dashboard.rollup import FoldedElsewhere, Sampler, fold_kiosk, refresh
 from server.db import Database
 from server.service import Kiosk, Service
 from sync.protocol import EventItem, Heartbeat
@@ -92,6 +92,21 @@ def test_events_above_a_gap_wait_for_it_and_nothing_is_folded_twice(db: Database
     send(db, kiosk, first)  # a resend: duplicates change nothing
     refresh(db)
     assert day_rows(db, kiosk) == {"2026-11-20": (2, 30_000, 0, 0)}
+
+
+def test_a_pass_that_read_the_mark_before_another_pass_moved_it_folds_nothing_twice(db: Database) -> None:
+    kiosk = enrolled(db)
+    send(db, kiosk, payment(1, "T1", "water.phed", 10_000, "2026-11-20T05:00:00Z", cash=False))
+    stale = (1, 0)  # what a second leader read before the first one's pass committed
+    assert refresh(db) == 2
+    with db.tx(write=False) as tx:
+        high = int(tx.one("SELECT high_water FROM kiosks WHERE id = ?", (kiosk.id,))[0])  # type: ignore[index]
+    assert high == 2
+    with pytest.raises(FoldedElsewhere, match=kiosk.id):
+        fold_kiosk(db, kiosk.id, kiosk.code, (1, high), stale)
+    assert day_rows(db, kiosk) == {"2026-11-20": (1, 10_000, 0, 0)}
+    with db.tx(write=False) as tx:
+        assert tx.one("SELECT done_seq, halted_at FROM dash_state WHERE kiosk_id = ?", (kiosk.id,)) == (2, None)
 
 
 def test_sampled_heartbeats_mark_in_service_hours_and_keep_one_timeline_point_per_quarter_hour(db: Database) -> None:
