@@ -28,16 +28,14 @@ from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
-from kiosk.transactions import Txn
 from kiosk.zreport_print import ZReportQr
 from sync.agent import enrol
 from sync.client import Client
 from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
-from sync.protocol.receipts import ReceiptClaim, make_token
-from sync.protocol.receipts import qr_text as receipt_qr_text
 from sync.settings import AgentSettings
+from sync.signers import signed_receipt_qr, signed_zreport_qr
 from ui.certificates import DownloadAndPrint
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import (
@@ -49,7 +47,6 @@ from ui.devpanel.fakes import (
 )
 from ui.devpanel.phone import MemoryPhoneDelivery
 from ui.embedded_server import EmbeddedServer
-from ui.zreport_qr import signed_zreport_qr
 
 
 @dataclass
@@ -241,13 +238,3 @@ def biller_of(catalogue: CatalogueHolder) -> Callable[[str], str]:
 
 
 DEMO_SERVER = "http://127.0.0.1:8080"
-
-
-def signed_receipt_qr(kiosk_code: str, server_url: str, key: Ed25519PrivateKey) -> QrText:
-    """The receipt's QR: `<server>/r/<token>`, a claim signed by the kiosk's key that the server can verify."""
-
-    def qr(txn: Txn) -> str:
-        claim = ReceiptClaim(kiosk_code, txn.receipt_no or 0, txn.id, txn.amount_paid.paise, txn.updated_at)
-        return receipt_qr_text(server_url, make_token(claim, key))
-
-    return qr

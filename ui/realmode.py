@@ -38,9 +38,9 @@ from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, load_settings
+from sync.signers import signed_receipt_qr, signed_zreport_qr
 from ui.certificates import DownloadAndPrint
-from ui.composition import Services, biller_of, kiosk_client, signed_receipt_qr
-from ui.zreport_qr import signed_zreport_qr
+from ui.composition import Services, biller_of, kiosk_client
 
 log = logging.getLogger("kiosk")
 REQUIRED_DEVICES = ("cash", "printer", "biometric")
