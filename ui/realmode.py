@@ -37,7 +37,7 @@ from sync.client import Client
 from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
-from sync.settings import AgentSettings, load_settings
+from sync.settings import AgentSettings, agent_settings
 from sync.signers import signed_receipt_qr, signed_zreport_qr
 from ui.certificates import DownloadAndPrint
 from ui.composition import Services, biller_of, kiosk_client
@@ -53,8 +53,8 @@ class StartError(RuntimeError):
 def real_services(config_path: Path, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
     try:
-        config = load_config(config_path)
-        settings = load_settings(config_path)
+        config = load_config(config_path)  # read once: the agent's settings derive from this object
+        settings = agent_settings(config)
     except ConfigError as exc:
         raise StartError(f"{exc}; fix the file, or run `kioskctl provision` again") from None
     missing = [kind for kind in REQUIRED_DEVICES if kind not in config.devices]
