@@ -20,11 +20,11 @@ from kiosk.clock import SystemClock
 from kiosk.flows.journey import Journey
 from kiosk.payment_outcome import Backoff, OutcomeInquiry
 from server.online import DEMO_BILLS
+from tests.fakes.devices import demo_aadhaar
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.harness import ServerProcess
 from tests.ui.test_realmode import enrolled_config
 from ui.composition import Services
-from ui.devpanel.fakes import demo_aadhaar
 from ui.realmode import real_services
 from ui.viewmodels.journey import journey_for
 

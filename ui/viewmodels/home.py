@@ -56,7 +56,7 @@ class HomeViewModel(QObject):
         return self.services.config.identity.helpline
 
     def _out_of_service(self) -> bool:
-        return self.services.out_of_service or bool(ServiceSwitch(self.services.store).reason())
+        return bool(ServiceSwitch(self.services.store).reason())
 
     def _out_of_service_reason(self) -> str:
         """The operator's reason ('हिंदी / English'), the reader's half."""

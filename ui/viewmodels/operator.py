@@ -41,7 +41,7 @@ class OperatorViewModel(QObject):
             services.devices,
             identity=Identity(identity.kiosk_code, identity.centre_name_hi),
             receipt_qr=services.receipt_qr,
-            zreport_qr=services.zreport_qr or (lambda report: f"Z {report.kiosk_code} {report.business_day}"),
+            zreport_qr=services.zreport_qr,
             opening_float=services.config.rules.opening_float,
             certificates=services.certificates,
         )
