@@ -6,7 +6,7 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.availability import ServiceSwitch
 from kiosk.clock import to_ist
-from ui.composition import Services
+from ui.screens import HomeScreen
 
 
 def tile(service_id: str, name: str, icon: str, offline: str, flow: str) -> dict[str, str]:
@@ -16,7 +16,7 @@ def tile(service_id: str, name: str, icon: str, offline: str, flow: str) -> dict
 class HomeViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: HomeScreen, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.language = "hi"
