@@ -16,10 +16,10 @@ KIOSK_CHILD = """
 import time, tempfile; t0 = time.perf_counter()
 from pathlib import Path
 from ui.app import application, build_window
-from ui.composition import demo_services
+from tests.fakes.services import memory_services
 from ui import driver
 app = application()
-kiosk = build_window(demo_services(Path(tempfile.mkdtemp())), kiosk_mode=False)
+kiosk = build_window(memory_services(Path(tempfile.mkdtemp())), kiosk_mode=False)
 driver.find(kiosk.window, "tile_jvvnl-bill")  # laid out, rendered, and tappable
 elapsed = time.perf_counter() - t0
 rss = next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmRSS"))
@@ -67,12 +67,12 @@ def tap_to_frame(samples: int) -> tuple[float, float]:
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow  # noqa: F401 - so root objects are wrapped as QQuickWindow
 
+    from tests.fakes.services import memory_services
     from ui import driver
     from ui.app import application, build_window
-    from ui.composition import demo_services
 
     application()
-    kiosk = build_window(demo_services(Path(tempfile.mkdtemp())), kiosk_mode=False)
+    kiosk = build_window(memory_services(Path(tempfile.mkdtemp())), kiosk_mode=False)
     w = kiosk.window
 
     def timed_tap(window: object, name: str) -> float:

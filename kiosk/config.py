@@ -87,6 +87,11 @@ class KioskConfig:
     language: str = "hi"
     devices: Mapping[str, DeviceConfig] = field(default_factory=dict)
     accessibility: Accessibility = field(default_factory=Accessibility)
+    # The file's [agent] table as written: the sync agent validates it (sync/settings.py) from this object, so the
+    # file is read once and every error names the same source.
+    agent: Mapping[str, Any] = field(default_factory=dict)
+    source: str = "config"  # the file (or what stood in for one) errors name
+    base_dir: Path | None = None  # relative paths in the file are relative to its folder
 
 
 class _Section:
@@ -211,13 +216,17 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
 
     devices = _parse_devices(source, top._get("devices", {}))
     accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
-    # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only tolerates it.
-    top.used.add("agent")
+    # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only carries it.
+    agent = top._get("agent", {})
+    if not isinstance(agent, dict):
+        raise ConfigError(source, "[agent]", agent, "a table")
     top.finish()
     database = Path(database_text)
     if not database.is_absolute() and base_dir is not None:
         database = base_dir / database
-    return KioskConfig(identity, hours, rules, server, database, language, devices, accessibility)
+    return KioskConfig(
+        identity, hours, rules, server, database, language, devices, accessibility, agent, source, base_dir
+    )
 
 
 def _parse_accessibility(section: _Section, base_dir: Path | None) -> Accessibility:

@@ -20,7 +20,7 @@ from kiosk.outbox import Outbox
 from kiosk.store import Store, StoreError
 from provisioning.detect import probe_configured
 from sync.identity import SyncState
-from sync.settings import load_settings
+from sync.settings import agent_settings
 
 EARLIEST_YEAR = 2025
 HEARTBEAT_LATE_S = 3600
@@ -149,7 +149,7 @@ def check_enrolment(p: Patient) -> list[Finding]:
 
 def check_catalogue(p: Patient) -> list[Finding]:
     try:
-        path = load_settings(p.config_path).catalogue_file
+        path = agent_settings(p.config).catalogue_file  # the config the doctor already loaded
     except ConfigError as exc:
         return [Finding(Level.FAIL, str(exc), "fix the [agent] section or run kioskctl provision again")]
     try:

@@ -85,7 +85,7 @@ def consumer_number(biller: str, n: int) -> str:
 
 BILLERS_ORDER = tuple(BILLERS)
 
-# The accounts the demo tour and the UI tests type (the same numbers as ui/devpanel/fakes.sample_online).
+# The accounts the demo tour and the UI tests type (the same numbers as tests/fakes/devices.sample_online).
 DEMO_BILLS = (
     ("JVVNL", luhn_complete("21041234567"), "Ramesh Kumar Meena", "JV-2611-001", 35_000, "2026-12-05"),
     ("JVVNL", luhn_complete("10020030040"), "Sita Devi", "JV-2611-002", 123_450, "2026-12-10"),

@@ -1,12 +1,11 @@
-"""The agent's settings: [server] and [kiosk].database from the kiosk config, plus its own [agent] table."""
+"""The agent's settings, derived from the kiosk config object: its [server] and [kiosk].database, and [agent]."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from kiosk.config import ConfigError, load_config
+from kiosk.config import ConfigError, KioskConfig, load_config
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +33,22 @@ NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
 
 
 def load_settings(path: Path) -> AgentSettings:
-    """Validate the whole kiosk config, then the [agent] table; errors name the key and what was expected."""
-    config = load_config(path)
-    source = str(path)
+    """The agent's settings from the kiosk config file (read once, by `kiosk.config.load_config`)."""
+    return agent_settings(load_config(path))
+
+
+def agent_settings(config: KioskConfig) -> AgentSettings:
+    """The [agent] table of an already validated kiosk config; errors name the file, the key and what was expected."""
+    source = config.source
     if not config.server.url:
         raise ConfigError(source, "[server].url", config.server.url, "the central server's address")
-    table = tomllib.loads(path.read_text("utf-8")).get("agent", {})
-    if not isinstance(table, dict):
-        raise ConfigError(source, "[agent]", table, "a table")
+    folder = config.base_dir or Path.cwd()
     values: dict[str, object] = {}
-    for key, value in table.items():
+    for key, value in config.agent.items():
         if key in ("key_file", "catalogue_file", "config_file"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
-            values[key] = (path.parent / value).resolve()
+            values[key] = (folder / value).resolve()
         elif key == "network":
             if not isinstance(value, str):
                 raise ConfigError(source, "[agent].network", value, "a string such as '2g' or 'wifi'")
@@ -60,7 +61,7 @@ def load_settings(path: Path) -> AgentSettings:
             raise ConfigError(source, f"[agent].{key}", value, "no such key (unknown key)")
     if int(values.get("batch_items", 500)) < 1:  # type: ignore[call-overload]
         raise ConfigError(source, "[agent].batch_items", values["batch_items"], "at least 1")
-    database = config.database if config.database.is_absolute() else (path.parent / config.database).resolve()
+    database = config.database if config.database.is_absolute() else (folder / config.database).resolve()
     return AgentSettings(
         server_url=config.server.url, timeout_s=config.server.timeout_s, database=database,
         kiosk_code=config.identity.kiosk_code,

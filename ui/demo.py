@@ -1,13 +1,16 @@
-"""`make demo`: the touch app on memory devices — a scripted tour headless, or the app beside a device panel."""
+"""`make demo`: the field's composition on device emulators and a reference server process — a scripted tour
+headless, or the app beside a device panel."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk.clock import FakeClock, SystemClock, to_ist
+from kiosk.clock import Clock, FakeClock, SystemClock, to_ist
+from kiosk.config import load_config
 from kiosk.journal import verify_journal
 from kiosk.ledger import Ledger
 from kiosk.money import Money
@@ -18,6 +21,8 @@ from kiosk.words import amount_in_words
 
 if TYPE_CHECKING:
     from ui.composition import Services
+    from ui.devpanel.emulated import EmulatedBench
+    from ui.embedded_server import EmbeddedServer
 
 DEMO_OUT = Path("demo-out")
 
@@ -30,41 +35,85 @@ def is_headless() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+@dataclass
+class Demo:
+    """The demo kiosk: the field's services from `config_path`, and what stands in for the world around it."""
+
+    services: Services
+    bench: EmulatedBench  # the device emulators the config's drivers talk to (and the dev panel drives)
+    server: EmbeddedServer  # the reference server process this kiosk is enrolled with
+    config_path: Path
+
+    def close(self) -> None:
+        self.services.close()
+        self.bench.close()
+        self.server.stop()
+
+
+def start_demo(workdir: Path, clock: Clock, *, receipts: Path) -> Demo:
+    """Start the emulators and the reference server, write the demo config naming them, enrol this kiosk, then
+    compose exactly as `kiosk --config` does (`ui.realmode.real_services`)."""
+    from sync.agent import enrol
+    from sync.settings import agent_settings
+    from ui.demo_config import demo_config_document, write_demo_config
+    from ui.devpanel.emulated import start_bench
+    from ui.embedded_server import EmbeddedServer
+    from ui.realmode import real_services
+
+    bench = start_bench(workdir, receipts, clock)
+    server = EmbeddedServer(workdir / "server")
+    try:
+        server.start()
+        document = demo_config_document(workdir, server_url=server.url, devices=bench.device_sections())
+        path = write_demo_config(workdir / "kiosk.toml", document)
+        settings = agent_settings(load_config(path))
+        store = Store.open(settings.database, clock)
+        try:
+            enrol(settings, store, server.issue_token(settings.kiosk_code))  # what `kioskctl provision` does
+        finally:
+            store.close()
+        return Demo(real_services(path, clock), bench, server, path)
+    except BaseException:
+        server.stop()
+        bench.close()
+        raise
+
+
 def run_demo(out: TextIO, *, out_dir: Path = DEMO_OUT, headless: bool | None = None) -> int:
     headless = is_headless() if headless is None else headless
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt is imported only now, so `kiosk --help` and the ledger demo stay light.
     from ui.app import application, build_window
-    from ui.composition import DemoClock, demo_services
+    from ui.composition import DEMO_START, DemoClock
     from ui.devpanel.emulated import wait_connected
 
     app = application()
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
-        services = demo_services(
-            Path(tmp), None if headless else DemoClock(), receipts=out_dir / "receipts", server=True
-        )
-        out.write(f"reference server (its own process) at {services.server.url if services.server else '-'}\n")
+        clock = FakeClock(DEMO_START) if headless else DemoClock()
+        demo = start_demo(Path(tmp), clock, receipts=out_dir / "receipts")
+        services = demo.services
+        out.write(f"reference server (its own process) at {demo.server.url}\n")
+        out.write(f"demo config (the field's schema): {demo.config_path}\n")
         kiosk = build_window(services, kiosk_mode=False)  # attaches the cash desk, which starts the SSP driver
-        if services.bench is not None:
-            wait_connected(services.bench)
+        wait_connected(services.devices.cash)
         if not headless:
             from ui.devpanel.panel import open_panel
 
-            panel = open_panel(services)  # noqa: F841 - kept alive while the app runs
+            panel = open_panel(demo.bench)  # noqa: F841 - kept alive while the app runs
             code = app.exec()
-            services.close()
+            demo.close()
             return code
         from ui.tour import run_tour
 
         out.write(f"e-Mitra Plus demo tour — screenshots in {out_dir}/\n")
-        ok = run_tour(kiosk, out_dir, out)
+        ok = run_tour(kiosk, demo.bench, out_dir, out)
         journal = verify_journal(services.store)
         out.write(f"  {journal.describe()}\n")
         out.write(f"  outbox: {Outbox(services.store).depth()} events queued for the server\n")
         ok = deliver_to_server(services, out) and ok
         kiosk.close()
-        services.close()
+        demo.close()
     ok = ok and journal.ok
     out.write("demo payment completed\n" if ok else "demo payment FAILED\n")
     return 0 if ok else 1

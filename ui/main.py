@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kiosk", description="e-Mitra Plus kiosk")
-    parser.add_argument("--demo", action="store_true", help="run on memory devices (a scripted tour when headless)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run on device emulators and a reference server (a scripted tour when headless)",
+    )
     parser.add_argument("--ledger-demo", action="store_true", help="narrate one bill payment through the ledger")
     parser.add_argument("--out", type=Path, default=DEMO_OUT, help="where the headless tour writes screenshots")
     parser.add_argument("--config", type=Path, help="run the kiosk in the field from this config file")

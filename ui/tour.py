@@ -1,4 +1,4 @@
-"""The headless demo tour: taps through the real screens on memory devices and writes numbered screenshots."""
+"""The headless demo tour: taps through the real screens, feeds the device emulators, writes numbered screenshots."""
 
 from __future__ import annotations
 
@@ -8,20 +8,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from drivers.printer.render import render_image
+from kiosk.checksums import luhn_complete, verhoeff_check_digit
 from kiosk.clock import FakeClock
 from kiosk.money import INR_NOTES, Money
 from kiosk.operator import OperatorAuth
-from kiosk.receipt import ReceiptLayout
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_aadhaar, demo_account
+
+
+def demo_aadhaar(stem: str = "23456789012") -> str:
+    """A well-formed (Verhoeff-checked) Aadhaar number for the tour; not a real person's."""
+    return stem + str(verhoeff_check_digit(stem))
+
+
+def demo_account(stem: str) -> str:
+    """A K-number with a valid Luhn check digit, as the reference server's sample accounts have (server/online.py)."""
+    return luhn_complete(stem)
 
 
 @dataclass
 class Tour:
     kiosk: KioskWindow
+    cash: EmulatedBench  # where the tour's notes go: the SSP emulator behind the field's driver
     out_dir: Path
     log: TextIO
     shots: list[Path] = field(default_factory=list)
@@ -42,21 +51,11 @@ class Tour:
         driver.settle()  # printing after the last note runs off the Qt thread: wait for it as a person would
         return str(self.kiosk.vm.journey.journey.step) if self.kiosk.vm.journey.journey else "closed"
 
-    @property
-    def cash(self) -> MemoryCashAcceptor | EmulatedBench:
-        """Where the tour's notes go: the SSP emulator in the demo, the memory acceptor in UI tests."""
-        services = self.kiosk.vm.services
-        if services.bench is not None:
-            return services.bench
-        device = services.devices.cash
-        assert isinstance(device, MemoryCashAcceptor)
-        return device
 
-
-def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
+def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextIO) -> bool:
     """Home, search, a cash bill payment, an Aadhaar payment, a certificate print, an error. True if all paid."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    tour = Tour(kiosk, out_dir, log)
+    tour = Tour(kiosk, bench, out_dir, log)
     w = kiosk.window
     tour.shot("home-hi")
 
@@ -140,7 +139,6 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     tour.tap("languageButton")
 
     closed = operator_close(tour)
-    write_receipts(kiosk, out_dir)
     ok = cash_done and aadhaar_done and certificate_done and closed
     summary = {
         "screenshots": [p.name for p in tour.shots],
@@ -187,21 +185,5 @@ def operator_close(tour: Tour) -> bool:
 
 
 def box_notes(tour: Tour) -> list[Money]:
-    """What the operator finds in the cash box: the notes the acceptor stacked (emulator), or the memory device's."""
-    cash = tour.cash
-    if isinstance(cash, EmulatedBench):
-        return [Money.rupees(r) for r in cash.acceptor_device.stacked]
-    return [Money.rupees(r) for r in cash.stacked]
-
-
-def write_receipts(kiosk: KioskWindow, out_dir: Path) -> None:
-    printer = kiosk.vm.services.devices.printer
-    if not isinstance(printer, MemoryPrinter):
-        return  # the printer emulator already wrote each cut receipt as a PNG into out_dir/receipts
-
-    folder = out_dir / "receipts"
-    folder.mkdir(exist_ok=True)
-    for number, document in enumerate(printer.jobs.values(), start=1):
-        assert isinstance(document, ReceiptLayout)
-        # The same 1-bit picture the thermal printer would print (58 mm, 384 dots), shaped Hindi included.
-        render_image(document, 384).save(folder / f"receipt-{number:02d}.png")
+    """What the operator finds in the cash box: the notes the acceptor emulator stacked."""
+    return [Money.rupees(r) for r in tour.cash.stacked()]

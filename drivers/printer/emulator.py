@@ -21,7 +21,7 @@ from drivers.printer import fonts
 ESC, GS, DLE = 0x1B, 0x1D, 0x10
 XON = 0x11
 
-# How kinds of printer answer status (PROTOCOLS.md §3.3). full: DLE EOT 1-4 and GS r. minimal: only DLE EOT 1, the
+# How kinds of printer answer status (docs/protocols.md). full: DLE EOT 1-4 and GS r. minimal: only DLE EOT 1, the
 # rest ignored (cheap 58 mm mechanisms). quirky: software flow control on, so an XON byte comes before each answer.
 # slow: every answer comes late, but within the driver's status timeout.
 PROFILES = ("full", "minimal", "quirky", "slow")
@@ -89,7 +89,7 @@ class PrinterEmulator:
     def can_print(self) -> bool:
         return self.paper is not Paper.OUT and not self.cover_open and not self.offline and not self.silent
 
-    # -- status bytes (PROTOCOLS.md §3.3) ---------------------------------------------------------
+    # -- status bytes (docs/protocols.md, receipt printer) ---------------------------------------------------------
     def status_byte(self, n: int) -> int | None:
         if self.profile == "minimal" and n != 1:
             return None  # ignored, as a real minimal mechanism does: nothing is sent back

@@ -92,7 +92,7 @@ class Receipt:
     provisional: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Devices:
     cash: CashAcceptor
     printer: ReceiptPrinter

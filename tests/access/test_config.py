@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import Accessibility, ConfigError, parse_config
-from ui.composition import demo_config_document
+from ui.demo_config import demo_config_document
 
 
 def document(tmp_path: Path, **section: Any) -> dict[str, Any]:

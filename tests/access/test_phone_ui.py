@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fakes.devices import MemoryCashAcceptor, demo_account
+from tests.fakes.phone import MemoryPhoneDelivery
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_account
-from ui.devpanel.phone import MemoryPhoneDelivery
 
 
 def pay_a_bill(kiosk: KioskWindow, services: Services) -> None:

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 from kiosk.clock import FakeClock
 from kiosk.money import Money
 from kiosk.prompts import note_accepted, prompt
+from tests.fakes.devices import MemoryCashAcceptor, demo_account
 from ui import driver
 from ui.app import KioskWindow
 from ui.audio import AudioStatus
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_account
 from ui.viewmodels.access import AccessViewModel
 
 

@@ -24,8 +24,8 @@ from kiosk.flows.base import Step
 from kiosk.flows.journey import Journey
 from kiosk.payment_outcome import OutcomeInquiry, reconcile
 from kiosk.receipt import Identity
+from tests.fakes.devices import demo_aadhaar
 from ui.composition import DemoClock, Services
-from ui.devpanel.fakes import demo_aadhaar
 from ui.realmode import real_services
 
 SERVICE = "jvvnl-bill"

@@ -20,12 +20,13 @@ from kiosk.clock import SystemClock
 from kiosk.flows.journey import Journey
 from kiosk.payment_outcome import Backoff, OutcomeInquiry
 from server.online import DEMO_BILLS
+from tests.fakes.devices import demo_aadhaar
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.harness import ServerProcess
 from tests.ui.test_realmode import enrolled_config
 from ui.composition import Services
-from ui.devpanel.fakes import demo_aadhaar
 from ui.realmode import real_services
+from ui.screens import JourneyScreen
 from ui.viewmodels.journey import journey_for
 
 FULL_NUMBER = demo_aadhaar()
@@ -96,7 +97,7 @@ def field_kiosk(tmp_path: Path) -> Iterator[FieldKiosk]:
 
 
 def pay_by_aadhaar(services: Services) -> Journey:
-    journey = journey_for(services, services.catalogue.current.get("jvvnl-bill"), QUICK)
+    journey = journey_for(JourneyScreen.of(services), services.catalogue.current.get("jvvnl-bill"), QUICK)
     for digit in ACCOUNT:
         journey.press(digit)
     assert journey.submit()

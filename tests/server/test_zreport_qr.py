@@ -24,10 +24,11 @@ from kiosk.store import Store
 from kiosk.zreport import build_zreport
 from kiosk.zreport_print import print_zreport
 from sync.protocol.zreports import make_token, qr_text
+from sync.signers import signed_zreport_qr
+from sync.signers import zreport_claim as claim_for
 from tests.kiosk.helpers import cash_bill
 from tests.server.conftest import Kiosk
 from tests.sync.harness import KIOSK_CODE
-from ui.zreport_qr import claim_for, signed_zreport_qr
 
 IDENTITY = Identity(KIOSK_CODE, "राजीव गांधी सेवा केंद्र, चाकसू")
 

@@ -22,7 +22,7 @@ from server.dashboard.alerts import Facts, evaluate
 from sync.client import Client
 from sync.drain import Drainer
 from sync.heartbeat import HeartbeatSender
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter
+from tests.fakes.devices import MemoryCashAcceptor, MemoryPrinter
 
 CASH = MemoryCashAcceptor().health().status
 

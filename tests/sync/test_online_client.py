@@ -26,9 +26,9 @@ from kiosk.online import Application, Authorised, Bill, Declined, NotFound, Unav
 from server.online import DEMO_APPLICATIONS, DEMO_BILLS, DEMO_UNANSWERED
 from sync.client import Client
 from sync.online_client import HttpOnline
+from tests.fakes.devices import demo_aadhaar
 from tests.server.conftest import enrol_key
 from tests.sync.harness import ServerProcess
-from ui.devpanel.fakes import demo_aadhaar
 
 CATALOGUE = load_catalogue(DEFAULT_CATALOGUE)
 SERVICE_OF = {s.biller: s.id for s in CATALOGUE.services if s.biller}

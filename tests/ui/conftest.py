@@ -10,8 +10,9 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.clock import FakeClock
+from tests.fakes.services import memory_services
 from ui.app import KioskWindow, build_window, use_virtual_keyboard
-from ui.composition import DEMO_START, Services, demo_services
+from ui.composition import DEMO_START, Services
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +59,7 @@ def fake_clock() -> FakeClock:
 
 @pytest.fixture
 def services(tmp_path: Path, fake_clock: FakeClock) -> Iterator[Services]:
-    built = demo_services(tmp_path, fake_clock)
+    built = memory_services(tmp_path, fake_clock)
     yield built
     built.close()
 

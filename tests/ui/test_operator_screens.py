@@ -13,11 +13,11 @@ from kiosk.devices.cash import CashBoxRemoved
 from kiosk.money import Money
 from kiosk.operator import OperatorAuth
 from kiosk.transactions import PaymentMode
+from tests.fakes.devices import MemoryDocumentPrinter, demo_account
 from tests.kiosk.helpers import cash_bill
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryDocumentPrinter, demo_account
 
 PIN = "271828"
 

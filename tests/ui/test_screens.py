@@ -7,14 +7,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from kiosk.availability import ServiceSwitch
 from kiosk.clock import FakeClock
 from kiosk.outbox import Outbox
 from kiosk.transactions import TxnState
+from tests.fakes.devices import MemoryCashAcceptor, MemoryDocumentPrinter, MemoryOnline, demo_aadhaar, demo_account
+from tests.fakes.phone import MemoryPhoneDelivery
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryDocumentPrinter, MemoryOnline, demo_aadhaar, demo_account
-from ui.devpanel.phone import MemoryPhoneDelivery
 
 GOOD = demo_account("21041234567")
 
@@ -259,7 +260,7 @@ def test_a_bad_catalogue_update_keeps_the_tiles_and_search_of_the_last_good_one(
 
 
 def test_out_of_service_switch_shows_the_out_of_service_screen(kiosk: KioskWindow, services: Services) -> None:
-    services.out_of_service = True
+    ServiceSwitch(services.store).take_out_of_service("पानी भर गया / Flooded", operator="op-1")
     kiosk.vm.tick()
     assert driver.text_of(kiosk.window, "closedTitle") == "यह मशीन अभी बंद है"
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 from kiosk.clock import FakeClock
+from tests.fakes.devices import MemoryCashAcceptor, demo_aadhaar, demo_account
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_aadhaar, demo_account
 from ui.fonts import DEVANAGARI
 
 DEVANAGARI_CHARS = re.compile("[\u0900-\u097f]")

@@ -21,13 +21,13 @@ from kiosk.payment_outcome import OutcomeInquiry
 from kiosk.transactions import TxnState
 from sync.online_client import HttpOnline
 from sync.sdnotify import Notifier
+from tests.fakes.devices import MemoryOnline, MemoryPrinter, demo_aadhaar, demo_account
 from tests.kiosk.aadhaar_field import ACCOUNT, FULL_NUMBER, FieldKiosk, field_kiosk_in, forwarded
 from tests.systemd.test_ui_watchdog import FakeSystemd
 from tests.ui.test_screenshots import DEVANAGARI_CHARS
 from ui import driver
 from ui.app import KioskWindow, build_window
 from ui.composition import Services
-from ui.devpanel.fakes import MemoryOnline, MemoryPrinter, demo_aadhaar, demo_account
 from ui.watchdog import UiWatchdog
 
 # The figures: a finger read that takes most of the RD service's 10 s + 5 s grace, then a bank that

@@ -1,1 +1,1 @@
-"""In-memory devices and online services for the demo, the dev panel and the UI tests (they implement the ports)."""
+"""The developer's device panel and the emulator bench behind it: the demo's hands on its device emulators."""

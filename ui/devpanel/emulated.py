@@ -1,36 +1,44 @@
-"""The demo's devices that speak their real wire protocols: the SSP note acceptor and the ESC/POS printer, each
-an emulator on a pty, and the fingerprint reader's RD service on loopback HTTP, each with our real driver on the
-other end."""
+"""The demo's devices as emulators speaking their real wire protocols — the SSP note acceptor and the ESC/POS printer
+on ptys, the RD service on loopback HTTP, the A4 printer's hot folder — and the config sections that point the
+field's drivers at them (the drivers themselves are built from the config, as in the field)."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from drivers.biometric.rdservice.driver import RdServiceReader
 from drivers.biometric.rdservice.emulator import EmulatedState, RdServiceEmulator
-from drivers.cash.ssp.driver import SspAcceptor
 from drivers.cash.ssp.emulator import SspEmulator
-from drivers.printer.driver import EscposPrinter
-from drivers.printer.driver import create as create_printer
 from drivers.printer.emulator import Paper, PrinterEmulator
 from kiosk.clock import Clock
-from kiosk.devices.cash import AcceptorStatus
+from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 
 
 @dataclass
 class EmulatedBench:
-    """What the device panel and the tour push: notes into the acceptor, paper into the printer."""
+    """What the device panel and the tour push: notes into the acceptor, paper into the printer, a finger."""
 
     acceptor_device: SspEmulator
     printer_device: PrinterEmulator
-    acceptor: SspAcceptor
-    printer_port: str
     finger_device: RdServiceEmulator
-    finger_reader: RdServiceReader
+    acceptor_port: str
+    printer_port: str
+    documents: Path  # the A4 printer's hot folder
+
+    def device_sections(self) -> dict[str, dict[str, Any]]:
+        """`[devices.<kind>]` for the demo config: the field's drivers, pointed at these emulators."""
+        finger = self.finger_device.port
+        return {
+            # Short poll and reply times: the tour inserts notes back to back and must not wait on the defaults.
+            "cash": {"driver": "ssp", "port": self.acceptor_port, "poll_interval_ms": 50},
+            "printer": {"driver": "escpos", "transport": "serial", "port": self.printer_port, "baudrate": 115200},
+            "biometric": {"driver": "rdservice", "first_port": finger, "last_port": finger, "try_https": False},
+            "document_printer": {"driver": "hotfolder", "folder": str(self.documents)},
+        }
 
     def insert(self, rupees: int, *, timeout_s: float = 10.0) -> bool:
         """A villager inserts a note; waits (running Qt's events) until the device is done with it."""
@@ -65,13 +73,17 @@ class EmulatedBench:
     def _busy(self) -> bool:
         return bool(self.acceptor_device.state.queue)
 
+    def stacked(self) -> list[int]:
+        """Rupees of each note the acceptor put into its cash box (what the operator will count)."""
+        return list(self.acceptor_device.stacked)
+
     # -- what the device panel's buttons do (the hands at the machine, and its faults) ---------------
     def fake_note(self) -> None:
         self.acceptor_device.insert_fake_note()
         self._settle(5.0)
 
     def toggle_jam(self) -> None:
-        jammed = self.acceptor.status is AcceptorStatus.JAMMED
+        jammed = self.acceptor_device.state.jam is not None
         self.acceptor_device.clear_jam() if jammed else self.acceptor_device.jam(safe=True)
 
     def toggle_paper(self) -> None:
@@ -87,7 +99,8 @@ class EmulatedBench:
 
     def status(self) -> str:
         finger = "on" if self.finger_device.state is EmulatedState.READY else "off"
-        return f"cash: {self.acceptor.status.value} · printer: {self.printer_device.paper.value} · finger: {finger}"
+        cash = "jammed" if self.acceptor_device.state.jam is not None else "ok"
+        return f"cash: {cash} · printer: {self.printer_device.paper.value} · finger: {finger}"
 
     def close(self) -> None:
         self.acceptor_device.close()
@@ -95,25 +108,23 @@ class EmulatedBench:
         self.finger_device.stop()
 
 
-def emulated_devices(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
+def start_bench(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
+    """Start every emulator; the SSP acceptor's pty gets a stable name in `workdir` (like a udev symlink)."""
     acceptor_device = SspEmulator()
-    port = acceptor_device.serve_pty(workdir / "ttyCASH")
-    acceptor = SspAcceptor(port, clock, poll_interval_s=0.05, reply_timeout_s=0.3, reconnect_interval_s=0.2)
+    acceptor_port = acceptor_device.serve_pty(workdir / "ttyCASH")
     receipts.mkdir(parents=True, exist_ok=True)
     printer_device = PrinterEmulator(receipts)
     finger_device = RdServiceEmulator(clock).start()
-    finger_reader = RdServiceReader(clock, ports=(finger_device.port,), try_https=False, capture_grace_s=2.0)
+    documents = receipts.parent / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
     return EmulatedBench(
-        acceptor_device, printer_device, acceptor, printer_device.serve_pty(), finger_device, finger_reader
+        acceptor_device, printer_device, finger_device, acceptor_port, printer_device.serve_pty(), documents
     )
 
 
-def wait_connected(bench: EmulatedBench, timeout_s: float = 10.0) -> None:
+def wait_connected(cash: CashAcceptor, timeout_s: float = 10.0) -> None:
+    """Until the acceptor's driver has found its device (the SSP driver connects on its own thread)."""
     deadline = time.monotonic() + timeout_s
-    while bench.acceptor.status is AcceptorStatus.DISCONNECTED and time.monotonic() < deadline:
+    while cash.health().status == AcceptorStatus.DISCONNECTED.value and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.02)
-
-
-def printer_for(bench: EmulatedBench, clock: Clock) -> EscposPrinter:
-    return create_printer({"transport": "serial", "port": bench.printer_port, "baudrate": 115200}, clock)

@@ -18,6 +18,7 @@ from kiosk.prompts import note_accepted, prompt_for
 from ui.audio import AudioStatus, Speaker
 from ui.audio_build import DEFAULT_DIR, RATES_WPM
 from ui.composition import Services
+from ui.screens import AccessControls
 from ui.viewmodels.app import AppViewModel
 from ui.viewmodels.phone import PhoneViewModel
 
@@ -60,7 +61,9 @@ NORMAL = {key: key for key in HIGH_CONTRAST}
 class AccessViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, services: Services, app: AppViewModel, speaker: Speaker, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: AccessControls, app: AppViewModel, speaker: Speaker, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.app = app
@@ -211,7 +214,7 @@ def attach_access(engine: QQmlApplicationEngine, services: Services, app: AppVie
         rate=settings.rate,
         parent=engine,
     )
-    access = AccessViewModel(services, app, speaker, parent=engine)
+    access = AccessViewModel(AccessControls.of(services), app, speaker, parent=engine)
     engine.rootContext().setContextProperty("access", access)
     # Parented to the engine, so it lives as long as the window; QML reads it as `phone`.
     engine.rootContext().setContextProperty("phone", PhoneViewModel(app, services.phone, speaker, parent=engine))

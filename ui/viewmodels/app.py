@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.catalogue import FlowKind
 from kiosk.flows.problems import report_problem
 from ui.composition import Services
+from ui.screens import CatalogueScreen, HomeScreen, JourneyScreen, OperatorScreen
 from ui.viewmodels.catalogue import CatalogueViewModel
 from ui.viewmodels.home import HomeViewModel
 from ui.viewmodels.journey import JourneyViewModel
@@ -29,12 +30,12 @@ class AppViewModel(QObject):
         super().__init__(parent)
         self.services = services
         self.on_language = on_language
-        self.home = HomeViewModel(services, self)
-        self.catalogue = CatalogueViewModel(services, self)
-        self.journey = JourneyViewModel(services, self)
+        self.home = HomeViewModel(HomeScreen.of(services), self)
+        self.catalogue = CatalogueViewModel(CatalogueScreen.of(services), self)
+        self.journey = JourneyViewModel(JourneyScreen.of(services), self)
         self.journey.closed.connect(self.goHome)
         self.journey.changed.connect(self.changed)
-        self.operator = OperatorViewModel(services, self)
+        self.operator = OperatorViewModel(OperatorScreen.of(services), self)
         self.operator.locked.connect(self.goHome)
         self.operator.changed.connect(self.home.refresh)  # out of service and its reason show on the home screen
         self._logo_pressed_at: float | None = None

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.catalogue import Service
-from ui.composition import Services
+from ui.screens import CatalogueScreen
 
 
 class CatalogueViewModel(QObject):
     changed = Signal()
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: CatalogueScreen, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.language = "hi"

@@ -16,14 +16,14 @@ from kiosk.flows.journey import Journey, JourneyView
 from kiosk.payment_outcome import OutcomeInquiry, reconcile
 from kiosk.receipt import Identity
 from kiosk.transactions import Txn
-from ui.composition import Services
 from ui.qr import qr_source
+from ui.screens import JourneyScreen
 from ui.worker import OffThread
 
 log = logging.getLogger(__name__)
 
 
-def journey_for(services: Services, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
+def journey_for(services: JourneyScreen, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
     """The one way the app builds a journey from its composition (tests of the shipped path use it too)."""
     s = services
     return Journey(
@@ -52,7 +52,7 @@ class JourneyViewModel(QObject):
     closed = Signal()
     cashArrived = Signal(object)
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: JourneyScreen, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.language = "hi"

@@ -12,8 +12,8 @@ from kiosk.flows.operator import OperatorMode, OpStep
 from kiosk.flows.operator_pages import SERVICE_REASONS
 from kiosk.money import Money
 from kiosk.receipt import Identity
-from ui.composition import Services
 from ui.qr import qr_source
+from ui.screens import OperatorScreen
 
 
 def _half(text: str, language: str) -> str:
@@ -30,7 +30,7 @@ class OperatorViewModel(QObject):
     changed = Signal()
     locked = Signal()  # operator mode is over: the app goes to the villager home
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: OperatorScreen, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.language = "hi"
@@ -41,7 +41,7 @@ class OperatorViewModel(QObject):
             services.devices,
             identity=Identity(identity.kiosk_code, identity.centre_name_hi),
             receipt_qr=services.receipt_qr,
-            zreport_qr=services.zreport_qr or (lambda report: f"Z {report.kiosk_code} {report.business_day}"),
+            zreport_qr=services.zreport_qr,
             opening_float=services.config.rules.opening_float,
             certificates=services.certificates,
         )

@@ -17,9 +17,10 @@ from kiosk.money import INR_NOTES, Money
 from kiosk.receipt import Line, ReceiptLayout
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode, TxnState
+from tests.fakes.devices import MemoryCashAcceptor, MemoryPrinter
+from tests.fakes.services import memory_services
 from tests.kiosk.helpers import cash_bill
-from ui.composition import DEMO_START, demo_services
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter
+from ui.composition import DEMO_START
 
 
 def killed_mid_payment(ledger: Ledger, bill: int, notes: tuple[int, ...]) -> str:
@@ -116,7 +117,7 @@ def test_the_app_start_settles_and_prints_the_receipt_a_crash_left_unprinted(tmp
     part = cash_bill(ledger, 350)
     ledger.credit_cash(part.id, Money.rupees(50), device_ref="before-the-crash-2")
     store.close()
-    services = demo_services(tmp_path)
+    services = memory_services(tmp_path)
     try:
         assert services.ledger.get(paid.id).state is TxnState.RECEIPT_PRINTED
         assert services.ledger.get(part.id).state is TxnState.ABANDONED

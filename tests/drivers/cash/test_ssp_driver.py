@@ -36,7 +36,7 @@ from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.store import Store
 from tests.drivers.cash.conftest import ALL_NOTES, Events, answers, reject_reason, wait_until
-from ui.devpanel.fakes import MemoryFingerReader, MemoryPrinter
+from tests.fakes.devices import MemoryFingerReader, MemoryPrinter
 
 
 def test_the_channel_table_is_read_from_the_device(acceptor: SspAcceptor) -> None:

@@ -1,4 +1,4 @@
-"""SSP golden bytes from shared/PROTOCOLS.md §1.1, shared by the codec, driver and emulator tests."""
+"""SSP golden bytes (docs/protocols.md, SSP; CRCs computed), shared by the codec, driver and emulator tests."""
 
 from __future__ import annotations
 

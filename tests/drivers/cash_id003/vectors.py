@@ -1,4 +1,4 @@
-"""ID-003 golden bytes from shared/PROTOCOLS.md §1.2 (checked there against crcmod's CRC-16/KERMIT), as data."""
+"""ID-003 golden bytes (docs/protocols.md, ID-003; CRC-16/KERMIT checked against crcmod), as data."""
 
 from __future__ import annotations
 

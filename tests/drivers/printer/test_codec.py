@@ -1,4 +1,4 @@
-"""ESC/POS bytes and DLE EOT replies, against the vectors in PROTOCOLS.md §3."""
+"""ESC/POS bytes and DLE EOT replies, against the vectors in docs/protocols.md (receipt printer)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from kiosk.devices.common import DeviceHealth
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.store import Store
-from ui.devpanel.fakes import MemoryCashAcceptor
+from tests.fakes.devices import MemoryCashAcceptor
 
 
 class SpeechlessAcceptor(MemoryCashAcceptor):

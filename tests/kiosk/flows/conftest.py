@@ -11,7 +11,7 @@ from kiosk.catalogue import DEFAULT_CATALOGUE, Catalogue, load_catalogue
 from kiosk.flows.base import Devices
 from kiosk.flows.journey import Journey
 from kiosk.ledger import Ledger
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryFingerReader, MemoryOnline, MemoryPrinter, sample_online
+from tests.fakes.devices import MemoryCashAcceptor, MemoryFingerReader, MemoryOnline, MemoryPrinter, sample_online
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from kiosk.flows.journey import Journey
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.transactions import TxnState
-from ui.devpanel.fakes import (
+from tests.fakes.devices import (
     MemoryCashAcceptor,
     MemoryFingerReader,
     MemoryOnline,

@@ -13,7 +13,7 @@ from kiosk.flows.journey import Journey
 from kiosk.ledger import Ledger
 from kiosk.outbox import Outbox
 from kiosk.transactions import TxnState
-from ui.devpanel.fakes import MemoryOnline, MemoryPrinter, demo_aadhaar, demo_account
+from tests.fakes.devices import MemoryOnline, MemoryPrinter, demo_aadhaar, demo_account
 
 READY = demo_account("202611001")
 PENDING = demo_account("202611002")
@@ -64,7 +64,7 @@ def test_status_check_shows_the_status_and_finishes(start: Callable[[str], Journ
 
 
 def test_status_check_timeout_is_a_timeout_problem(start: Callable[[str], Journey], online: object) -> None:
-    from ui.devpanel.fakes import MemoryOnline
+    from tests.fakes.devices import MemoryOnline
 
     assert isinstance(online, MemoryOnline)
     online.slow.add(PENDING)

@@ -23,8 +23,8 @@ from kiosk.operator import OperatorAuth
 from kiosk.receipt import Identity
 from kiosk.store import Store
 from kiosk.zreport import ZReport
+from tests.fakes.devices import MemoryPrinter
 from tests.kiosk.helpers import cash_bill
-from ui.devpanel.fakes import MemoryPrinter
 
 PIN = "271828"
 IDENTITY = Identity("RJ-JP-SAN-0001", "e-Mitra Plus, Sanganer")

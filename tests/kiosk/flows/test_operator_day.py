@@ -28,10 +28,10 @@ from kiosk.transactions import TxnState
 from kiosk.zreport import build_zreport
 from tests.drivers.cash.conftest import wait_until
 from tests.drivers.cash.rig import CashSide, cash_side
+from tests.fakes.devices import MemoryFingerReader, MemoryPrinter
 from tests.kiosk.consistency import assert_books_agree
 from tests.kiosk.helpers import cash_bill
 from tests.sync.harness import soak
-from ui.devpanel.fakes import MemoryFingerReader, MemoryPrinter
 
 ROOT = Path(__file__).resolve().parents[3]
 PAYMENTS = 300 if soak() else 30

@@ -1,4 +1,4 @@
-"""A memory phone-delivery port for the demo and UI tests: links that look real, messages kept in a list."""
+"""A memory phone-delivery port for UI tests: links that look real, messages kept in a list."""
 
 from __future__ import annotations
 

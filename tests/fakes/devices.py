@@ -1,4 +1,4 @@
-"""Memory fakes of the kiosk ports: a note acceptor you feed by hand, a printer that keeps jobs, a finger reader."""
+"""Memory fakes of the kiosk ports for tests: a note acceptor fed by hand, a printer keeping its jobs, a finger."""
 
 from __future__ import annotations
 

@@ -1,0 +1,99 @@
+"""What each screen's view-model may use, as frozen dataclasses cut from the composition (`ui.composition.Services`):
+a screen gets its own parts, not the whole bag, and nothing can be swapped under it after the start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.availability import Availability
+from kiosk.catalogue import CatalogueHolder
+from kiosk.clock import Clock
+from kiosk.config import KioskConfig
+from kiosk.delivery import PhoneDelivery
+from kiosk.flows.base import Devices
+from kiosk.ledger import Ledger
+from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.printing import QrText
+from kiosk.store import Store
+from kiosk.zreport_print import ZReportQr
+from ui.certificates import DownloadAndPrint
+from ui.composition import CatalogueSearch, Services
+
+
+@dataclass(frozen=True)
+class HomeScreen:
+    """The home screen: the centre's name, hours and helpline, the tiles, and whether the kiosk is in service."""
+
+    config: KioskConfig
+    clock: Clock
+    catalogue: CatalogueHolder
+    store: Store
+
+    @classmethod
+    def of(cls, s: Services) -> HomeScreen:
+        return cls(s.config, s.clock, s.catalogue, s.store)
+
+
+@dataclass(frozen=True)
+class CatalogueScreen:
+    """Browsing and searching the services on offer."""
+
+    catalogue: CatalogueHolder
+    search: CatalogueSearch
+
+    @classmethod
+    def of(cls, s: Services) -> CatalogueScreen:
+        return cls(s.catalogue, s.search)
+
+
+@dataclass(frozen=True)
+class JourneyScreen:
+    """A villager's journey: the ledger, the devices, the online calls, the receipt's QR and the certificate printer."""
+
+    config: KioskConfig
+    ledger: Ledger
+    devices: Devices
+    bills: BillLookup
+    applications: ApplicationLookup
+    aadhaar: AadhaarPayments
+    receipt_qr: QrText
+    certificates: DownloadAndPrint
+    availability: Callable[[], Availability]
+
+    @classmethod
+    def of(cls, s: Services) -> JourneyScreen:
+        return cls(
+            s.config, s.ledger, s.devices, s.bills, s.applications, s.aadhaar, s.receipt_qr, s.certificates,
+            s.availability,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OperatorScreen:
+    """Operator mode: the store and ledger, the devices, the signed QR codes, the certificate reprints."""
+
+    config: KioskConfig
+    store: Store
+    ledger: Ledger
+    devices: Devices
+    receipt_qr: QrText
+    zreport_qr: ZReportQr
+    certificates: DownloadAndPrint
+
+    @classmethod
+    def of(cls, s: Services) -> OperatorScreen:
+        return cls(s.config, s.store, s.ledger, s.devices, s.receipt_qr, s.zreport_qr, s.certificates)
+
+
+@dataclass(frozen=True)
+class AccessControls:
+    """The accessibility bar and the phone link: the centre's speech defaults, the store, the phone port."""
+
+    config: KioskConfig
+    store: Store
+    phone: PhoneDelivery | None
+
+    @classmethod
+    def of(cls, s: Services) -> AccessControls:
+        return cls(s.config, s.store, s.phone)
