@@ -27,7 +27,7 @@ from server.dashboard.rollup import IST, Sampler, iso  # noqa: E402
 from server.db import Database  # noqa: E402
 from server.service import Service  # noqa: E402
 from sync.protocol import Heartbeat  # noqa: E402
-from tests.dashboard.harness import PASSWORD, login  # noqa: E402
+from tests.server.dashboard.harness import PASSWORD, login  # noqa: E402
 from tests.sync.harness import ServerProcess  # noqa: E402
 from tests.sync.postgres import PrivatePostgres  # noqa: E402
 

@@ -36,9 +36,11 @@ def serve_baseline(db: str) -> None:
 
     from server import app as server_app
     from server import certificates
-    from server.cli import database_url
-    from server.db import Database
+    from server.db import Database, database_url
     from server.delivery import Deliveries
+    from server.deps import json_answer
+    from server.service import now_utc
+    from server.wire import inflate
     from sync.protocol import Heartbeat
 
     database = Database(database_url(db))
@@ -50,11 +52,11 @@ def serve_baseline(db: str) -> None:
         raw = await request.body()
         with database.tx(write=False) as tx:
             headers = {k.lower(): v for k, v in request.headers.items()}
-            now = server_app.now_utc()
+            now = now_utc()
             kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now, buffered=True)
-            beat = Heartbeat.model_validate_json(server_app.inflate(raw, "gzip"))
+            beat = Heartbeat.model_validate_json(inflate(raw, "gzip"))
             answer = service.heartbeat(tx, kiosk, beat, now)
-        return server_app.json_answer(answer)
+        return json_answer(answer)
 
     async def pdf(code: str) -> Response:
         opened = deliveries.open(code)

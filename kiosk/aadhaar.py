@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.checksums import verhoeff_ok
+from common.numbers import mask_aadhaar, verhoeff_ok
 
 
 class AadhaarError(ValueError):
@@ -47,7 +47,7 @@ class AadhaarNumber:
 
 def mask(number: str) -> str:
     """XXXX-XXXX-1234: the first eight digits hidden, as UIDAI requires for display and print."""
-    cleaned = number.replace(" ", "").replace("-", "")
-    if len(cleaned) != 12 or not cleaned.isdigit():
-        raise AadhaarError("Aadhaar number: expected 12 digits to mask")
-    return f"XXXX-XXXX-{cleaned[-4:]}"
+    try:
+        return mask_aadhaar(number)
+    except ValueError as exc:
+        raise AadhaarError(str(exc)) from None

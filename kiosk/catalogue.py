@@ -13,7 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from kiosk.checksums import luhn_ok, verhoeff_ok
+from common.numbers import luhn_ok, verhoeff_ok
 from kiosk.money import Money
 
 log = logging.getLogger(__name__)

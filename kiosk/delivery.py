@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Protocol
 
-# The same rule as the wire model (sync/protocol/delivery.py); the core cannot import it, and the keypad needs it
-# to say at once what is wrong: 10 digits, the first 6-9.
-_MOBILE = re.compile(r"^[6-9][0-9]{9}$")
+# The keypad's check and the masking are the wire model's own rule (sync/protocol/delivery.py uses the same module).
+from common.numbers import mask_mobile, mobile_problem
 
-
-def mobile_problem(digits: str) -> str | None:
-    """None for a usable Indian mobile number, else why not ('length' or 'start')."""
-    if len(digits) != 10 or not digits.isdigit():
-        return "length"
-    if not _MOBILE.fullmatch(digits):
-        return "start"
-    return None
-
-
-def mask_mobile(number: str) -> str:
-    return "XXXXXX" + number[-4:] if len(number) >= 4 else "XXXXXX"
+__all__ = ["DeliveryUnavailable", "PhoneDelivery", "PhoneLink", "mask_mobile", "mobile_problem", "receipt_token"]
 
 
 class DeliveryUnavailable(Exception):

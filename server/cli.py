@@ -11,13 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from server.dashboard.cli import register as dashboard_commands
-from server.db import Database
-
-
-def database_url(text: str) -> str:
-    if text.startswith(("postgresql://", "postgres://", "sqlite:///")):
-        return text
-    return "sqlite:///" + str(Path(text).resolve())
+from server.db import Database, database_url
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -72,6 +72,13 @@ SCHEMA = [
 ]
 
 
+def database_url(text: str) -> str:
+    """A `--db` argument as a URL: PostgreSQL and SQLite URLs as given, anything else a SQLite file's path."""
+    if text.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        return text
+    return "sqlite:///" + str(Path(text).resolve())
+
+
 class Cursor(Protocol):
     rowcount: int
 

@@ -17,17 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Protocol
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from server import certificates
+from common.numbers import mask_mobile
+from server import certificates, receipts
 from server.db import Database
+from server.deps import SettingsDep, authed, parse
 from server.pages import check_kiosk_signature
 from server.service import Kiosk, Refused, Service, iso, now_utc
+from server.wire import Body
 from sync.protocol import API_PREFIX
-from sync.protocol.delivery import DELIVERY_PATH, LINK_PREFIX, DeliveryAnswer, DeliveryRequest, mask_mobile
+from sync.protocol.delivery import DELIVERY_PATH, LINK_PREFIX, DeliveryAnswer, DeliveryRequest
 from sync.protocol.receipts import parse_token
 from sync.protocol.signing import SignatureError
 
@@ -225,44 +228,45 @@ GONE_PAGE = (
 )
 
 
-def add_routes(
-    app: FastAPI,
-    deliveries: Deliveries,
-    *,
-    body: Callable[[Request], Any],
-    authed: Callable[[Any, Request, bytes], Kiosk],
-    parse: Callable[[type[DeliveryRequest], bytes], DeliveryRequest],
-    receipt_page: Callable[[dict[str, Any] | None, str | None], str],
-    public_url: str = "",
-) -> None:
-    @app.post(API_PREFIX + DELIVERY_PATH, response_model=DeliveryAnswer)
-    def create_delivery(request: Request, wire: Any = Depends(body)) -> Response:  # noqa: B008
-        raw, data = wire
-        with deliveries.db.tx() as tx:
-            kiosk = authed(tx, request, raw)
-        answer = deliveries.create(kiosk, parse(DeliveryRequest, data), public_url or str(request.base_url))
-        return Response(answer.model_dump_json(), media_type="application/json")
+router = APIRouter()
 
-    @app.get(LINK_PREFIX + "{code}", response_class=HTMLResponse)
-    def open_link(code: str) -> Response:  # a plain def: the PDF renders in the thread pool, not on the loop
-        opened = deliveries.open(code)
-        if opened is None:
+
+def deliveries_of(request: Request) -> Deliveries:
+    deliveries: Deliveries = request.app.state.deliveries
+    return deliveries
+
+
+DeliveriesDep = Annotated[Deliveries, Depends(deliveries_of)]
+
+
+@router.post(API_PREFIX + DELIVERY_PATH, response_model=DeliveryAnswer)
+def create_delivery(request: Request, wire: Body, deliveries: DeliveriesDep, settings: SettingsDep) -> Response:
+    with deliveries.db.tx() as tx:
+        kiosk = authed(deliveries.service, tx, request, wire.raw)
+    answer = deliveries.create(kiosk, parse(DeliveryRequest, wire.data), settings.public_url or str(request.base_url))
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
+@router.get(LINK_PREFIX + "{code}", response_class=HTMLResponse)
+def open_link(code: str, deliveries: DeliveriesDep) -> Response:  # a plain def: the PDF renders in the thread pool
+    opened = deliveries.open(code)
+    if opened is None:
+        return HTMLResponse(GONE_PAGE, status_code=404)
+    token, certificate = opened
+    try:  # checked again at every opening: a key revoked since the link was made no longer vouches for it
+        claim, body, signature = parse_token(token)
+        check_kiosk_signature(deliveries.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
+    except SignatureError as exc:
+        return HTMLResponse(receipts.page(None, str(exc)), status_code=400, headers={"Cache-Control": "no-store"})
+    if certificate is not None:
+        pdf = deliveries.certificate(certificate)
+        if pdf is None:
             return HTMLResponse(GONE_PAGE, status_code=404)
-        token, certificate = opened
-        try:  # checked again at every opening: a key revoked since the link was made no longer vouches for it
-            claim, body, signature = parse_token(token)
-            check_kiosk_signature(deliveries.service.kiosk_keys, claim.kiosk_code, body, signature, claim.paid_at_iso)
-        except SignatureError as exc:
-            return HTMLResponse(receipt_page(None, str(exc)), status_code=400, headers={"Cache-Control": "no-store"})
-        if certificate is not None:
-            pdf = deliveries.certificate(certificate)
-            if pdf is None:
-                return HTMLResponse(GONE_PAGE, status_code=404)
-            disposition = f'inline; filename="certificate-{certificate}.pdf"'
-            return Response(pdf, media_type="application/pdf",
-                            headers={"Cache-Control": "no-store", "Content-Disposition": disposition})  # fmt: skip
-        facts = {
-            "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
-            "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
-        }  # fmt: skip
-        return HTMLResponse(receipt_page(facts, None), headers={"Cache-Control": "no-store"})
+        disposition = f'inline; filename="certificate-{certificate}.pdf"'
+        return Response(pdf, media_type="application/pdf",
+                        headers={"Cache-Control": "no-store", "Content-Disposition": disposition})  # fmt: skip
+    facts = {
+        "kiosk_code": claim.kiosk_code, "receipt_no": claim.receipt_no, "txn_id": claim.txn_id,
+        "amount_paise": claim.amount_paise, "paid_at": claim.paid_at_iso,
+    }  # fmt: skip
+    return HTMLResponse(receipts.page(facts, None), headers={"Cache-Control": "no-store"})

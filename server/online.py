@@ -6,15 +6,15 @@ import random
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Protocol, TypeVar
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
-from fastapi import FastAPI, Request
-from pydantic import BaseModel
+from fastapi import APIRouter, Request
 
+from common.numbers import luhn_complete, mask_aadhaar, verhoeff_ok
 from server.db import Database, IntegrityError, Tx
-from server.service import Kiosk, Refused, iso, now_utc
+from server.deps import ERRORS, ServiceDep, SettingsDep, authed, body_schema, parse
+from server.service import Refused, Service, iso, now_utc
 from server.wire import Body
 from sync.protocol import (
     API_PREFIX,
@@ -25,13 +25,6 @@ from sync.protocol import (
     Bill,
     BillQuery,
 )
-
-M = TypeVar("M", bound=BaseModel)
-
-
-class Parse(Protocol):
-    def __call__(self, model: type[M], data: bytes) -> M: ...
-
 
 # Consumer numbers as each biller prints them: (length, Luhn check digit?). The kiosk's catalogue has the same rules.
 BILLERS = {"JVVNL": (12, True), "AVVNL": (12, True), "JDVVNL": (12, True), "PHED": (10, True), "RSGL": (10, False),
@@ -46,35 +39,6 @@ STATUS_HI = {
 }
 SERVICES = ("income_certificate", "caste_certificate", "domicile_certificate", "birth_certificate")
 NAMES = ("रामलाल मीणा", "सीता देवी", "मोहनलाल जाट", "गीता कुमारी", "भंवरलाल गुर्जर", "कमला बाई", "सुरेश सैनी")
-
-# Verhoeff tables: UIDAI numbers carry a Verhoeff check digit, so a mistyped number fails like the real one.
-_MUL = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-]  # fmt: skip
-_PERM = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-]  # fmt: skip
-
-
-def verhoeff_ok(number: str) -> bool:
-    check = 0
-    for i, digit in enumerate(reversed(number)):
-        check = _MUL[check][_PERM[i % 8][int(digit)]]
-    return check == 0
-
-
-def luhn_complete(stem: str) -> str:
-    """`stem` followed by its Luhn check digit."""
-    total = 0
-    for i, ch in enumerate(reversed(stem)):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return stem + str((10 - total % 10) % 10)
 
 
 def consumer_number(biller: str, n: int) -> str:
@@ -263,7 +227,7 @@ VOID = "VOID"
 
 def decide(request: AadhaarAuthRequest) -> AadhaarAuthAnswer:
     """A realistic outcome without keeping anything: the PID block is checked and dropped with the request."""
-    masked = "XXXX-XXXX-" + request.uid[-4:]
+    masked = mask_aadhaar(request.uid)
     code = "AUTH" + request.txn_ref[-8:].upper()
     rd_error = check_pid_data(request.pid_data)
     err = f"RD-{rd_error[:8]}" if rd_error != "0" else None if verhoeff_ok(request.uid) else "998"
@@ -271,48 +235,43 @@ def decide(request: AadhaarAuthRequest) -> AadhaarAuthAnswer:
                              txn_ref=request.txn_ref, amount_paise=request.amount_paise)  # fmt: skip
 
 
-def add_routes(
-    app: FastAPI,
-    db: Database,
-    *,
-    authed: Callable[[Tx, Request, bytes], Kiosk],
-    parse: Parse,
-    responses: dict[int | str, dict[str, Any]],
-    body_schema: Callable[[type[BaseModel]], dict[str, Any]],
-    answer_delay_s: float = 0.0,
-) -> None:
-    """POST /aadhaar:auth (idempotent on the kiosk's reference) and POST /aadhaar:status (the outcome by reference).
-    `answer_delay_s` holds the authorisation's answer back after the outcome is committed (the status inquiry
-    stays quick): the AUA that debits and then answers late, as the kiosk's timeout tests need it."""
+router = APIRouter()
 
-    def decided(request: Request, raw: bytes, decide: Callable[[Tx, str], AadhaarAuthAnswer],
-                delay_s: float = 0.0) -> AadhaarAuthAnswer:  # fmt: skip
-        try:
-            with db.tx() as tx:
-                kiosk = authed(tx, request, raw)
-                answer = decide(tx, kiosk.id)
-        except ReferenceReused as exc:
-            raise Refused(409, str(exc)) from None
-        except PidDataError as exc:
-            raise Refused(422, f"PidData: {exc}") from None
-        except IntegrityError:
-            raise Refused(409, "the same reference is being decided right now; ask for its status") from None
-        if delay_s > 0:
-            time.sleep(delay_s)  # a pool thread, not the event loop
-        return answer
 
-    @app.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=responses,
-              openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
-    def aadhaar_auth(request: Request, body: Body) -> AadhaarAuthAnswer:
-        def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
-            return authorise(tx, kiosk_id, parse(AadhaarAuthRequest, body.data), iso(now_utc()))
+def decided(service: Service, request: Request, raw: bytes, decide: Callable[[Tx, str], AadhaarAuthAnswer],
+            delay_s: float = 0.0) -> AadhaarAuthAnswer:  # fmt: skip
+    """The outcome `decide` commits for the signing kiosk. `delay_s` holds the answer back after the outcome is
+    committed: the AUA that debits and then answers late, as the kiosk's timeout tests need it."""
+    try:
+        with service.db.tx() as tx:
+            kiosk = authed(service, tx, request, raw)
+            answer = decide(tx, kiosk.id)
+    except ReferenceReused as exc:
+        raise Refused(409, str(exc)) from None
+    except PidDataError as exc:
+        raise Refused(422, f"PidData: {exc}") from None
+    except IntegrityError:
+        raise Refused(409, "the same reference is being decided right now; ask for its status") from None
+    if delay_s > 0:
+        time.sleep(delay_s)  # a pool thread, not the event loop
+    return answer
 
-        return decided(request, body.raw, decide, answer_delay_s)
 
-    @app.post(API_PREFIX + "/aadhaar:status", response_model=AadhaarAuthAnswer, responses=responses,
-              openapi_extra=body_schema(AadhaarStatusQuery))  # fmt: skip
-    def aadhaar_status(request: Request, body: Body) -> AadhaarAuthAnswer:
-        def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
-            return payment_status(tx, kiosk_id, parse(AadhaarStatusQuery, body.data), iso(now_utc()))
+# POST /aadhaar:auth is idempotent on the kiosk's reference; POST /aadhaar:status answers the outcome by reference
+# and stays quick even when the authorisation's answer is held back.
+@router.post(API_PREFIX + "/aadhaar:auth", response_model=AadhaarAuthAnswer, responses=ERRORS,
+             openapi_extra=body_schema(AadhaarAuthRequest))  # fmt: skip
+def aadhaar_auth(request: Request, body: Body, service: ServiceDep, settings: SettingsDep) -> AadhaarAuthAnswer:
+    def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
+        return authorise(tx, kiosk_id, parse(AadhaarAuthRequest, body.data), iso(now_utc()))
 
-        return decided(request, body.raw, decide)
+    return decided(service, request, body.raw, decide, settings.aua_answer_delay_s)
+
+
+@router.post(API_PREFIX + "/aadhaar:status", response_model=AadhaarAuthAnswer, responses=ERRORS,
+             openapi_extra=body_schema(AadhaarStatusQuery))  # fmt: skip
+def aadhaar_status(request: Request, body: Body, service: ServiceDep) -> AadhaarAuthAnswer:
+    def decide(tx: Tx, kiosk_id: str) -> AadhaarAuthAnswer:
+        return payment_status(tx, kiosk_id, parse(AadhaarStatusQuery, body.data), iso(now_utc()))
+
+    return decided(service, request, body.raw, decide)

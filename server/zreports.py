@@ -4,30 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from server.pages import KioskKeys, check_kiosk_signature, rupees, verdict_page, verdict_response
+from server.deps import ServiceDep
+from server.pages import check_kiosk_signature, rupees, verdict_page, verdict_response
 from sync.protocol import Problem
 from sync.protocol.zreports import NOT_COUNTED, parse_token
 
+router = APIRouter()
 
-def add_routes(app: FastAPI, keys_of: KioskKeys) -> None:
-    @app.get("/z/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
-    def zreport(token: str, request: Request) -> Response:
-        def facts() -> dict[str, Any]:
-            claim, body, signature = parse_token(token)
-            check_kiosk_signature(keys_of, claim.kiosk_code, body, signature, claim.generated_at_iso)
-            counted = None if claim.counted_paise == NOT_COUNTED else claim.counted_paise
-            return {
-                "kiosk_code": claim.kiosk_code, "business_day": claim.business_day, "close_no": claim.close_no,
-                "transactions": claim.transactions, "total_paise": claim.total_paise, "cash_paise": claim.cash_paise,
-                "counted_paise": counted, "difference_paise": None if counted is None else claim.difference_paise,
-                "vouchers_open_paise": claim.vouchers_open_paise, "receipts_pending": claim.receipts_pending,
-                "generated_at": claim.generated_at_iso,
-            }  # fmt: skip
 
-        return verdict_response(request, facts, page)
+@router.get("/z/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
+def zreport(token: str, request: Request, service: ServiceDep) -> Response:
+    def facts() -> dict[str, Any]:
+        claim, body, signature = parse_token(token)
+        check_kiosk_signature(service.kiosk_keys, claim.kiosk_code, body, signature, claim.generated_at_iso)
+        counted = None if claim.counted_paise == NOT_COUNTED else claim.counted_paise
+        return {
+            "kiosk_code": claim.kiosk_code, "business_day": claim.business_day, "close_no": claim.close_no,
+            "transactions": claim.transactions, "total_paise": claim.total_paise, "cash_paise": claim.cash_paise,
+            "counted_paise": counted, "difference_paise": None if counted is None else claim.difference_paise,
+            "vouchers_open_paise": claim.vouchers_open_paise, "receipts_pending": claim.receipts_pending,
+            "generated_at": claim.generated_at_iso,
+        }  # fmt: skip
+
+    return verdict_response(request, facts, page)
 
 
 def page(facts: dict[str, Any] | None, problem: str | None) -> str:

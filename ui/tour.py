@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.checksums import luhn_complete, verhoeff_check_digit
+from common.numbers import luhn_complete, verhoeff_check_digit
 from kiosk.clock import FakeClock
 from kiosk.money import INR_NOTES, Money
 from kiosk.operator import OperatorAuth

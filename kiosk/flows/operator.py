@@ -1,35 +1,31 @@
-"""Operator mode as a state machine: hidden entry, PIN, menu, device status, blind close, Z-report and the tools."""
+"""Operator mode as a state machine: hidden entry, PIN, menu and device status; each tool's work is its own machine
+in `kiosk/flows/operator_tools/` (close and Z-report, reprints, vouchers, stuck payments, service switch, cash box)."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from datetime import timedelta
 
-from kiosk.availability import ServiceSwitch
-from kiosk.cash_payment import COUNT_KEY
-from kiosk.cash_recovery import STUCK_REASONS, resolve_stuck
-from kiosk.cashbox import CashBoxLog
-from kiosk.clock import business_day, iso_utc, parse_iso_utc, to_ist
-from kiosk.dayclose import MAX_NOTES_PER_DENOMINATION, CloseError, DayClose, Reconciliation
-from kiosk.documents import CertificatePrinter, DocumentProblem, DocumentResult
+from kiosk.clock import parse_iso_utc, to_ist
+from kiosk.dayclose import Reconciliation
+from kiosk.documents import CertificatePrinter
 from kiosk.flows.base import Devices
-from kiosk.flows.operator_pages import SERVICE_REASONS, CountSheet, DeviceLine, ReceiptRow, StatusPage
-from kiosk.ledger import Ledger, LedgerError
-from kiosk.money import INR_NOTES, Money
+from kiosk.flows.operator_pages import CountSheet, DeviceLine, ReceiptRow, StatusPage
+from kiosk.flows.operator_tools.close import ACCEPTOR_COUNT_AT_CLOSE, CloseTool
+from kiosk.flows.operator_tools.common import Kiosk, Message, Notice, Outcome
+from kiosk.flows.operator_tools.desk import CashBoxTool, ServiceTool, StuckTool, VoucherTool
+from kiosk.flows.operator_tools.reprint import REPRINT_DAYS, REPRINT_LIST, ReprintTool
+from kiosk.ledger import Ledger
+from kiosk.money import Money
 from kiosk.operator import OperatorAuth
 from kiosk.outbox import Outbox
-from kiosk.printing import QrText, reprint_receipt
+from kiosk.printing import QrText
 from kiosk.receipt import Identity
 from kiosk.store import Store
-from kiosk.transactions import TxnState
-from kiosk.zreport import ZReport, build_zreport
-from kiosk.zreport_print import ZReportQr, print_zreport
+from kiosk.zreport import ZReport
+from kiosk.zreport_print import ZReportQr
 
+__all__ = ["ACCEPTOR_COUNT_AT_CLOSE", "REPRINT_DAYS", "REPRINT_LIST", "Message", "Notice", "OpStep", "OperatorMode"]
 PIN_LENGTH = 6
-REPRINT_DAYS = 7  # receipts of the last N business days can be reprinted
-REPRINT_LIST = 40  # newest first; older ones through `kioskctl`
-ACCEPTOR_COUNT_AT_CLOSE = "acceptor_stacked_count_at_close"  # the acceptor's own counter when the last close ran
 
 
 class OpStep(enum.StrEnum):
@@ -47,42 +43,9 @@ class OpStep(enum.StrEnum):
     STUCK = "stuck"  # payments still open after the start's settlement (e.g. an Aadhaar answer never came)
 
 
-class Notice(enum.StrEnum):
-    """What the screen tells the operator; each is one translated sentence with `args` filled in."""
-
-    CHOOSE_OPERATOR = "choose_operator"
-    NO_OPERATORS = "no_operators"
-    WRONG_PIN = "wrong_pin"  # args: tries left
-    LOCKED = "locked"  # args: until HH:MM (IST)
-    PIN_SHORT = "pin_short"
-    PAYMENT_OPEN = "payment_open"  # args: how many
-    ALREADY_CLOSED = "already_closed"  # args: the day
-    NOT_COUNTED = "not_counted"  # args: the note (₹500)
-    BAD_COUNT = "bad_count"  # args: the note (₹500), the count typed
-    CLOSE_REFUSED = "close_refused"  # args: DayClose's own words (English), for what the checks above cannot see
-    OVERDUE = "overdue"  # args: the days with no close, which today's close will cover
-    PRINTED = "printed"
-    NOT_PRINTED = "not_printed"  # args: printer status
-    REPRINTED = "reprinted"  # args: receipt number
-    CERTIFICATE_PRINTED = "certificate_printed"  # args: receipt number
-    CERTIFICATE_NOT_PRINTED = "certificate_not_printed"  # args: the reason (a DocumentProblem value) and detail
-    VOUCHER_SETTLED = "voucher_settled"  # args: number, amount
-    VOUCHER_REFUSED = "voucher_refused"  # args: the reason
-    OUT_OF_SERVICE = "out_of_service"  # args: the reason
-    IN_SERVICE = "in_service"
-    REMOVAL_ANNOUNCED = "removal_announced"
-    STUCK_RESOLVED = "stuck_resolved"  # args: the bill's reference, the voucher number ("" when nothing was paid)
-    STUCK_REFUSED = "stuck_refused"  # args: the reason
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    notice: Notice
-    args: tuple[str, ...] = ()
-
-
 class OperatorMode:
-    """Single-threaded, driven by the UI. Intents outside their step do nothing. Every action is journaled."""
+    """Single-threaded, driven by the UI. Intents outside their step do nothing. Every action is journaled.
+    Sign-in and navigation live here; each intent on a tool's page is passed to that tool's machine."""
 
     def __init__(
         self,
@@ -100,25 +63,48 @@ class OperatorMode:
         self.store = store
         self.ledger = ledger
         self.devices = devices
-        self.identity = identity
-        self.receipt_qr = receipt_qr
-        self.zreport_qr = zreport_qr
         self.auth = OperatorAuth(store)
-        self.closing = DayClose(store, opening_float=opening_float)
-        self.switch = ServiceSwitch(store)
-        self.cashbox = CashBoxLog(store)
-        self.reprint_days = reprint_days
-        self.certificates = certificates
+        kiosk = Kiosk(store, ledger, devices, identity, receipt_qr)
+        self.close = CloseTool(kiosk, zreport_qr, opening_float)
+        self.reprints = ReprintTool(kiosk, certificates, reprint_days)
+        self.vouchers = VoucherTool(kiosk)
+        self.stuck = StuckTool(kiosk)
+        self.service = ServiceTool(kiosk)
+        self.cashbox = CashBoxTool(kiosk, reprint_days)
+        self.switch = self.service.switch
         self.step = OpStep.LOCKED
         self.message: Message | None = None
         self.operator_id = ""
         self.operator_name = ""
         self.pin = ""
-        self.sheet: CountSheet | None = None
-        self.reconciliation: Reconciliation | None = None
-        self.acceptor_notes: int | None = None  # notes the acceptor's own counter stacked since the last close
-        self.report: ZReport | None = None
-        self.report_qr = ""
+
+    # The close tool's state, read by the screens and tests.
+    @property
+    def sheet(self) -> CountSheet | None:
+        return self.close.sheet
+
+    @property
+    def reconciliation(self) -> Reconciliation | None:
+        return self.close.reconciliation
+
+    @property
+    def acceptor_notes(self) -> int | None:
+        return self.close.acceptor_notes
+
+    @property
+    def report(self) -> ZReport | None:
+        return self.close.report
+
+    @property
+    def report_qr(self) -> str:
+        return self.close.report_qr
+
+    def _did(self, outcome: Outcome) -> bool:
+        """A tool's outcome on the screen; an intent refused with nothing to say leaves the last message up."""
+        ok, message = outcome
+        if ok or message is not None:
+            self.message = message
+        return ok
 
     # -- entry and sign-in ---------------------------------------------------------------------
     def operators(self) -> list[tuple[str, str]]:
@@ -148,17 +134,17 @@ class OperatorMode:
                 return False
             self.pin += digit
             return True
-        if self.step is OpStep.COUNT and self.sheet is not None:
+        if self.step is OpStep.COUNT and self.close.sheet is not None:
             self.message = None
-            return self.sheet.press(digit)
+            return self.close.sheet.press(digit)
         return False
 
     def backspace(self) -> bool:
         if self.step is OpStep.PIN and self.pin:
             self.pin = self.pin[:-1]
             return True
-        if self.step is OpStep.COUNT and self.sheet is not None:
-            return self.sheet.backspace()
+        if self.step is OpStep.COUNT and self.close.sheet is not None:
+            return self.close.sheet.backspace()
         return False
 
     def submit_pin(self) -> bool:
@@ -191,7 +177,7 @@ class OperatorMode:
                 uow.record("operator.signed_out", self.operator_id, {"reason": reason})
         self.step, self.message, self.pin = OpStep.LOCKED, None, ""
         self.operator_id = self.operator_name = ""
-        self.sheet, self.reconciliation, self.report, self.report_qr = None, None, None, ""
+        self.close.reset()
 
     @property
     def signed_in(self) -> bool:
@@ -202,20 +188,23 @@ class OperatorMode:
             self._menu()
 
     def _menu(self) -> None:
-        self.step, self.sheet = OpStep.MENU, None
-        overdue = self.closing.status().overdue_days
+        self.step, self.close.sheet = OpStep.MENU, None
+        overdue = self.close.overdue_days()
         self.message = Message(Notice.OVERDUE, (", ".join(overdue),)) if overdue else None
 
     # -- device status -------------------------------------------------------------------------
-    def show_status(self) -> None:
+    def _show(self, step: OpStep) -> None:
         if self.signed_in:
-            self.step, self.message = OpStep.STATUS, None
+            self.step, self.message = step, None
+
+    def show_status(self) -> None:
+        self._show(OpStep.STATUS)
 
     def status_page(self) -> StatusPage:
         d = self.devices
         lines = tuple(DeviceLine(h.kind, h.status, h.ok, h.detail) for h in (d.cash.health(), d.printer.health(),
                                                                                d.biometric.health()))  # fmt: skip
-        notes, value = self.closing.cash_box_level()
+        notes, value = self.close.closing.cash_box_level()
         info = d.biometric.discover()
         delivered = self.store.read_one("SELECT max(delivered_at) AS at FROM outbox WHERE state = 'delivered'")
         last = delivered["at"] if delivered else None
@@ -231,269 +220,85 @@ class OperatorMode:
             out_of_service=self.switch.reason() or "",
         )
 
-    # -- the blind close -----------------------------------------------------------------------
+    # -- the blind close and the Z-report (operator_tools/close.py) ------------------------------
     def start_close(self) -> bool:
         if not self.signed_in:
             return False
-        refusal = self._close_refusal()
-        if refusal is not None:
-            self.message = refusal
-            return False
-        notes = self.devices.cash.denominations() or INR_NOTES
-        self.sheet = CountSheet(tuple(sorted(notes, reverse=True)))
-        self.sheet.selected = self.sheet.denominations[0].paise
-        self.step, self.message, self.reconciliation = OpStep.COUNT, None, None
-        return True
-
-    def _close_refusal(self) -> Message | None:
-        status = self.closing.status()
-        if status.closed_today:
-            return Message(Notice.ALREADY_CLOSED, (business_day(self.store.clock.now()).strftime("%d-%m-%Y"),))
-        busy = len(self.ledger.open_transactions())
-        if busy or self.devices.desk.open_session() is not None:
-            return Message(Notice.PAYMENT_OPEN, (str(max(busy, 1)),))
-        return None
+        started = self._did(self.close.start())
+        if started:
+            self.step = OpStep.COUNT
+        return started
 
     def select_denomination(self, paise: int) -> None:
-        if (
-            self.step is OpStep.COUNT
-            and self.sheet is not None
-            and paise in {d.paise for d in self.sheet.denominations}
-        ):
-            self.sheet.selected = paise
+        if self.step is OpStep.COUNT:
+            self.close.select(paise)
 
     def next_denomination(self) -> None:
-        if self.step is OpStep.COUNT and self.sheet is not None:
-            self.sheet.advance()
+        if self.step is OpStep.COUNT and self.close.sheet is not None:
+            self.close.sheet.advance()
 
     def submit_count(self) -> bool:
         """Commit the count (one SQLite transaction with its journal and outbox rows), then reveal the figures."""
-        if self.step is not OpStep.COUNT or self.sheet is None:
+        if self.step is not OpStep.COUNT or not self._did(self.close.submit(self.operator_id)):
             return False
-        missing = self.sheet.missing()
-        if missing is not None:
-            self.sheet.selected = missing.paise
-            self.message = Message(Notice.NOT_COUNTED, (missing.format(decimals=False),))
-            return False
-        absurd = next(
-            (d for d in self.sheet.denominations if self.sheet.counted()[d.paise] > MAX_NOTES_PER_DENOMINATION), None
-        )
-        if absurd is not None:
-            self.sheet.selected = absurd.paise
-            self.message = Message(
-                Notice.BAD_COUNT, (absurd.format(decimals=False), str(self.sheet.counted()[absurd.paise]))
-            )
-            return False
-        refusal = self._close_refusal()
-        if refusal is not None:
-            self.message = refusal
-            return False
-        try:
-            self.reconciliation = self.closing.submit_count(
-                self.sheet.counted(), operator=self.operator_id, denominations=self.sheet.denominations, acceptor=None
-            )
-        except CloseError as exc:  # another screen closed or a payment opened between the checks and the commit
-            self.message = self._close_refusal() or Message(Notice.CLOSE_REFUSED, (str(exc),))
-            return False
-        self.acceptor_notes = self._acceptor_since_last_close()
-        self.step, self.message, self.sheet = OpStep.RECONCILIATION, None, None
+        self.step = OpStep.RECONCILIATION
         return True
 
-    def _acceptor_since_last_close(self) -> int | None:
-        """The acceptor's own stacked-note counter (kept by CashDesk) since the previous close, then re-based."""
-        now = self.store.get_meta(COUNT_KEY)
-        if not now:  # never told, or an acceptor whose firmware keeps no counter: the third count is unavailable
-            return None
-        before = self.store.get_meta(ACCEPTOR_COUNT_AT_CLOSE)
-        with self.store.write(self.operator_id) as uow:
-            uow.set_meta(ACCEPTOR_COUNT_AT_CLOSE, now)
-        return int(now) - int(before) if before else None
-
-    # -- Z-report --------------------------------------------------------------------------------
     def show_zreport(self) -> None:
-        if not self.signed_in:
-            return
-        day = (
-            self.reconciliation.business_day
-            if self.reconciliation
-            else business_day(self.store.clock.now()).isoformat()
-        )
-        self.report = build_zreport(self.store, self.identity.kiosk_code, day)
-        self.report_qr = self.zreport_qr(self.report)
-        self.step, self.message = OpStep.ZREPORT, None
+        if self.signed_in:
+            self.close.show_report()
+            self.step, self.message = OpStep.ZREPORT, None
 
     def print_report(self) -> bool:
-        if self.step is not OpStep.ZREPORT or self.report is None:
-            return False
-        copy = self._count_journal("operator.zreport_printed", f"zreport:{self.report.business_day}") + 1
-        outcome = print_zreport(
-            self.devices.printer, self.report, self.identity, qr_text=self.report_qr, printed_at=self.store.clock.now(),
-            job_id=f"zreport-{self.report.business_day}-{copy}",
-        )  # fmt: skip
-        with self.store.write(self.operator_id) as uow:
-            uow.record(
-                "operator.zreport_printed" if outcome.printed else "operator.zreport_not_printed",
-                f"zreport:{self.report.business_day}",
-                {"close_no": self.report.close_no, "copy": copy, "status": outcome.status.value},
-            )
-        self.message = (
-            Message(Notice.PRINTED) if outcome.printed else Message(Notice.NOT_PRINTED, (outcome.status.value,))
-        )
-        return outcome.printed
+        return self.step is OpStep.ZREPORT and self._did(self.close.print_report(self.operator_id))
 
-    # -- reprints ----------------------------------------------------------------------------------
+    # -- reprints (operator_tools/reprint.py) ----------------------------------------------------
     def show_reprints(self) -> None:
-        if self.signed_in:
-            self.step, self.message = OpStep.REPRINT, None
+        self._show(OpStep.REPRINT)
 
     def reprintable(self) -> list[ReceiptRow]:
-        since = (business_day(self.store.clock.now()) - timedelta(days=self.reprint_days - 1)).isoformat()
-        states = (TxnState.PAID, TxnState.RECEIPT_PENDING, TxnState.RECEIPT_PRINTED, TxnState.COMPLETED)
-        rows = self.store.read(
-            "SELECT id, receipt_no, business_day, service_name_en, service_name_hi, amount_paid, state"
-            " FROM transactions WHERE receipt_no IS NOT NULL AND business_day >= ? AND state IN (?, ?, ?, ?)"
-            " ORDER BY receipt_no DESC LIMIT ?",
-            (since, *(s.value for s in states), REPRINT_LIST),
-        )
-        return [
-            ReceiptRow(r["id"], r["receipt_no"], r["business_day"], r["service_name_en"], r["service_name_hi"],
-                       Money(r["amount_paid"]), r["state"])
-            for r in rows
-        ]  # fmt: skip
+        return self.reprints.reprintable()
 
     def reprint(self, txn_id: str) -> bool:
-        if self.step is not OpStep.REPRINT or txn_id not in {r.txn_id for r in self.reprintable()}:
-            return False
-        copy = self._count_journal("operator.receipt_reprinted", txn_id) + 1
-        result = reprint_receipt(
-            self.ledger, self.devices.printer, txn_id, copy=copy, identity=self.identity, clock=self.store.clock,
-            qr_text=self.receipt_qr,
-        )  # fmt: skip
-        with self.store.write(self.operator_id) as uow:
-            uow.record(
-                "operator.receipt_reprinted" if result.printed else "operator.receipt_reprint_failed",
-                txn_id,
-                {"receipt_no": result.txn.receipt_no, "copy": copy},
-            )
-        if result.printed:
-            self.message = Message(Notice.REPRINTED, (str(result.txn.receipt_no),))
-        else:
-            status = result.outcome.status.value if result.outcome else "-"
-            self.message = Message(Notice.NOT_PRINTED, (status,))
-        return result.printed
+        return self.step is OpStep.REPRINT and self._did(self.reprints.reprint(txn_id, self.operator_id))
 
     def has_certificate(self, txn_id: str) -> bool:
-        """A certificate print was paid for with this receipt (the journey journaled whether it came out)."""
-        row = self.store.read_one(
-            "SELECT 1 AS yes FROM journal WHERE subject = ? AND action IN ('certificate.printed',"
-            " 'certificate.not_printed') LIMIT 1",
-            (txn_id,),
-        )
-        return row is not None
+        return self.reprints.has_certificate(txn_id)
 
     def print_certificate(self, txn_id: str) -> bool:
-        """The villager was told to ask the operator: print the paid-for certificate again (a new job each time)."""
-        if self.step is not OpStep.REPRINT or txn_id not in {r.txn_id for r in self.reprintable()}:
+        if self.step is not OpStep.REPRINT:
             return False
-        if not self.has_certificate(txn_id):
-            return False
-        txn = self.ledger.get(txn_id)
-        copy = self._count_journal("operator.certificate_printed", txn_id) + 1
-        if self.certificates is None:
-            result = DocumentResult(False, DocumentProblem.NO_PRINTER, "no certificate printer configured")
-        else:
-            job = f"certificate-{txn_id}-operator-{copy}"
-            result = self.certificates.print_certificate(job, txn.service_id, txn.reference)
-        self.ledger.document_printed(
-            txn_id, document="certificate", printed=result.printed, problem=result.problem.value, detail=result.detail
-        )
-        with self.store.write(self.operator_id) as uow:
-            action = "operator.certificate_printed" if result.printed else "operator.certificate_print_failed"
-            uow.record(action, txn_id, {"receipt_no": txn.receipt_no, "copy": copy, "problem": result.problem.value})
-        if result.printed:
-            self.message = Message(Notice.CERTIFICATE_PRINTED, (str(txn.receipt_no),))
-        else:
-            self.message = Message(Notice.CERTIFICATE_NOT_PRINTED, (result.problem.value, result.detail[:80]))
-        return result.printed
+        return self._did(self.reprints.print_certificate(txn_id, self.operator_id))
 
-    # -- change-due vouchers -----------------------------------------------------------------------
+    # -- vouchers, stuck payments, the service switch, the cash box (operator_tools/desk.py) -----
     def show_vouchers(self) -> None:
-        if self.signed_in:
-            self.step, self.message = OpStep.VOUCHERS, None
+        self._show(OpStep.VOUCHERS)
 
     def settle_voucher(self, voucher_no: int) -> bool:
-        if self.step is not OpStep.VOUCHERS:
-            return False
-        try:
-            voucher = self.ledger.settle_voucher(voucher_no, operator=self.operator_id)
-        except LedgerError as exc:
-            self.message = Message(Notice.VOUCHER_REFUSED, (str(exc),))
-            return False
-        self.message = Message(Notice.VOUCHER_SETTLED, (str(voucher.no), voucher.amount.format()))
-        return True
-
-    # -- out of service ----------------------------------------------------------------------------
-    def show_service(self) -> None:
-        if self.signed_in:
-            self.step, self.message = OpStep.SERVICE, None
-
-    def take_out_of_service(self, reason_index: int) -> bool:
-        if self.step is not OpStep.SERVICE or not 0 <= reason_index < len(SERVICE_REASONS):
-            return False
-        reason = SERVICE_REASONS[reason_index]
-        self.switch.take_out_of_service(reason, operator=self.operator_id)
-        self.message = Message(Notice.OUT_OF_SERVICE, (reason,))
-        return True
-
-    def back_in_service(self) -> bool:
-        if self.step is not OpStep.SERVICE or self.switch.reason() is None:
-            return False
-        self.switch.back_in_service(operator=self.operator_id)
-        self.message = Message(Notice.IN_SERVICE)
-        return True
+        return self.step is OpStep.VOUCHERS and self._did(self.vouchers.settle(voucher_no, self.operator_id))
 
     def show_stuck(self) -> None:
-        if self.signed_in:
-            self.step, self.message = OpStep.STUCK, None
+        self._show(OpStep.STUCK)
 
     def resolve_stuck(self, txn_id: str, reason_index: int) -> bool:
-        if self.step is not OpStep.STUCK or not 0 <= reason_index < len(STUCK_REASONS):
+        if self.step is not OpStep.STUCK:
             return False
-        try:
-            voucher = resolve_stuck(self.ledger, txn_id, reason=STUCK_REASONS[reason_index], operator=self.operator_id)
-        except LedgerError as exc:
-            self.message = Message(Notice.STUCK_REFUSED, (str(exc),))
-            return False
-        self.message = Message(Notice.STUCK_RESOLVED, (self.ledger.get(txn_id).reference, str(voucher or "")))
-        return True
+        return self._did(self.stuck.resolve(txn_id, reason_index, self.operator_id))
 
-    # -- cash-box removal --------------------------------------------------------------------------
+    def show_service(self) -> None:
+        self._show(OpStep.SERVICE)
+
+    def take_out_of_service(self, reason_index: int) -> bool:
+        return self.step is OpStep.SERVICE and self._did(self.service.take_out(reason_index, self.operator_id))
+
+    def back_in_service(self) -> bool:
+        return self.step is OpStep.SERVICE and self._did(self.service.back_in(self.operator_id))
+
     def show_cashbox(self) -> None:
-        if self.signed_in:
-            self.step, self.message = OpStep.CASHBOX, None
+        self._show(OpStep.CASHBOX)
 
     def announce_removal(self) -> bool:
-        if self.step is not OpStep.CASHBOX:
-            return False
-        self.cashbox.operator_removing(operator=self.operator_id)
-        self.message = Message(Notice.REMOVAL_ANNOUNCED)
-        return True
+        return self.step is OpStep.CASHBOX and self._did(self.cashbox.announce(self.operator_id))
 
     def removals(self, limit: int = 10) -> list[tuple[str, str, bool]]:
-        """Recent cash-box events, newest first: (IST time, event, flagged = removed with nobody announcing it)."""
-        since = iso_utc(self.store.clock.now() - timedelta(days=self.reprint_days))
-        rows = self.store.read(
-            "SELECT at, action FROM journal WHERE action LIKE 'cashbox.%' AND at >= ? ORDER BY id DESC LIMIT ?",
-            (since, limit),
-        )
-        return [
-            (f"{to_ist(parse_iso_utc(r['at'])):%d-%m %H:%M}", str(r["action"]).removeprefix("cashbox."),
-             r["action"] == "cashbox.removed_unannounced")
-            for r in rows
-        ]  # fmt: skip
-
-    def _count_journal(self, action: str, subject: str) -> int:
-        row = self.store.read_one(
-            "SELECT count(*) AS n FROM journal WHERE action = ? AND subject = ?", (action, subject)
-        )
-        return int(row["n"]) if row else 0
+        return self.cashbox.removals(limit)

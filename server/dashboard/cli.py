@@ -10,11 +10,10 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from server.db import Database
+from server.db import Database, database_url
 
 
 def add_officer(args: argparse.Namespace) -> int:
-    from server.cli import database_url
     from server.dashboard import auth
     from server.service import Service
 
@@ -41,7 +40,6 @@ def add_officer(args: argparse.Namespace) -> int:
 
 def place(args: argparse.Namespace) -> int:
     """Where a kiosk is, for machines whose agent does not send `kiosk.provisioned` (or to correct it)."""
-    from server.cli import database_url
     from server.dashboard.rollup import put_site
     from server.service import Service
 

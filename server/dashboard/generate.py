@@ -21,7 +21,7 @@ from typing import Any
 
 from server.dashboard import fleet
 from server.dashboard.rollup import IST, iso
-from server.db import Database, Tx
+from server.db import Database, Tx, database_url
 
 # District headquarters and real panchayat samitis (blocks) of Jaipur division.
 DISTRICTS: dict[str, tuple[float, float, list[str]]] = {
@@ -257,7 +257,6 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.machines <= 20_000 or not 1 <= args.days <= 400:
         sys.stderr.write("--machines must be 1-20000 and --days 1-400\n")
         return 2
-    from server.cli import database_url
     from server.service import Service
 
     db = Database(database_url(args.db), synchronous="NORMAL")

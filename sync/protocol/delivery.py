@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from common.numbers import valid_mobile
 from sync.protocol import Model
 
 DELIVERY_PATH = "/deliveries"
 LINK_PREFIX = "/p/"
-# Indian mobile numbers: 10 digits, the first 6-9 (TRAI numbering plan); no +91 or leading 0 on the kiosk keypad.
-MOBILE = re.compile(r"^[6-9][0-9]{9}$")
-
-
-def valid_mobile(number: str) -> bool:
-    return bool(MOBILE.fullmatch(number))
-
-
-def mask_mobile(number: str) -> str:
-    """Shown on screen and kept on the server: only the last four digits."""
-    return "XXXXXX" + number[-4:] if len(number) >= 4 else "XXXXXX"
 
 
 class DeliveryRequest(Model):

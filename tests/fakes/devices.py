@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from common.numbers import luhn_complete, verhoeff_check_digit
 from kiosk.aadhaar import AadhaarNumber
-from kiosk.checksums import luhn_complete, verhoeff_check_digit
 from kiosk.devices.biometric import (
     BiometricInfo,
     BiometricStatus,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dashboard.conftest import fresh_postgres_database
+from tests.server.dashboard.conftest import fresh_postgres_database
 from tests.sync.conftest import agents, postgres  # noqa: F401 - fixtures shared with tests/sync
 from tests.sync.postgres import PrivatePostgres
 

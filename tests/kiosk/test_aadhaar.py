@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from common.numbers import verhoeff_check_digit, verhoeff_ok
 from kiosk.aadhaar import AadhaarError, AadhaarNumber, mask
-from kiosk.checksums import verhoeff_check_digit, verhoeff_ok
 
 BASE = "23412341234"
 VALID = BASE + str(verhoeff_check_digit(BASE))

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from common.numbers import luhn_complete, luhn_ok, verhoeff_ok
 from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
     CatalogueError,
@@ -17,7 +18,6 @@ from kiosk.catalogue import (
     parse_catalogue,
 )
 from kiosk.catalogue_gen import scaled_catalogue
-from kiosk.checksums import luhn_complete, luhn_ok, verhoeff_ok
 
 
 @pytest.fixture

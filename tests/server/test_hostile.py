@@ -9,8 +9,8 @@ import requests
 
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.signing import b64url
-from tests.dashboard.harness import PASSWORD, login
 from tests.server.conftest import Kiosk
+from tests.server.dashboard.harness import PASSWORD, login
 from tests.sync.harness import KIOSK_CODE, ServerProcess
 
 BEAT = "/api/v1/heartbeat"

@@ -9,7 +9,7 @@ import pytest
 
 from server.db import Database
 from server.service import Service
-from tests.dashboard.conftest import fresh_postgres_database
+from tests.server.dashboard.conftest import fresh_postgres_database
 from tests.sync.conftest import postgres  # noqa: F401 - the session's private PostgreSQL
 
 OLD_SCHEMA = [  # server/db.py and dashboard/schema.py as they were before issue 16

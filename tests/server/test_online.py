@@ -8,8 +8,9 @@ from pathlib import Path
 
 import requests
 
+from common.numbers import verhoeff_ok
 from kiosk.catalogue import DEFAULT_CATALOGUE, FlowKind, load_catalogue
-from server.online import BILLERS, DEMO_APPLICATIONS, DEMO_UNANSWERED, consumer_number, verhoeff_ok
+from server.online import BILLERS, DEMO_APPLICATIONS, DEMO_UNANSWERED, consumer_number
 from sync.protocol.receipts import ReceiptClaim, make_token, qr_text
 from tests.server.conftest import Kiosk
 from tests.sync.harness import ServerProcess

@@ -89,6 +89,201 @@
 <context>
     <name>Journey</name>
     <message>
+        <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
+        <translation>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</translation>
+    </message>
+    <message>
+        <source>This number is not correct. One digit may be wrong. Please check your bill and type it again.</source>
+        <translation>This number is not correct. One digit may be wrong. Please check your bill and type it again.</translation>
+    </message>
+    <message>
+        <source>Please type only digits.</source>
+        <translation>Please type only digits.</translation>
+    </message>
+    <message>
+        <source>No record was found for this number. Check the number on your bill or paper and try again.</source>
+        <translation>No record was found for this number. Check the number on your bill or paper and try again.</translation>
+    </message>
+    <message>
+        <source>The office computer did not answer in time. Please try again in a few minutes. Your money has not been taken.</source>
+        <translation>The office computer did not answer in time. Please try again in a few minutes. Your money has not been taken.</translation>
+    </message>
+    <message>
+        <source>There is no internet connection right now. Please try again later or ask the operator.</source>
+        <translation>There is no internet connection right now. Please try again later or ask the operator.</translation>
+    </message>
+    <message>
+        <source>Your certificate is not ready yet. Nothing has been charged. Check the status again in a few days.</source>
+        <translation>Your certificate is not ready yet. Nothing has been charged. Check the status again in a few days.</translation>
+    </message>
+    <message>
+        <source>The bank did not approve the payment. Nothing has been charged. You can pay in cash instead.</source>
+        <translation>The bank did not approve the payment. Nothing has been charged. You can pay in cash instead.</translation>
+    </message>
+    <message>
+        <source>The finger could not be read. Clean your finger, press it flat on the reader and try again.</source>
+        <translation>The finger could not be read. Clean your finger, press it flat on the reader and try again.</translation>
+    </message>
+    <message>
+        <source>The fingerprint reader is not working. Please pay in cash or ask the operator.</source>
+        <translation>The fingerprint reader is not working. Please pay in cash or ask the operator.</translation>
+    </message>
+    <message>
+        <source>The cash machine is not working right now. Please pay with Aadhaar or ask the operator.</source>
+        <translation>The cash machine is not working right now. Please pay with Aadhaar or ask the operator.</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this bill. You do not need to pay.</source>
+        <translation>Nothing is due on this bill. You do not need to pay.</translation>
+    </message>
+    <message>
+        <source>Please type the amount printed on your bill, in rupees.</source>
+        <translation>Please type the amount printed on your bill, in rupees.</translation>
+    </message>
+    <message>
+        <source>Submitted, waiting for the office</source>
+        <translation>Submitted, waiting for the office</translation>
+    </message>
+    <message>
+        <source>Being checked by the office</source>
+        <translation>Being checked by the office</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Rejected: please meet the office</source>
+        <translation>Rejected: please meet the office</translation>
+    </message>
+    <message>
+        <source>Ready: you can print it here</source>
+        <translation>Ready: you can print it here</translation>
+    </message>
+    <message>
+        <source>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</source>
+        <translation>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing has been charged.</source>
+        <translation>Cancelled. Nothing has been charged.</translation>
+    </message>
+    <message>
+        <source>Asking the office computer about your number…</source>
+        <translation>Asking the office computer about your number…</translation>
+    </message>
+    <message>
+        <source>Reading your finger. Keep it flat on the reader…</source>
+        <translation>Reading your finger. Keep it flat on the reader…</translation>
+    </message>
+    <message>
+        <source>Asking your bank to approve the payment. Please do not leave…</source>
+        <translation>Asking your bank to approve the payment. Please do not leave…</translation>
+    </message>
+    <message>
+        <source>The bank is slow. Checking whether the payment went through…</source>
+        <translation>The bank is slow. Checking whether the payment went through…</translation>
+    </message>
+    <message>
+        <source>Printing. Please wait…</source>
+        <translation>Printing. Please wait…</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWaiting</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StepCash</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Put the notes into the slot one at a time</source>
+        <translation>Put the notes into the slot one at a time</translation>
+    </message>
+    <message>
+        <source>Notes accepted now:</source>
+        <translation>Notes accepted now:</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Paid: %1</translation>
+    </message>
+    <message>
+        <source>Still to pay: %1</source>
+        <translation>Still to pay: %1</translation>
+    </message>
+    <message>
+        <source>If you cancel after putting in money, you get a slip; the operator gives the money back.</source>
+        <translation>If you cancel after putting in money, you get a slip; the operator gives the money back.</translation>
+    </message>
+</context>
+<context>
+    <name>StepChoosePayment</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Name: %1 · Due date: %2</source>
+        <translation>Name: %1 · Due date: %2</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Amount to pay: %1</source>
+        <translation>Amount to pay: %1</translation>
+    </message>
+    <message>
+        <source>How do you want to pay?</source>
+        <translation>How do you want to pay?</translation>
+    </message>
+    <message>
+        <source>Pay in cash</source>
+        <translation>Pay in cash</translation>
+    </message>
+    <message>
+        <source>Pay with Aadhaar (fingerprint)</source>
+        <translation>Pay with Aadhaar (fingerprint)</translation>
+    </message>
+</context>
+<context>
+    <name>StepConsent</name>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Fee: %1</translation>
+    </message>
+    <message>
+        <source>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</source>
+        <translation>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation>Yes, I agree</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>No, go back</translation>
+    </message>
+</context>
+<context>
+    <name>StepDone</name>
+    <message>
         <source>Scan for the certificate on your phone</source>
         <translation>Scan for the certificate on your phone</translation>
     </message>
@@ -100,6 +295,45 @@
         <source>The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.</source>
         <translation>The certificate could not be printed now. Your payment is safe: show your receipt to the operator, who will print it for you.</translation>
     </message>
+    <message>
+        <source>Payment received. Thank you!</source>
+        <translation>Payment received. Thank you!</translation>
+    </message>
+    <message>
+        <source>Receipt number: %1</source>
+        <translation>Receipt number: %1</translation>
+    </message>
+    <message>
+        <source>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</source>
+        <translation>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</translation>
+    </message>
+    <message>
+        <source>Amount paid: %1</source>
+        <translation>Amount paid: %1</translation>
+    </message>
+    <message>
+        <source>Take your receipt from the printer below.</source>
+        <translation>Take your receipt from the printer below.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</source>
+        <translation>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</translation>
+    </message>
+    <message>
+        <source>You paid %1 extra. Take slip number %2 to the operator for your change.</source>
+        <translation>You paid %1 extra. Take slip number %2 to the operator for your change.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Scan for the e-receipt on your phone</source>
+        <translation>Scan for the e-receipt on your phone</translation>
+    </message>
+</context>
+<context>
+    <name>StepEnterAadhaar</name>
     <message>
         <source>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</source>
         <translation>Type your 12-digit Aadhaar number on the keypad. It is used only for this payment and is not kept.</translation>
@@ -113,350 +347,117 @@
         <translation>This Aadhaar number is not correct. One digit may be wrong. Look at your Aadhaar card and type it again.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="12"/>
-        <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
-        <translation>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
+</context>
+<context>
+    <name>StepEnterAmount</name>
     <message>
-        <location filename="../qml/Journey.qml" line="13"/>
-        <source>This number is not correct. One digit may be wrong. Please check your bill and type it again.</source>
-        <translation>This number is not correct. One digit may be wrong. Please check your bill and type it again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="14"/>
-        <source>Please type only digits.</source>
-        <translation>Please type only digits.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="15"/>
-        <source>No record was found for this number. Check the number on your bill or paper and try again.</source>
-        <translation>No record was found for this number. Check the number on your bill or paper and try again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="16"/>
-        <source>The office computer did not answer in time. Please try again in a few minutes. Your money has not been taken.</source>
-        <translation>The office computer did not answer in time. Please try again in a few minutes. Your money has not been taken.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="17"/>
-        <source>There is no internet connection right now. Please try again later or ask the operator.</source>
-        <translation>There is no internet connection right now. Please try again later or ask the operator.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="18"/>
-        <source>Your certificate is not ready yet. Nothing has been charged. Check the status again in a few days.</source>
-        <translation>Your certificate is not ready yet. Nothing has been charged. Check the status again in a few days.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="19"/>
-        <source>The bank did not approve the payment. Nothing has been charged. You can pay in cash instead.</source>
-        <translation>The bank did not approve the payment. Nothing has been charged. You can pay in cash instead.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="20"/>
-        <source>The finger could not be read. Clean your finger, press it flat on the reader and try again.</source>
-        <translation>The finger could not be read. Clean your finger, press it flat on the reader and try again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="21"/>
-        <source>The fingerprint reader is not working. Please pay in cash or ask the operator.</source>
-        <translation>The fingerprint reader is not working. Please pay in cash or ask the operator.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="22"/>
-        <source>The cash machine is not working right now. Please pay with Aadhaar or ask the operator.</source>
-        <translation>The cash machine is not working right now. Please pay with Aadhaar or ask the operator.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="23"/>
-        <source>Nothing is due on this bill. You do not need to pay.</source>
-        <translation>Nothing is due on this bill. You do not need to pay.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="24"/>
-        <source>Please type the amount printed on your bill, in rupees.</source>
-        <translation>Please type the amount printed on your bill, in rupees.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="30"/>
-        <source>Submitted, waiting for the office</source>
-        <translation>Submitted, waiting for the office</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="31"/>
-        <source>Being checked by the office</source>
-        <translation>Being checked by the office</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="32"/>
-        <source>Approved</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="33"/>
-        <source>Rejected: please meet the office</source>
-        <translation>Rejected: please meet the office</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="34"/>
-        <source>Ready: you can print it here</source>
-        <translation>Ready: you can print it here</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="61"/>
-        <source>Type your %1 (%2 digits) on the keypad</source>
-        <translation>Type your %1 (%2 digits) on the keypad</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="86"/>
-        <source>This service needs the internet.</source>
-        <translation>This service needs the internet.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="86"/>
-        <source>This service works even without internet: you get a provisional receipt.</source>
-        <translation>This service works even without internet: you get a provisional receipt.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="92"/>
-        <location filename="../qml/Journey.qml" line="136"/>
-        <location filename="../qml/Journey.qml" line="188"/>
-        <location filename="../qml/Journey.qml" line="221"/>
-        <location filename="../qml/Journey.qml" line="282"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="115"/>
         <source>The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.</source>
         <translation>The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.</translation>
     </message>
+</context>
+<context>
+    <name>StepEnterNumber</name>
     <message>
-        <location filename="../qml/Journey.qml" line="153"/>
-        <source>Name: %1 · Due date: %2</source>
-        <translation>Name: %1 · Due date: %2</translation>
+        <source>Type your %1 (%2 digits) on the keypad</source>
+        <translation>Type your %1 (%2 digits) on the keypad</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="153"/>
-        <source>Name: %1</source>
-        <translation>Name: %1</translation>
+        <source>This service needs the internet.</source>
+        <translation>This service needs the internet.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="158"/>
-        <source>Amount to pay: %1</source>
-        <translation>Amount to pay: %1</translation>
+        <source>This service works even without internet: you get a provisional receipt.</source>
+        <translation>This service works even without internet: you get a provisional receipt.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="168"/>
-        <source>How do you want to pay?</source>
-        <translation>How do you want to pay?</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
+</context>
+<context>
+    <name>StepError</name>
     <message>
-        <location filename="../qml/Journey.qml" line="175"/>
-        <source>Pay in cash</source>
-        <translation>Pay in cash</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="183"/>
-        <source>Pay with Aadhaar (fingerprint)</source>
-        <translation>Pay with Aadhaar (fingerprint)</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="198"/>
-        <source>Put the notes into the slot one at a time</source>
-        <translation>Put the notes into the slot one at a time</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="199"/>
-        <source>Notes accepted now:</source>
-        <translation>Notes accepted now:</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="213"/>
-        <source>Paid: %1</source>
-        <translation>Paid: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="214"/>
-        <source>Still to pay: %1</source>
-        <translation>Still to pay: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="218"/>
-        <source>If you cancel after putting in money, you get a slip; the operator gives the money back.</source>
-        <translation>If you cancel after putting in money, you get a slip; the operator gives the money back.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="231"/>
-        <location filename="../qml/Journey.qml" line="353"/>
-        <source>Applicant: %1</source>
-        <translation>Applicant: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="232"/>
-        <source>Fee: %1</source>
-        <translation>Fee: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="235"/>
-        <source>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</source>
-        <translation>To print the certificate we check that you are the applicant with your Aadhaar fingerprint. Your fingerprint is not stored. Do you agree?</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="240"/>
-        <source>Yes, I agree</source>
-        <translation>Yes, I agree</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="241"/>
-        <source>No, go back</source>
-        <translation>No, go back</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="258"/>
-        <source>Amount %1 will be paid from your bank account linked to Aadhaar.</source>
-        <translation>Amount %1 will be paid from your bank account linked to Aadhaar.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="258"/>
-        <source>We will check your fingerprint with Aadhaar.</source>
-        <translation>We will check your fingerprint with Aadhaar.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="263"/>
-        <source>Place your finger on the reader, then press the button.</source>
-        <translation>Place your finger on the reader, then press the button.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="279"/>
-        <source>My finger is on the reader</source>
-        <translation>My finger is on the reader</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="295"/>
-        <source>Payment received. Thank you!</source>
-        <translation>Payment received. Thank you!</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="296"/>
-        <source>Receipt number: %1</source>
-        <translation>Receipt number: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="301"/>
-        <source>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</source>
-        <translation>This is a provisional receipt: the payment is sent to the office when the internet is back. Keep the receipt.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="304"/>
-        <source>Amount paid: %1</source>
-        <translation>Amount paid: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="308"/>
-        <source>Take your receipt from the printer below.</source>
-        <translation>Take your receipt from the printer below.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="308"/>
-        <source>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</source>
-        <translation>The receipt could not be printed. Your payment is safe: scan the code with your phone, or ask the operator for a copy.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="314"/>
-        <source>You paid %1 extra. Take slip number %2 to the operator for your change.</source>
-        <translation>You paid %1 extra. Take slip number %2 to the operator for your change.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="317"/>
-        <source>Finish</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="327"/>
-        <source>Scan for the e-receipt on your phone</source>
-        <translation>Scan for the e-receipt on your phone</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="337"/>
-        <source>The payment was not completed. Your money is safe.</source>
-        <translation>The payment was not completed. Your money is safe.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="341"/>
-        <source>You put in %1. Take slip number %2 to the operator to get it back.</source>
-        <translation>You put in %1. Take slip number %2 to the operator to get it back.</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="344"/>
-        <location filename="../qml/Journey.qml" line="355"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="378"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="379"/>
         <source>Back to start</source>
         <translation>Back to start</translation>
     </message>
+</context>
+<context>
+    <name>StepFinger</name>
     <message>
-        <location filename="../qml/Journey.qml" line="29"/>
-        <source>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</source>
-        <translation>The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="30"/>
-        <source>Cancelled. Nothing has been charged.</source>
-        <translation>Cancelled. Nothing has been charged.</translation>
+        <source>Amount %1 will be paid from your bank account linked to Aadhaar.</source>
+        <translation>Amount %1 will be paid from your bank account linked to Aadhaar.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="36"/>
-        <source>Asking the office computer about your number…</source>
-        <translation>Asking the office computer about your number…</translation>
+        <source>We will check your fingerprint with Aadhaar.</source>
+        <translation>We will check your fingerprint with Aadhaar.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="37"/>
-        <source>Reading your finger. Keep it flat on the reader…</source>
-        <translation>Reading your finger. Keep it flat on the reader…</translation>
+        <source>Place your finger on the reader, then press the button.</source>
+        <translation>Place your finger on the reader, then press the button.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="38"/>
-        <source>Asking your bank to approve the payment. Please do not leave…</source>
-        <translation>Asking your bank to approve the payment. Please do not leave…</translation>
+        <source>My finger is on the reader</source>
+        <translation>My finger is on the reader</translation>
+    </message>
+</context>
+<context>
+    <name>StepStatus</name>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="39"/>
-        <source>The bank is slow. Checking whether the payment went through…</source>
-        <translation>The bank is slow. Checking whether the payment went through…</translation>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>StepStatusUnknown</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="40"/>
-        <source>Printing. Please wait…</source>
-        <translation>Printing. Please wait…</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="40"/>
-        <source>Please wait…</source>
-        <translation>Please wait…</translation>
-    </message>
-    <message>
-        <location filename="../qml/Journey.qml" line="472"/>
         <source>If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).</source>
         <translation>If the money was taken, your bill is paid; if not, nothing will be taken. The operator settles it within 2 working days. Keep the slip (reference %1).</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="478"/>
         <source>Take the slip from the printer below.</source>
         <translation>Take the slip from the printer below.</translation>
     </message>
     <message>
-        <location filename="../qml/Journey.qml" line="478"/>
         <source>The slip could not be printed: please show this screen to the operator.</source>
         <translation>The slip could not be printed: please show this screen to the operator.</translation>
+    </message>
+</context>
+<context>
+    <name>StepVoucher</name>
+    <message>
+        <source>The payment was not completed. Your money is safe.</source>
+        <translation>The payment was not completed. Your money is safe.</translation>
+    </message>
+    <message>
+        <source>You put in %1. Take slip number %2 to the operator to get it back.</source>
+        <translation>You put in %1. Take slip number %2 to the operator to get it back.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

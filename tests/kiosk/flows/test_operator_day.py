@@ -27,8 +27,8 @@ from kiosk.receipt import Identity
 from kiosk.transactions import TxnState
 from kiosk.zreport import build_zreport
 from tests.drivers.cash.conftest import wait_until
-from tests.drivers.cash.rig import CashSide, cash_side
 from tests.fakes.devices import MemoryFingerReader, MemoryPrinter
+from tests.kiosk.cash_rig import CashSide, cash_side
 from tests.kiosk.consistency import assert_books_agree
 from tests.kiosk.helpers import cash_bill
 from tests.sync.harness import soak
@@ -72,7 +72,7 @@ def feed(device: SspEmulator, side: CashSide, txn_id: str, rng: random.Random, *
 def killed_child(db: Path, port: str, device: SspEmulator, rng: random.Random) -> None:
     """The kiosk process dies (SIGKILL) while a note is going into the box."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.drivers.cash.kiosk_child", str(db), port, str(rng.randrange(1000))],
+        [sys.executable, "-m", "tests.kiosk.cash_child", str(db), port, str(rng.randrange(1000))],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     try:

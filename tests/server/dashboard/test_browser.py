@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.dashboard.harness import PASSWORD, fleet_server, rows
+from tests.server.dashboard.harness import PASSWORD, fleet_server, rows
 from tests.sync.harness import ServerProcess
 
 CHROMIUM = "/usr/bin/chromium"

@@ -1,7 +1,11 @@
-"""The check digits the kiosk validates typed numbers with: Luhn (many billers' consumer numbers, application
-numbers) and Verhoeff (UIDAI's Aadhaar numbers, some departments' application numbers)."""
+"""Numbers people type, one rule for kiosk and server: Luhn and Verhoeff check digits, mobile numbers, masking."""
 
 from __future__ import annotations
+
+import re
+
+# Luhn: many billers' consumer numbers, application numbers. Verhoeff: UIDAI's Aadhaar numbers, some departments'
+# application numbers.
 
 
 def luhn_ok(digits: str) -> bool:
@@ -62,3 +66,35 @@ def verhoeff_check_digit(digits: str) -> int:
     for position, char in enumerate(reversed(digits)):
         check = _D[check][_P[(position + 1) % 8][int(char)]]
     return _INV[check]
+
+
+# Indian mobile numbers: 10 digits, the first 6-9 (TRAI numbering plan); no +91 or leading 0 on the kiosk keypad.
+MOBILE = re.compile(r"^[6-9][0-9]{9}$")
+
+
+def valid_mobile(number: str) -> bool:
+    return bool(MOBILE.fullmatch(number))
+
+
+def mobile_problem(digits: str) -> str | None:
+    """None for a usable Indian mobile number, else why not ('length' or 'start'), so the keypad can say which."""
+    if len(digits) != 10 or not digits.isdigit():
+        return "length"
+    if not valid_mobile(digits):
+        return "start"
+    return None
+
+
+def mask_mobile(number: str) -> str:
+    """Shown on screen, logged and kept on the server: only the last four digits."""
+    return "XXXXXX" + number[-4:] if len(number) >= 4 else "XXXXXX"
+
+
+def mask_aadhaar(number: str) -> str:
+    """XXXX-XXXX-1234: the first eight digits hidden, as UIDAI requires for display, print and storage.
+
+    Raises ValueError (without the digits) for anything that is not 12 digits once spaces and dashes are dropped."""
+    cleaned = number.replace(" ", "").replace("-", "")
+    if len(cleaned) != 12 or not cleaned.isascii() or not cleaned.isdigit():
+        raise ValueError("Aadhaar number: expected 12 digits to mask")
+    return f"XXXX-XXXX-{cleaned[-4:]}"

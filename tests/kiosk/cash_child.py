@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from kiosk.transactions import TxnState
-from tests.drivers.cash.rig import cash_side
+from tests.kiosk.cash_rig import cash_side
 from tests.kiosk.helpers import cash_bill
 
 

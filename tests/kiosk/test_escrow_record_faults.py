@@ -23,7 +23,7 @@ from kiosk.cash_payment import CANNOT_RECORD, CashUpdate
 from kiosk.devices.cash import AcceptorStatus, NoteEscrowed
 from kiosk.devices.printer import PrinterStatus
 from tests.drivers.cash.conftest import wait_until
-from tests.drivers.cash.rig import CashSide, cash_side
+from tests.kiosk.cash_rig import CashSide, cash_side
 from tests.kiosk.helpers import cash_bill
 
 

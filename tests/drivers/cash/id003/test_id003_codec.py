@@ -17,7 +17,7 @@ from drivers.cash.id003.codec import (
     refused_codes,
     version_currency,
 )
-from tests.drivers.cash_id003.vectors import CHECK, VECTORS, hexbytes
+from tests.drivers.cash.id003.vectors import CHECK, VECTORS, hexbytes
 
 
 def test_the_crc_is_crc16_kermit_by_its_catalogue_check_value() -> None:

@@ -13,7 +13,7 @@ from server.db import Database
 from server.service import Kiosk, Service
 from sync.protocol import EnrolRequest, EventItem
 from sync.protocol.signing import public_key_text
-from tests.dashboard.test_rollup import DIVISION, NOW, SITE, day_rows
+from tests.server.dashboard.test_rollup import DIVISION, NOW, SITE, day_rows
 
 CODE = "RJ-JAI-0001"
 

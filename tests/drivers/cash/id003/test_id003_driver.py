@@ -29,7 +29,7 @@ from kiosk.devices.cash import (
 )
 from kiosk.money import Money
 from tests.drivers.cash.conftest import ALL_NOTES, Events, wait_until
-from tests.drivers.cash_id003.conftest import connect
+from tests.drivers.cash.id003.conftest import connect
 
 R = Money.rupees
 

@@ -21,7 +21,7 @@ from kiosk.store import Store
 from tests.drivers.cash.conftest import wait_until
 from tests.kiosk.consistency import assert_books_agree
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 NOTES = 1000 if os.environ.get("KIOSK_SOAK") else 150
 
 
@@ -34,7 +34,7 @@ class Kiosk:
     def start(self) -> None:
         self.seed += 1
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.drivers.cash.kiosk_child", str(self.db), self.port, str(self.seed)],
+            [sys.executable, "-m", "tests.kiosk.cash_child", str(self.db), self.port, str(self.seed)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=self.errors,

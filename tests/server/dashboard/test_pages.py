@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from tests.dashboard.harness import PASSWORD, csrf_of, fleet_server, login, rows
 from tests.server.conftest import enrol_key
+from tests.server.dashboard.harness import PASSWORD, csrf_of, fleet_server, login, rows
 from tests.sync.harness import ServerProcess, wait_until
 
 

@@ -13,7 +13,7 @@ from kiosk.devices.cash import AcceptorStatus
 from kiosk.money import Money
 from kiosk.transactions import TxnState
 from tests.drivers.cash.conftest import wait_until
-from tests.drivers.cash.rig import CashSide, cash_side
+from tests.kiosk.cash_rig import CashSide, cash_side
 from tests.kiosk.helpers import cash_bill
 
 R = Money.rupees

@@ -15,7 +15,7 @@ from server.dashboard.rollup import refresh
 from server.db import Database
 from server.service import Kiosk, Service
 from sync.protocol import EventItem
-from tests.dashboard.test_rollup import NOW, SITE, day_rows, enrolled
+from tests.server.dashboard.test_rollup import NOW, SITE, day_rows, enrolled
 
 AT = "2026-11-20T05:00:00Z"
 DASHBOARD_KINDS = ("txn.created", "txn.paid", "cash.credit", "day.closed", "problem.reported", "kiosk.inspection",

@@ -14,8 +14,8 @@ import requests
 
 from server.dashboard import auth
 from server.db import Database
-from tests.dashboard.conftest import fresh_postgres_database
-from tests.dashboard.harness import PASSWORD, csrf_of
+from tests.server.dashboard.conftest import fresh_postgres_database
+from tests.server.dashboard.harness import PASSWORD, csrf_of
 from tests.sync.harness import ServerProcess
 from tests.sync.postgres import PrivatePostgres
 

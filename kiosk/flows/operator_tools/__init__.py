@@ -1,0 +1,1 @@
+"""Operator mode's tools, one small machine each; `kiosk/flows/operator.py` signs in and dispatches to them."""
