@@ -1,0 +1,46 @@
+"""Fixtures: one real server process per session with three releases built from this repository published."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.release.harness import READY_LINE, build_bundle, publish, variant
+from tests.sync.harness import ServerProcess
+
+# The one-module change: a comment in one module of the sync package.
+CHANGED_MODULE = "sync/backoff.py"
+
+
+@dataclass
+class Published:
+    server: ServerProcess
+    bundles: dict[str, Path]
+    sha: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
+    folder = tmp_path_factory.mktemp("releases")
+    server = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
+    good = build_bundle(folder / "bundle-1.0")
+    bundles = {
+        "1.0": good,
+        "1.1": variant(
+            good,
+            folder / "bundle-1.1",
+            CHANGED_MODULE,
+            '"""',
+            '"""Release 1.1. ',
+        ),
+        "2.0": variant(good, folder / "bundle-2.0", "sync/cli.py", READY_LINE, "pass  # never READY: broken"),
+    }
+    sha = {version: publish(server, path, version, "--notes", f"test release {version}")
+           for version, path in bundles.items()}  # fmt: skip
+    try:
+        yield Published(server, bundles, sha)
+    finally:
+        server.stop()
