@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.clock import FakeClock, SystemClock
 from kiosk.config import load_config
@@ -17,12 +18,16 @@ from kiosk.transactions import PaymentMode
 from sync.client import Client
 from sync.identity import SyncState, load_enrolment, load_or_create_key
 from sync.protocol import ReleaseOffer
+from sync.protocol.releases import ReleaseManifest, SignedManifest
 from sync.release.fetch import Checkpoint, Fetcher, no_checkpoint
 from sync.release.root import ReleaseRoot
 from sync.release.updater import UpdatePolicy, Updater
 from sync.release.vendor import VendorCommands
 from sync.settings import AgentSettings
 from tests.sync.harness import ServerProcess, enrolled_kiosk
+
+if TYPE_CHECKING:
+    from tests.release.conftest import Published
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGES = ("kiosk", "sync", "drivers", "provisioning", "ui")
@@ -109,3 +114,14 @@ def offer(version: str, sha: str) -> ReleaseOffer:
 
 def _kiosk_id(store: Store) -> str:
     return str(SyncState(store).get("kiosk_id"))
+
+
+def provision_release(kiosk: KioskUnderTest, published: Published, version: str) -> None:
+    """What provisioning does for the first release: blobs from local files, install, point `current` at it."""
+    document = kiosk.client.request("GET", f"/releases/{version}/manifest").body
+    manifest = SignedManifest.model_validate_json(document)
+    for entry in ReleaseManifest.model_validate_json(manifest.manifest).files:
+        shutil.copyfile(published.bundles[version] / entry.path, kiosk.root.blobs / entry.sha256)
+    kiosk.root.install(ReleaseManifest.model_validate_json(manifest.manifest), document, sys.executable)
+    kiosk.root.point_current_at(version)
+    kiosk.root.set_state(state="ok", version=version)
