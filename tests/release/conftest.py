@@ -40,6 +40,14 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     }
     sha = {version: publish(server, path, version, "--notes", f"test release {version}")
            for version, path in bundles.items()}  # fmt: skip
+    # Same files as 1.1 (nothing to download) with what the gate must handle: a newer schema, a vendor package.
+    sha["1.2"] = publish(server, bundles["1.1"], "1.2", "--min-schema", "999")
+    deb = folder / "rdservice_2.1_amd64.deb"
+    deb.write_bytes(b"!<arch>\nfake RD service 2.1\n")
+    old_deb = folder / "rdservice_2.0_amd64.deb"
+    old_deb.write_bytes(b"!<arch>\nfake RD service 2.0\n")
+    sha["0.9"] = publish(server, bundles["1.0"], "0.9", "--vendor", f"rdservice=2.0:{old_deb}")
+    sha["1.3"] = publish(server, bundles["1.1"], "1.3", "--vendor", f"rdservice=2.1:{deb}")
     try:
         yield Published(server, bundles, sha)
     finally:
