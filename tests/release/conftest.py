@@ -20,6 +20,7 @@ class Published:
     server: ServerProcess
     bundles: dict[str, Path]
     sha: dict[str, str]
+    vendor_files: dict[str, Path]  # "vendor/<file name>" → the package file a release carries
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +50,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     sha["0.9"] = publish(server, bundles["1.0"], "0.9", "--vendor", f"rdservice=2.0:{old_deb}")
     sha["1.3"] = publish(server, bundles["1.1"], "1.3", "--vendor", f"rdservice=2.1:{deb}")
     try:
-        yield Published(server, bundles, sha)
+        vendor_files = {f"vendor/{p.name}": p for p in (deb, old_deb)}
+        yield Published(server, {**bundles, "0.9": bundles["1.0"], "1.2": bundles["1.1"], "1.3": bundles["1.1"]},
+                        sha, vendor_files)  # fmt: skip
     finally:
         server.stop()

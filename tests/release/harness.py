@@ -121,7 +121,8 @@ def provision_release(kiosk: KioskUnderTest, published: Published, version: str)
     document = kiosk.client.request("GET", f"/releases/{version}/manifest").body
     manifest = SignedManifest.model_validate_json(document)
     for entry in ReleaseManifest.model_validate_json(manifest.manifest).files:
-        shutil.copyfile(published.bundles[version] / entry.path, kiosk.root.blobs / entry.sha256)
+        source = published.vendor_files.get(entry.path) or published.bundles[version] / entry.path
+        shutil.copyfile(source, kiosk.root.blobs / entry.sha256)
     kiosk.root.install(ReleaseManifest.model_validate_json(manifest.manifest), document, sys.executable)
     kiosk.root.point_current_at(version)
     kiosk.root.set_state(state="ok", version=version)
