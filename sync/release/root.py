@@ -16,9 +16,11 @@ STATE_FILE = "update.json"
 # following the symlink picks the release; its own files come first on the import path.
 LAUNCHER = """#!/bin/sh
 here="$(dirname "$(readlink -f "$0")")/.."
-PYTHONPATH="$here/app${{PYTHONPATH:+:$PYTHONPATH}}" exec {python} -m {module} "$@"
+PYTHONPATH="$here/app${{PYTHONPATH:+:$PYTHONPATH}}" exec {python} -P -m {module} "$@"
 """
-ENTRY_POINTS = {"kiosk-agent": "sync.cli", "kiosk": "ui.main", "kioskctl": "provisioning.cli"}
+ENTRY_POINTS = {
+    "kiosk-agent": "sync.cli", "kiosk": "ui.main", "kioskctl": "provisioning.cli", "kiosk-rollback": "sync.release.cli"
+}  # fmt: skip
 
 
 class ReleaseError(Exception):

@@ -49,7 +49,7 @@ def variant(source: Path, folder: Path, edit: str, old: str, new: str) -> Path:
     path = folder / edit
     text = path.read_text("utf-8")
     assert old in text, f"{edit} no longer holds {old!r}: update the test's variant"
-    path.write_text(text.replace(old, new), "utf-8")
+    path.write_text(text.replace(old, new, 1), "utf-8")
     return folder
 
 
@@ -99,13 +99,16 @@ class KioskUnderTest:
         self.ledger.credit_cash(txn_id, Money.rupees(500))
 
 
-def kiosk_for(folder: Path, server: ServerProcess, code: str) -> KioskUnderTest:
+def kiosk_for(
+    folder: Path, server: ServerProcess, code: str, *, hours: str = "09:00-17:00", **agent: object
+) -> KioskUnderTest:
     folder.mkdir(parents=True, exist_ok=True)
-    settings, store = enrolled_kiosk(folder, server, server.url, code, hours="09:00-17:00")
+    settings, store = enrolled_kiosk(folder, server, server.url, code, hours=hours, **agent)
     clock = FakeClock()
     clock.set(datetime.fromisoformat(NIGHT_UTC))
     client = Client(settings.server_url, load_or_create_key(settings.key_file), _kiosk_id(store), SystemClock())
-    return KioskUnderTest(settings, store, ReleaseRoot(folder / "opt-kiosk"), clock, client, [], [])
+    root = ReleaseRoot(settings.release_root or folder / "opt-kiosk")
+    return KioskUnderTest(settings, store, root, clock, client, [], [])
 
 
 def offer(version: str, sha: str) -> ReleaseOffer:
