@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,13 @@ class ReleaseRoot:
             shutil.rmtree(leftover, ignore_errors=True)
         (self.path / ".current.new").unlink(missing_ok=True)
 
-    def install(self, manifest: ReleaseManifest, document: bytes, python: str) -> Path:
+    def install(
+        self,
+        manifest: ReleaseManifest,
+        document: bytes,
+        python: str,
+        checkpoint: Callable[[str], None] = lambda _: None,
+    ) -> Path:
         """Build `releases/<v>.tmp` from verified blobs, then rename it: a release folder is complete or absent."""
         final = self.releases / manifest.version
         if self.installed(manifest.version):
@@ -132,6 +139,7 @@ class ReleaseRoot:
             shutil.copyfile(have[entry.sha256], target)
             if file_sha256(target) != entry.sha256:
                 raise ReleaseError(f"release {manifest.version}: {entry.path} does not match its SHA-256")
+            checkpoint("installing")
             os.chmod(target, 0o755 if entry.executable else 0o644)
         (building / "bin").mkdir(parents=True, exist_ok=True)
         for name, module in ENTRY_POINTS.items():

@@ -105,7 +105,7 @@ class Updater:
             manifest, document = self.fetcher.manifest(offer)
             self.fetcher.download(manifest)
             self.checkpoint("downloaded")
-            self.root.install(manifest, document, self.policy.python)
+            self.root.install(manifest, document, self.policy.python, self.checkpoint)
         except (BadAnswer, ReleaseError) as exc:
             # A forged or corrupt release is not retried until the server offers another manifest.
             self.root.set_state(state="failed", detail=str(exc)[:2000])
