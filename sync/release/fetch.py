@@ -38,13 +38,16 @@ class Fetcher:
     ) -> None:  # fmt: skip
         self.client, self.server_key, self.root, self.clock = client, server_key, root, clock
         self.bandwidth_bps, self.sleep, self.checkpoint = bandwidth_bps, sleep, checkpoint
-        self.bytes_downloaded = 0
+        self.bytes_downloaded = 0  # on the wire: the manifest (gzip) and file bytes
+        self.manifest_wire_bytes = 0
         self.run_budget_bytes = max(BLOB_CHUNK_BYTES, int(bandwidth_bps * 20)) if bandwidth_bps > 0 else 16_000_000
 
     def manifest(self, offer: ReleaseOffer) -> tuple[ReleaseManifest, bytes]:
         """The offered manifest, checked against the offer's hash and the server's signature."""
         answer = self.client.request("GET", f"/releases/{offer.version}/manifest")
-        self.bytes_downloaded += len(answer.body)
+        wire = answer.headers.get("content-length", "")
+        self.manifest_wire_bytes = int(wire) if wire.isdigit() else len(answer.body)  # gzip on the wire
+        self.bytes_downloaded += self.manifest_wire_bytes
         if document_sha256(answer.body) != offer.manifest_sha256:
             raise BadAnswer(f"release {offer.version}: manifest does not match the SHA-256 the heartbeat offered")
         document = parse_answer(SignedManifest, answer.body, f"release {offer.version} manifest")

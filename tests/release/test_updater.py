@@ -50,8 +50,7 @@ def test_a_one_module_change_downloads_that_file_only(kiosk: KioskUnderTest, pub
     updater.offer = offer("1.1", published.sha["1.1"])
     assert updater.step() == "switching"
     changed = (published.bundles["1.1"] / CHANGED_MODULE).stat().st_size
-    manifest_bytes = len(kiosk.root.releases.joinpath("1.1", "manifest.json").read_bytes())
-    assert updater.fetcher.bytes_downloaded == changed + manifest_bytes
+    assert updater.fetcher.bytes_downloaded == changed + updater.fetcher.manifest_wire_bytes
     assert updater.fetcher.bytes_downloaded < first / 10
     assert full.bytes_downloaded == 0
     assert kiosk.root.running() == "1.1"
@@ -129,8 +128,7 @@ def test_a_cut_download_resumes_where_it_stopped(kiosk: KioskUnderTest, publishe
     updater = kiosk.updater()
     updater.offer = offer("1.1", published.sha["1.1"])
     assert updater.step() == "switching"
-    manifest_bytes = len(kiosk.root.releases.joinpath("1.1", "manifest.json").read_bytes())
-    assert updater.fetcher.bytes_downloaded == len(data) - 1000 + manifest_bytes
+    assert updater.fetcher.bytes_downloaded == len(data) - 1000 + updater.fetcher.manifest_wire_bytes
 
 
 def test_bandwidth_cap_paces_the_download(kiosk: KioskUnderTest, published: Published) -> None:
@@ -138,7 +136,7 @@ def test_bandwidth_cap_paces_the_download(kiosk: KioskUnderTest, published: Publ
     updater = kiosk.updater(bandwidth_bps=1_000)
     updater.offer = offer("1.1", published.sha["1.1"])
     assert updater.step() == "switching"
-    blobs = updater.fetcher.bytes_downloaded - len(kiosk.root.releases.joinpath("1.1", "manifest.json").read_bytes())
+    blobs = updater.fetcher.bytes_downloaded - updater.fetcher.manifest_wire_bytes
     # The fake clock stands still, so every slice owes its full time at 1 kB/s: the sleeps add up to the bytes.
     assert sum(kiosk.sleeps) == pytest.approx(blobs / 1_000, rel=0.01)
 
