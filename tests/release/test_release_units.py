@@ -1,0 +1,37 @@
+"""The release units verify with systemd's own tool: the rollback service and the agent's release drop-in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.systemd.test_units import INSTALL_BIN, UNITS, analyze
+
+RELEASE_BIN = "/opt/kiosk/current/bin/"
+
+
+def here(text: str) -> str:
+    """Paths of this checkout's venv for the installed ones (systemd-analyze checks that programs exist)."""
+    venv = str(Path(sys.executable).parent) + "/"
+    return text.replace(INSTALL_BIN, venv).replace(RELEASE_BIN, venv)
+
+
+def test_rollback_service_and_the_agent_with_its_release_drop_in_verify_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "kiosk-rollback.service").write_text(here((UNITS / "kiosk-rollback.service").read_text()))
+    agent = (
+        here((UNITS / "kiosk-agent.service").read_text())
+        + "\n"
+        + here((UNITS / "kiosk-agent-release.conf").read_text())
+    )
+    (tmp_path / "kiosk-agent.service").write_text(agent)
+    for unit in ("kiosk-rollback.service", "kiosk-agent.service"):
+        result = analyze("verify", str(tmp_path / unit))
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.strip() == "", result.stderr
+
+
+def test_the_agent_drop_in_runs_the_gate_before_every_start_and_on_failure() -> None:
+    lines = (UNITS / "kiosk-agent-release.conf").read_text().splitlines()
+    assert "OnFailure=kiosk-rollback.service" in lines
+    assert any(line.startswith("ExecStartPre=/opt/kiosk/current/bin/kiosk-rollback ") for line in lines)
+    assert "ExecStart=" in lines  # the checkout's ExecStart is replaced, not added to
