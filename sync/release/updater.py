@@ -13,6 +13,7 @@ from kiosk.clock import Clock, iso_utc, to_ist
 from kiosk.hours import OperatingHours
 from sync.client import BadAnswer
 from sync.protocol import ReleaseOffer
+from sync.protocol.releases import valid_version
 from sync.release import kioskdb
 from sync.release.fetch import Checkpoint, Fetcher, Paused, no_checkpoint
 from sync.release.gate import check as gate_check
@@ -81,6 +82,8 @@ class Updater:
         offer, state = self.offer, self.root.state()
         if offer is None or offer.version == self.running():
             return str(state.get("state") or "idle")
+        if not valid_version(offer.version):  # it names folders here: letters, digits and . + _ - only
+            raise BadAnswer(f"heartbeat offered release {offer.version[:40]!r}: not a version name; ignored")
         same = state.get("version") == offer.version and state.get("manifest") == offer.manifest_sha256
         if same and state.get("state") == "switching" and self.root.running() == offer.version:
             return "switching"  # swapped: waiting for the restart into it, or for the health gate

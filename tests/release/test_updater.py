@@ -158,3 +158,14 @@ def test_fetcher_lists_nothing_missing_for_an_installed_release(kiosk: KioskUnde
     manifest = kiosk.root.manifest("1.0")
     assert manifest is not None
     assert fetcher.missing(manifest) == []
+
+
+@pytest.mark.parametrize("version", ["../../etc", "1.0/../../x", ".hidden"])
+def test_an_offered_version_that_is_not_a_plain_name_is_refused_before_any_path_is_touched(
+    kiosk: KioskUnderTest, version: str
+) -> None:
+    updater = kiosk.updater()
+    updater.offer = offer(version, "0" * 64)
+    with pytest.raises(BadAnswer, match="not a version name"):
+        updater.step()
+    assert kiosk.root.state() == {}
