@@ -23,10 +23,11 @@ from sync.release.updater import UpdatePolicy, Updater
 def main() -> int:
     job = json.loads(sys.argv[1])
     kill_at, seen = job["kill_at"], []
+    step_name, _, nth = kill_at.partition("#")  # "installing#100": at the 100th file installed
 
     def checkpoint(step: str) -> None:
         seen.append(step)
-        if step == kill_at:
+        if step == step_name and seen.count(step) == int(nth or 1):
             os.kill(os.getpid(), signal.SIGKILL)
 
     root, database, clock = ReleaseRoot(Path(job["root"])), Path(job["database"]), FakeClock()

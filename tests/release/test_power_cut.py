@@ -18,6 +18,8 @@ from tests.release.conftest import Published
 from tests.release.harness import REPO, KioskUnderTest, kiosk_for, offer, provision_release
 
 UPDATE_STEPS = ["downloading", "downloaded", "installing", "installed", "backup", "switching", "swapped"]
+# `make soak` also cuts the power deep inside the install (the 2nd, 100th and last-but-one of its ~270 files).
+SOAK_STEPS = ["installing#2", "installing#100", "installing#269"] if os.environ.get("KIOSK_SOAK") else []
 ROLLBACK_STEPS = ["restored", "rolled"]
 
 
@@ -70,7 +72,7 @@ def kiosk(tmp_path: Path, request: pytest.FixtureRequest, published: Published) 
     return made
 
 
-@pytest.mark.parametrize("step", UPDATE_STEPS)
+@pytest.mark.parametrize("step", UPDATE_STEPS + [pytest.param(step, marks=pytest.mark.slow) for step in SOAK_STEPS])
 def test_power_cut_during_update_comes_back_working_and_finishes(
     kiosk: KioskUnderTest, published: Published, step: str
 ) -> None:

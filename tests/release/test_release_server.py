@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ import requests
 
 from kiosk.clock import SystemClock
 from kiosk.outbox import Outbox
+from server import releases
+from server.db import Database
+from server.service import Service
 from sync.client import Refusal
 from sync.drain import Drainer
 from sync.heartbeat import HeartbeatSender
@@ -100,3 +104,17 @@ def test_publishing_needs_a_folder_or_a_wheel_and_a_plain_version(tmp_path: Path
                                "publish-release", *args], capture_output=True, text=True, check=False)  # fmt: skip
         assert done.returncode == 2, done.stderr
         assert expected in done.stderr
+
+
+def test_a_wheel_is_published_as_its_members(tmp_path: Path) -> None:
+    wheel = tmp_path / "tinypkg-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("tinypkg/__init__.py", "VALUE = 1\n")
+        archive.writestr("tinypkg-1.0.dist-info/METADATA", "Name: tinypkg\n")
+    db = Database("sqlite:///" + str(tmp_path / "server.db"))
+    manifest, _ = releases.publish(db, Service(db).key, wheel, "1.0")
+    assert [f.path for f in manifest.files] == ["tinypkg-1.0.dist-info/METADATA", "tinypkg/__init__.py"]
+    assert manifest.files[1].sha256 == hashlib.sha256(b"VALUE = 1\n").hexdigest()
+    (tmp_path / "broken.whl").write_bytes(b"not a zip")
+    with pytest.raises(releases.PublishError, match=r"broken\.whl: not a wheel"):
+        releases.publish(db, Service(db).key, tmp_path / "broken.whl", "1.1")
