@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from kiosk.clock import Clock, iso_utc, parse_iso_utc
+from sync.heartbeat import boot_id
 from sync.release import kioskdb
 from sync.release.fetch import Checkpoint, no_checkpoint
 from sync.release.root import ReleaseRoot
@@ -20,8 +21,10 @@ def deadline_after(clock: Clock, seconds: float) -> str:
     return iso_utc(clock.now() + timedelta(seconds=seconds))
 
 
-def check(root: ReleaseRoot, database: Path, clock: Clock, *, failed: bool = False, tail: Callable[[], str] = str,
-          vendor: VendorCommands | None = None, checkpoint: Checkpoint = no_checkpoint) -> str:  # fmt: skip
+def check(
+    root: ReleaseRoot, database: Path, clock: Clock, *, failed: bool = False, tail: Callable[[], str] = str,
+    vendor: VendorCommands | None = None, checkpoint: Checkpoint = no_checkpoint, boot: str = "",
+) -> str:  # fmt: skip
     """Roll back when the switched-to release failed (`failed`, from systemd's OnFailure=) or missed its deadline."""
     state = root.state()
     if state.get("state") == "rolling_back":
@@ -29,6 +32,13 @@ def check(root: ReleaseRoot, database: Path, clock: Clock, *, failed: bool = Fal
         return rollback(root, database, clock, reason, "", vendor, checkpoint)
     if state.get("state") != "switching" or root.running() != state.get("version"):
         return "nothing to check"
+    boot = boot or boot_id()
+    if not failed and state.get("gate_boot") != boot:
+        # The deadline counts from the first start in this boot: a power cut just after the switch must not use up
+        # the new release's time while the machine was off.
+        deadline = deadline_after(clock, float(state.get("health_s") or 300.0))
+        root.set_state(gate_boot=boot, deadline=deadline)
+        return f"release {state['version']} has until {deadline} to come up"
     if not failed and clock.now() < parse_iso_utc(str(state["deadline"])):
         return f"release {state['version']} has until {state['deadline']} to come up"
     why = "failed to start" if failed else f"did not reach READY and report by {state['deadline']}"

@@ -12,6 +12,7 @@ from typing import Any
 from kiosk.clock import Clock, iso_utc, to_ist
 from kiosk.hours import OperatingHours
 from sync.client import BadAnswer
+from sync.heartbeat import boot_id
 from sync.protocol import ReleaseOffer
 from sync.protocol.releases import valid_version
 from sync.release import kioskdb
@@ -48,14 +49,16 @@ class Updater:
     def __init__(
         self, root: ReleaseRoot, fetcher: Fetcher, database: Path, clock: Clock, policy: UpdatePolicy, *,
         restart: Callable[[], None], checkpoint: Checkpoint = no_checkpoint,
+        own: Callable[[ReleaseRoot], str | None] = own_release,
     ) -> None:  # fmt: skip
         self.root, self.fetcher, self.database, self.clock, self.policy = root, fetcher, database, clock, policy
         self.restart, self.checkpoint = restart, checkpoint
+        self.own = own  # which release this process runs (tests play a process run from a release)
         self.offer: ReleaseOffer | None = None
 
     # -- what the heartbeat says -------------------------------------------------------------------------------
     def running(self) -> str | None:
-        return own_release(self.root) or self.root.running()
+        return self.own(self.root) or self.root.running()
 
     def software(self, app_version: str) -> dict[str, Any]:
         state = self.root.state()
@@ -75,6 +78,11 @@ class Updater:
             gate_check(self.root, self.database, self.clock, vendor=self.policy.vendor)
         elif state.get("state") == "switching" and self.root.running() != state.get("version"):
             self.root.set_state(state="downloaded", detail="the switch was interrupted before `current` moved")
+        elif state.get("state") == "switching" and self.own(self.root) == state.get("version"):
+            # Running, but not confirmed (no heartbeat through): past the deadline the gate rolls this release back.
+            outcome = gate_check(self.root, self.database, self.clock, vendor=self.policy.vendor)
+            if outcome.startswith("rolled back"):
+                self.restart()
 
     def step(self) -> str:
         """One pass; returns the update state. Network errors propagate (the agent's job backs off)."""
@@ -144,6 +152,7 @@ class Updater:
             kioskdb.backup(self.database, backup)
             self.checkpoint("backup")
         self.root.set_state(state="switching", previous=previous, backup=str(backup) if backup else None,
+                            health_s=self.policy.health_deadline_s, gate_boot=boot_id(),
                             deadline=deadline_after(self.clock, self.policy.health_deadline_s),
                             switched_at=iso_utc(self.clock.now()), detail=None)  # fmt: skip
         self.checkpoint("switching")
@@ -164,7 +173,7 @@ class Updater:
     def confirm(self) -> bool:
         """Called by the new release once it is READY and a heartbeat went through: the update is done."""
         state = self.root.state()
-        mine = own_release(self.root)
+        mine = self.own(self.root)
         if state.get("state") != "switching" or mine is None or mine != state.get("version"):
             return False
         self.root.set_state(state="ok", detail=None, confirmed_at=iso_utc(self.clock.now()))

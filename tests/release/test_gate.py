@@ -164,3 +164,28 @@ def test_vendor_package_of_a_rolled_back_release_is_replaced_by_the_old_one(
     assert record.read_text().split()[-1].endswith("rdservice_2.0_amd64.deb")
     assert kiosk.root.running() == "0.9"
     assert os.readlink(kiosk.root.current) == "releases/0.9"
+
+
+def test_after_a_power_cut_the_new_release_gets_its_full_time_again(
+    kiosk: KioskUnderTest, published: Published
+) -> None:
+    switch_to(kiosk, published, "1.1", deadline_s=120)
+    kiosk.clock.advance(7200)  # the machine was off for two hours right after the switch
+    outcome = check(kiosk.root, kiosk.settings.database, kiosk.clock, boot="a-new-boot")
+    assert outcome.startswith("release 1.1 has until")
+    assert kiosk.root.running() == "1.1"
+    kiosk.clock.advance(121)
+    assert check(kiosk.root, kiosk.settings.database, kiosk.clock, boot="a-new-boot").startswith("rolled back")
+
+
+def test_running_release_that_cannot_confirm_rolls_itself_back_past_its_deadline(
+    kiosk: KioskUnderTest, published: Published
+) -> None:
+    switch_to(kiosk, published, "1.1", deadline_s=120)
+    kiosk.clock.advance(121)
+    updater = kiosk.updater()
+    updater.own = lambda root: "1.1"  # this test process plays the agent run from releases/1.1
+    updater.step()
+    assert kiosk.root.running() == "1.0"
+    assert kiosk.root.state()["state"] == "rolled_back"
+    assert kiosk.restarts == ["restart", "restart"]
