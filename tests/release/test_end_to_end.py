@@ -36,8 +36,13 @@ class FakeSystemd:
         self.log = folder / "agent.log"
 
     def start(self) -> None:
+        """ExecStartPre= (the health gate, which must let a fresh release start), then ExecStart=."""
         env = {**os.environ, "NOTIFY_SOCKET": str(self.socket_path)}
         env.pop("PYTHONPATH", None)
+        command = [str(self.root.current / "bin" / "kiosk-rollback"), "--config", str(self.config)]
+        gate = subprocess.run(command, cwd=self.folder, env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert gate.returncode == 0, gate.stderr
+        assert not gate.stdout.startswith("rolled back"), gate.stdout
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen([str(self.root.current / "bin" / "kiosk-agent"), "--config",
                                              str(self.config), "run"], cwd=self.folder, env=env, stdout=log,
