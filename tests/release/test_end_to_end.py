@@ -40,7 +40,7 @@ class FakeSystemd:
         env = {**os.environ, "NOTIFY_SOCKET": str(self.socket_path)}
         env.pop("PYTHONPATH", None)
         command = [str(self.root.current / "bin" / "kiosk-rollback"), "--config", str(self.config)]
-        gate = subprocess.run(command, cwd=self.folder, env=env, capture_output=True, text=True, timeout=60, check=False)
+        gate = subprocess.run(command, cwd=self.folder, env=env, capture_output=True, text=True, timeout=60)
         assert gate.returncode == 0, gate.stderr
         assert not gate.stdout.startswith("rolled back"), gate.stdout
         with open(self.log, "ab") as log:
