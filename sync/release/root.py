@@ -165,3 +165,19 @@ class ReleaseRoot:
         os.symlink(Path("releases") / version, staging)
         os.replace(staging, self.current)
         fsync_dir(self.path)
+
+    def prune(self, keep: set[str]) -> list[str]:
+        """After a confirmed update: only the running and previous releases stay (the disk is the kiosk's promise
+        to keep taking money); downloaded blobs are all inside installed releases by now."""
+        removed = []
+        for version in self.versions():
+            if version not in keep:
+                shutil.rmtree(self.releases / version, ignore_errors=True)
+                removed.append(version)
+        for blob in self.blobs.iterdir():
+            if not blob.name.endswith(".part"):
+                blob.unlink(missing_ok=True)
+        for backup in self.backups.glob("*.db"):
+            if not any(backup.name == f"before-{v}.db" for v in keep):
+                backup.unlink(missing_ok=True)
+        return removed

@@ -177,5 +177,6 @@ class Updater:
         if state.get("state") != "switching" or mine is None or mine != state.get("version"):
             return False
         self.root.set_state(state="ok", detail=None, confirmed_at=iso_utc(self.clock.now()))
-        log.info("release %s is up and reporting: update confirmed", mine)
+        removed = self.root.prune({mine, str(state.get("previous") or "")})
+        log.info("release %s is up and reporting: update confirmed (removed %s)", mine, ", ".join(removed) or "none")
         return True

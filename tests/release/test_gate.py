@@ -189,3 +189,19 @@ def test_running_release_that_cannot_confirm_rolls_itself_back_past_its_deadline
     assert kiosk.root.running() == "1.0"
     assert kiosk.root.state()["state"] == "rolled_back"
     assert kiosk.restarts == ["restart", "restart"]
+
+
+def test_confirmed_update_keeps_only_the_running_and_previous_release_on_disk(
+    kiosk: KioskUnderTest, published: Published
+) -> None:
+    switch_to(kiosk, published, "1.1")
+    updater = kiosk.updater()
+    updater.own = lambda root: "1.1"
+    kiosk.root.set_state(state="ok")
+    switch_to(kiosk, published, "1.2")  # 1.0 → 1.1 → 1.2: three releases on disk
+    assert kiosk.root.versions() == ["1.0", "1.1", "1.2"]
+    updater.own = lambda root: "1.2"  # the new process, READY, after its first heartbeat
+    assert updater.confirm()
+    assert kiosk.root.versions() == ["1.1", "1.2"]
+    assert list(kiosk.root.blobs.iterdir()) == []
+    assert kiosk.root.state()["state"] == "ok"
