@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 AADHAAR = re.compile(r"(?<!\d)\d{4}[ -]?\d{4}[ -]?(\d{4})(?!\d)")
-MOBILE = re.compile(r"(?<!\d)(?:\+91[ -]?)?[6-9]\d{5}(\d{4})(?!\d)")
+MOBILE = re.compile(r"(?<!\d)(?:\+91[ -]?)?[6-9]\d{4}[ -]?\d(\d{4})(?!\d)")  # also written 5 + 5
 SECRET = re.compile(r"(?i)\b(key|token|secret|password|pin|signature|pid)\b(\s*[=:]\s*)\S+")
 
 
