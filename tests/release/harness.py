@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import FakeClock, SystemClock
 from kiosk.config import load_config
@@ -15,6 +15,7 @@ from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode
+from server import releases
 from server.db import Database
 from server.service import Service
 from sync.agent import enrol
@@ -57,9 +58,18 @@ def variant(source: Path, folder: Path, edit: str, old: str, new: str) -> Path:
 
 
 def publish(server: ServerProcess, folder: Path, version: str, *options: str) -> str:
-    """Publish and return the manifest's SHA-256 as the server printed it."""
+    """Publish with `kiosk-server admin publish-release` and return the manifest's SHA-256 as it printed it."""
     out = server.admin("admin", "publish-release", str(folder), "--version", version, *options)
     return out.rsplit(" ", 1)[1]
+
+
+def publish_here(server: ServerProcess, folder: Path, version: str, **options: Any) -> str:
+    """The same publish in this process, into the server's database (a CLI process per release costs seconds)."""
+    db = Database("sqlite:///" + server.db)
+    try:
+        return releases.publish(db, Service(db).key, folder, version, **options)[1]
+    finally:
+        db.close()
 
 
 @dataclass
