@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-from tests.systemd.test_units import INSTALL_BIN, UNITS, analyze
+from tests.systemd.test_units import EXPOSURE_GOAL, INSTALL_BIN, UNITS, analyze
 
 RELEASE_BIN = "/opt/kiosk/current/bin/"
 
@@ -35,3 +36,12 @@ def test_the_agent_drop_in_runs_the_gate_before_every_start_and_on_failure() -> 
     assert "OnFailure=kiosk-rollback.service" in lines
     assert any(line.startswith("ExecStartPre=/opt/kiosk/current/bin/kiosk-rollback ") for line in lines)
     assert "ExecStart=" in lines  # the checkout's ExecStart is replaced, not added to
+
+
+def test_rollback_service_is_hardened_below_the_exposure_goal(tmp_path: Path) -> None:
+    unit = tmp_path / "kiosk-rollback.service"
+    unit.write_text(here((UNITS / "kiosk-rollback.service").read_text()))
+    result = analyze("security", "--offline=yes", str(unit))
+    match = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", result.stdout)
+    assert match, result.stdout[-500:] + result.stderr
+    assert float(match.group(1)) < EXPOSURE_GOAL
