@@ -102,11 +102,14 @@ class Updater:
                 self._download(offer)
             except Paused:
                 return "downloading"
-        state = self.root.set_state(version=offer.version, manifest=offer.manifest_sha256, state="downloaded")
         reason = self.blocked(offer.version)
         if reason:
-            self.root.set_state(state="waiting", detail=reason)
+            # Written only when it changes: a kiosk may wait a whole working day, checking every heartbeat.
+            if (state.get("state"), state.get("detail"), state.get("version")) != ("waiting", reason, offer.version):
+                self.root.set_state(version=offer.version, manifest=offer.manifest_sha256, state="waiting",
+                                    detail=reason)  # fmt: skip
             return "waiting"
+        self.root.set_state(version=offer.version, manifest=offer.manifest_sha256)
         return self.switch(offer.version)
 
     def _download(self, offer: ReleaseOffer) -> None:
@@ -121,6 +124,7 @@ class Updater:
             # A forged or corrupt release is not retried until the server offers another manifest.
             self.root.set_state(state="failed", detail=str(exc)[:2000])
             raise
+        self.root.set_state(state="downloaded")
         self.checkpoint("installed")
         log.info("release %s downloaded and installed beside %s", offer.version, self.running())
 

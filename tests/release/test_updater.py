@@ -63,6 +63,9 @@ def test_switch_waits_while_a_payment_is_open_even_at_night(kiosk: KioskUnderTes
     updater.offer = offer("1.1", published.sha["1.1"])
     assert updater.step() == "waiting"
     assert "payment(s) open" in kiosk.root.state()["detail"]
+    written = (kiosk.root.path / "update.json").stat().st_mtime_ns
+    assert updater.step() == "waiting"
+    assert (kiosk.root.path / "update.json").stat().st_mtime_ns == written  # no write per heartbeat while waiting
     assert kiosk.root.running() == "1.0"
     kiosk.ledger.cancel(txn, reason="villager left")
     assert updater.step() == "switching"
