@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "provisioning.provision_cli",
     "provisioning.doctor",
     "provisioning.inspect_cli",
+    "provisioning.update_cli",
 )
 
 

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from server import api, delivery, online, receipts, zreports
+from server import api, delivery, online, receipts, releases, zreports
 from server.dashboard import routes as dashboard
 from server.db import Database
 from server.delivery import Deliveries, PhoneOptions
@@ -48,6 +48,7 @@ def create_app(
     app.include_router(receipts.router)
     app.include_router(zreports.router)
     app.include_router(delivery.router)
+    app.include_router(releases.router)
     return app
 
 

@@ -82,6 +82,47 @@ def publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def publish_release(args: argparse.Namespace) -> int:
+    from server import releases
+    from server.service import Service
+
+    vendor = []
+    for text in args.vendor:
+        name, _, rest = text.partition("=")
+        version, _, path = rest.partition(":")
+        if not (name and version and path):
+            print(f"--vendor {text!r}: expected NAME=VERSION:PATH", file=sys.stderr)
+            return 2
+        vendor.append(releases.Vendor(name, version, Path(path)))
+    db = Database(database_url(args.db))
+    try:
+        manifest, digest = releases.publish(db, Service(db).key, Path(args.source), args.version, notes=args.notes,
+                                            min_schema=args.min_schema, vendor=vendor)  # fmt: skip
+    except releases.PublishError as exc:
+        print(f"cannot publish: {exc}", file=sys.stderr)
+        return 2
+    print(f"published release {manifest.version}: {len(manifest.files)} files, {manifest.total_bytes()} bytes, "
+          f"manifest sha256 {digest}")  # fmt: skip
+    return 0
+
+
+def assign_release(args: argparse.Namespace) -> int:
+    from server import releases
+    from server.service import Service
+
+    db = Database(database_url(args.db))
+    Service(db)
+    try:
+        found = releases.assign(db, args.kiosk, args.version)
+    except releases.PublishError as exc:
+        print(f"cannot assign: {exc}", file=sys.stderr)
+        return 2
+    if not found:
+        print(f"no kiosk {args.kiosk}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def migrate_events(args: argparse.Namespace) -> int:
     from server import partitions
 
@@ -151,6 +192,18 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--kind", choices=("catalogue", "config"), default="catalogue", help="config: fleet settings")
     pub.add_argument("--valid-days", type=float, default=30.0, help="negative values publish an expired one (tests)")
     pub.set_defaults(handler=publish)
+    rel = admin.add_parser("publish-release", help="sign and store a software release (a folder or a wheel)")
+    rel.add_argument("source", help="the bundle's folder, or a .whl file")
+    rel.add_argument("--version", required=True)
+    rel.add_argument("--notes", default="")
+    rel.add_argument("--min-schema", type=int, default=0, help="the kiosk database schema this release needs")
+    rel.add_argument("--vendor", action="append", default=[], metavar="NAME=VERSION:PATH",
+                     help="a vendor package (e.g. the RD service's .deb) the kiosk installs with it")  # fmt: skip
+    rel.set_defaults(handler=publish_release)
+    give = admin.add_parser("assign-release", help="offer a published release to one kiosk at its next heartbeat")
+    give.add_argument("--version", required=True)
+    give.add_argument("--kiosk", required=True, help="the kiosk's code")
+    give.set_defaults(handler=assign_release)
     mig = admin.add_parser(
         "migrate-events", help="PostgreSQL: partition today's events table by month (servers stopped)"
     )

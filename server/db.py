@@ -64,6 +64,10 @@ SCHEMA = [
     # The release each kiosk should run: written by the rollout's waves, read by the heartbeat to offer it.
     """CREATE TABLE IF NOT EXISTS release_targets (
         kiosk_id TEXT PRIMARY KEY, version TEXT NOT NULL, wave TEXT NOT NULL DEFAULT '', assigned_at TEXT NOT NULL)""",
+    # Published releases (server/releases.py): the signed manifest, and each file once by its SHA-256.
+    """CREATE TABLE IF NOT EXISTS releases (
+        version TEXT PRIMARY KEY, document TEXT NOT NULL, manifest_sha256 TEXT NOT NULL, published_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS release_blobs (sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, data BYTEA NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS aadhaar_payments (
         kiosk_id TEXT NOT NULL, txn_ref TEXT NOT NULL, amount_paise BIGINT NOT NULL, ret TEXT NOT NULL, err TEXT,
         uid_masked TEXT NOT NULL, auth_code TEXT NOT NULL, decided_at TEXT NOT NULL,

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from server.dashboard.rollup import Sampler
 from server.db import Database, IntegrityError, Tx
 from server.leader import PUBLISHING
+from server.release_offer import offer as release_offer
 from sync.protocol import (
     MAX_SKEW_S,
     EnrolAnswer,
@@ -416,8 +417,9 @@ class Service:
         if kiosk.out_of_service is not None:
             commands.append("out_of_service")
         return HeartbeatAnswer.model_validate(
-            {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service}
-        )
+            {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service,
+             "release": release_offer(tx, kiosk.id, beat)}
+        )  # fmt: skip
 
     def _latest_catalogue(self, tx: Tx) -> int:
         stamp, version = self.beat_cache.catalogue

@@ -24,6 +24,8 @@ from sync.heartbeat import HeartbeatSender
 from sync.identity import Enrolment, IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.protocol import API_PREFIX, EnrolAnswer, EnrolRequest
 from sync.protocol.signing import load_public_key, public_key_text
+from sync.release.setup import build_updater
+from sync.sdnotify import Notifier
 from sync.settings import AgentSettings
 
 log = logging.getLogger("kiosk-agent")
@@ -77,10 +79,24 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        self.updater = build_updater(settings, self.client, enrolment.server_key, clock)
+        self.reached_ready = False
+        work: list[tuple[str, Callable[[], object]]] = [
+            ("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue)
+        ]  # fmt: skip
+        if self.updater is not None:
+            updater = self.updater
+            self.heartbeat.software = lambda: updater.software(store.get_meta("app_version") or "unknown")
+            work.append(("update", updater.step))
         self.jobs = {
-            name: Job(name, work, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
-            for name, work in (("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue))
+            name: Job(name, job, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
+            for name, job in work
         }
+
+    def ready(self, notifier: Notifier, status: str) -> None:
+        """READY to systemd; from now on a heartbeat that goes through confirms a just-switched release."""
+        notifier.ready(status)
+        self.reached_ready = True
 
     def drain(self) -> int:
         return self.drainer.drain()
@@ -92,6 +108,10 @@ class Agent:
             log.warning("server order: %s", f"out of service ({order})" if order else "back in service")
         # The touch app reads sync_state.server_out_of_service and stops taking money while it is set.
         self.state.put({"last_heartbeat": iso_utc(self.clock.now()), "server_out_of_service": order})
+        if self.updater is not None:
+            self.updater.offer = reported.release
+            if self.reached_ready:
+                self.updater.confirm()
         if "refresh_catalogue" in reported.commands:
             self.pull_catalogue()
 
@@ -141,7 +161,7 @@ class Agent:
         log.info("first contact with %s at %s", s.server_url, start.isoformat())
         for name, interval in (
             ("drain", s.drain_interval_s), ("heartbeat", s.heartbeat_interval_s),
-            ("catalogue", s.catalogue_interval_s),
+            ("catalogue", s.catalogue_interval_s), *((("update", s.heartbeat_interval_s),) if self.updater else ()),
         ):  # fmt: skip
             scheduler.add_job(
                 self.run_job, "interval", args=(name,), seconds=interval, jitter=interval * s.jitter_fraction,

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     feeder = WatchdogFeeder(notifier, healthy=lambda: True)
     if feeder.tick_interval_s is not None:
         scheduler.add_job(feeder.tick, "interval", seconds=feeder.tick_interval_s, id="watchdog", coalesce=True)
-    notifier.ready(f"syncing with {settings.server_url}")
+    agent.ready(notifier, f"syncing with {settings.server_url}")
     with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
     return 0

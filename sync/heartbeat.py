@@ -6,6 +6,7 @@ import json
 import logging
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from kiosk.clock import Clock, parse_iso_utc
 from kiosk.outbox import Outbox
 from sync.client import BadAnswer, Client
 from sync.drain import Drainer
-from sync.protocol import MAX_SKEW_S, Heartbeat, HeartbeatAnswer
+from sync.protocol import MAX_SKEW_S, Heartbeat, HeartbeatAnswer, ReleaseOffer
 
 log = logging.getLogger("kiosk-agent")
 AGENT_VERSION = "0.1.0"
@@ -43,6 +44,7 @@ class Reported:
     out_of_service: str | None = None
     clock_offset_s: float | None = None
     high_water: int | None = None
+    release: ReleaseOffer | None = None
 
 
 class HeartbeatSender:
@@ -54,6 +56,7 @@ class HeartbeatSender:
         self.boot_id = boot_id()
         self.catalogue_version = 0
         self.last = Reported()
+        self.software: Callable[[], dict[str, Any]] | None = None  # the updater's report (sync/release/)
 
     def build(self) -> Heartbeat:
         store = self.outbox.store
@@ -80,11 +83,13 @@ class HeartbeatSender:
         if isinstance(rd, dict):
             fields["rd_service_version"] = rd.get("version")
             fields["rd_cert_expires_at"] = rd.get("cert_expires_at")
+        if self.software is not None:
+            fields["software"] = self.software()
         try:
             return Heartbeat.model_validate(fields)
         except ValueError as exc:
             log.warning("heartbeat facts invalid (%s); sending the core fields only", str(exc)[:200])
-            for optional in ("devices", "geo", "rd_service_version", "rd_cert_expires_at"):
+            for optional in ("devices", "geo", "rd_service_version", "rd_cert_expires_at", "software"):
                 fields.pop(optional, None)
             return Heartbeat.model_validate(fields)
 
@@ -131,5 +136,5 @@ class HeartbeatSender:
         count = self.drainer.check_high_water(answer.high_water)
         if "resend" in answer.commands and not count:
             log.info("server asked for a resend above %d; nothing beyond our quarantined items", answer.high_water)
-        self.last = Reported(tuple(answer.commands), answer.out_of_service, offset, answer.high_water)
+        self.last = Reported(tuple(answer.commands), answer.out_of_service, offset, answer.high_water, answer.release)
         return self.last

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.hours import OperatingHours
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +28,19 @@ class AgentSettings:
     backoff_base_s: float = 2.0
     backoff_cap_s: float = 900.0
     network: str = "unknown"
+    # Software updates (sync/release/): none unless release_root is set (a development checkout updates nothing).
+    release_root: Path | None = None
+    release_bandwidth_bps: float = 0.0
+    health_deadline_s: float = 300.0
+    release_python: str = ""  # the interpreter the release's launchers run; empty: the agent's own
+    vendor_install_command: str = "dpkg -i {file}"
+    vendor_check_command: str = ""
+    restart_command: str = ""  # after a switch, e.g. "systemctl restart kiosk.service"; the agent itself exits
+    hours: OperatingHours | None = None  # the centre's published hours: a release switches outside them
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
+STRINGS = {"release_python", "vendor_install_command", "vendor_check_command", "restart_command"}
 
 
 def load_settings(path: Path) -> AgentSettings:
@@ -45,13 +56,17 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
     folder = config.base_dir or Path.cwd()
     values: dict[str, object] = {}
     for key, value in config.agent.items():
-        if key in ("key_file", "catalogue_file", "config_file"):
+        if key in ("key_file", "catalogue_file", "config_file", "release_root"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (folder / value).resolve()
         elif key == "network":
             if not isinstance(value, str):
                 raise ConfigError(source, "[agent].network", value, "a string such as '2g' or 'wifi'")
+            values[key] = value
+        elif key in STRINGS:
+            if not isinstance(value, str):
+                raise ConfigError(source, f"[agent].{key}", value, "a string (a command or a program path)")
             values[key] = value
         elif key in NUMBERS:
             if type(value) not in (int, float) or value < 0:
@@ -68,5 +83,6 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
         key_file=Path(str(values.pop("key_file", database.parent / "kiosk-agent.key"))),
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
+        hours=config.hours,
         **values,  # type: ignore[arg-type]
     )  # fmt: skip

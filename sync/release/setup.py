@@ -1,0 +1,49 @@
+"""Building the agent's updater from its settings (none when the kiosk has no release root)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import subprocess
+import sys
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from kiosk.clock import Clock
+from sync.client import Client
+from sync.release.fetch import Fetcher
+from sync.release.root import ReleaseRoot
+from sync.release.updater import UpdatePolicy, Updater
+from sync.release.vendor import VendorCommands
+from sync.settings import AgentSettings
+
+log = logging.getLogger("kiosk-agent")
+
+
+def restarter(command: str) -> None:
+    """After the switch: restart the touch app (the configured command), then end this process; systemd's
+    Restart=always starts the agent again from the new `current`."""
+    if command:
+        try:
+            subprocess.run(shlex.split(command), timeout=120, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log.error("restart command %r failed: %s", command, exc)
+    logging.shutdown()
+    os._exit(0)
+
+
+def build_updater(
+    settings: AgentSettings, client: Client, server_key: Ed25519PublicKey, clock: Clock
+) -> Updater | None:
+    if settings.release_root is None:
+        return None
+    root = ReleaseRoot(settings.release_root)
+    fetcher = Fetcher(client, server_key, root, clock, bandwidth_bps=settings.release_bandwidth_bps)
+    policy = UpdatePolicy(
+        hours=settings.hours, health_deadline_s=settings.health_deadline_s,
+        python=settings.release_python or sys.executable,
+        vendor=VendorCommands(settings.vendor_install_command, settings.vendor_check_command),
+    )  # fmt: skip
+    command = settings.restart_command
+    return Updater(root, fetcher, settings.database, clock, policy, restart=lambda: restarter(command))
