@@ -27,7 +27,7 @@ PROFILES = {
     "full": Profile("full"),
     "minimal": Profile("minimal", describes_itself=False, abort_while_authorising=False),
     "quirky": Profile("quirky", shouting=True),
-    "slow": Profile("slow", latency_s=0.3),
+    "slow": Profile("slow", latency_s=0.2),
 }
 _QUIRKY_NAMES = {"aborting": "ABORT_REQUESTED", "card_removed": "CARD_PULLED", "aborted": "CANCELLED"}
 
@@ -68,7 +68,7 @@ class TerminalEmulator:
         server = ThreadingHTTPServer(("127.0.0.1", self._port), _handler(self))
         server.daemon_threads = True
         self._port = server.server_address[1]
-        threading.Thread(target=server.serve_forever, name="terminal-emulator", daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), name="terminal-emulator", daemon=True).start()
         self._server = server
         return self
 
