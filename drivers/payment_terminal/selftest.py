@@ -19,6 +19,10 @@ from kiosk.devices.plugin import ProbeResult
 from kiosk.money import Money
 
 PASSED, FAILED, UNTESTED = 0, 1, 2
+_NOT_READY = {
+    TerminalStatus.HOST_OFFLINE: "has no link to its bank: check its SIM or network",
+    TerminalStatus.BUSY: "is busy with a sale: finish or cancel it on the terminal",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +53,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             f"ok    terminal {info.terminal_id} {info.model or '(model not told)'} {info.firmware}".rstrip() + "\n"
         )
         if status is not TerminalStatus.READY:
-            out.write(f"FAIL  terminal is {status.value}: {health.detail}\n")
+            why = _NOT_READY.get(status, status.value)
+            out.write(f"FAIL  the terminal {why} ({health.detail})\n")
             return FAILED
         out.write("ok    idle, with its bank link up\n")
         if not (args.sale or args.emulator):
