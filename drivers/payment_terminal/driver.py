@@ -67,7 +67,7 @@ class EcrTerminal:
 
     # -- the watch ------------------------------------------------------------------------------
     def start(self) -> None:
-        self.refresh()
+        # The first ask happens on the watch thread: a terminal that is off must not hold up the kiosk's start.
         self._watch = DeviceThread(self._watch_loop, name="payment-terminal-watch")
         self._watch.start()
 
@@ -78,8 +78,9 @@ class EcrTerminal:
     def _watch_loop(self) -> None:
         watch = self._watch
         assert watch is not None
-        while not watch.stopping.wait(self.watch_interval_s):
+        while not watch.stopping.is_set():
             self.refresh()
+            watch.stopping.wait(self.watch_interval_s)
 
     def refresh(self) -> TerminalStatus:
         """Ask the terminal how it is; an odd answer is counted and reported, never fatal to the watch."""

@@ -15,6 +15,7 @@ from kiosk.config import DeviceConfig, load_config
 from kiosk.devices.plugin import Verdict
 from provisioning.cli import main
 from provisioning.devices import self_test
+from tests.drivers.waiting import eventually
 from tests.kiosk.test_config import GOOD, write
 
 PLUGIN = registry.plugin("payment_terminal", "ecr_json")
@@ -82,7 +83,7 @@ def test_provisioning_self_tests_the_configured_terminal_through_the_registry(id
 def test_the_configured_terminal_is_built_through_the_registry(idle: TerminalEmulator) -> None:
     built = registry.build(DeviceConfig("payment_terminal", "ecr_json", {"address": idle.address}), FakeClock())
     try:
-        assert built.health().ok
+        eventually(lambda: built.health().ok, "the built terminal seen idle and online")
     finally:
         built.close()
 

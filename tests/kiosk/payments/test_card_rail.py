@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -48,7 +49,7 @@ def test_the_card_rail_is_a_payment_method_offered_only_while_the_terminal_is_re
 ) -> None:
     method: PaymentMethod = rail
     assert method.rail is Rail.CARD
-    assert rail.available()
+    eventually(rail.available, "offered once the watch has seen the terminal idle")
     emulator.host_online = False
     eventually(lambda: not rail.available(), "not offered without a bank link")
     emulator.host_online = True
@@ -170,3 +171,28 @@ def test_a_declined_card_is_declined_with_the_banks_code(rail: CardPayment, emul
     _pay(emulator, "55")
     result = rail.poll("TXN-7")
     assert (result.outcome, result.code, result.detail) == (Outcome.DECLINED, "55", "incorrect PIN")
+
+
+def test_an_approval_for_another_amount_than_the_ledgers_is_held_for_reconciliation_not_paid(
+    rail: CardPayment, emulator: TerminalEmulator
+) -> None:
+    rail.start(PaymentRequest("TXN-7", AMOUNT))
+    _pay(emulator)
+    result = rail.inquire("TXN-7", Money(100))
+    assert (result.outcome, result.reference) == (Outcome.UNKNOWN, "")
+    assert result.detail == "terminal approved 23400 paise, expected 100: reconcile"
+
+
+def test_a_terminal_that_is_off_when_the_kiosk_starts_does_not_hold_up_the_start(clock: FakeClock) -> None:
+    silent = socket.socket()  # bound, never listening or answering: a terminal that is not there
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(0)
+    address = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    try:
+        terminal = EcrTerminal.from_config({"address": address, "timeout_s": 1}, clock)
+        # Built while its first question is still unanswered: the start did not wait for the terminal.
+        assert terminal.health().detail == "not asked yet"
+        assert not CardPayment(terminal, clock).available()
+        terminal.close()
+    finally:
+        silent.close()
