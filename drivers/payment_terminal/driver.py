@@ -105,7 +105,7 @@ class EcrTerminal:
 
     def terminal_status(self) -> TerminalStatus:
         watch = self._watch
-        if watch is not None and (watch.fault or not watch.alive):
+        if watch is not None and (watch.fault or not (watch.alive or watch.stopping.is_set())):
             return TerminalStatus.FAULT
         return self._status
 

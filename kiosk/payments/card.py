@@ -105,14 +105,31 @@ class CardPayment:
     def _remember(self, txn_id: str, ref: str, amount: Money) -> None:
         self._attempts[txn_id] = _Attempt(ref, amount, self.clock.monotonic() + self.card_timeout_s)
 
-    def _attempt(self, txn_id: str) -> _Attempt:
+    def _recall(self, txn_id: str) -> _Attempt | RailResult:
+        """This run's attempt; after a restart, the transaction's last sale on the terminal, already overdue (the
+        villager's wait ended with the restart), so polling or cancelling it aborts it."""
         attempt = self._attempts.get(txn_id)
-        if attempt is None:
-            raise KeyError(f"card payment {txn_id} was not started on this kiosk run: use inquire")
+        if attempt is not None:
+            return attempt
+        found: SaleStatus | None = None
+        for number in range(1, MAX_ATTEMPTS + 1):
+            try:
+                found = self.terminal.status(sale_ref(txn_id, number))
+            except TerminalRefused as exc:
+                if exc.code == "unknown_ref":
+                    break
+                return RailResult(Outcome.UNKNOWN, code=exc.code, detail=exc.detail)
+            except TerminalUnreachable as exc:
+                return RailResult(Outcome.UNKNOWN, detail=f"terminal not answering: {exc}"[:200])
+        if found is None:
+            return RailResult(Outcome.EXPIRED, code="unknown_ref", detail="the terminal never started this sale")
+        attempt = self._attempts[txn_id] = _Attempt(found.ref, found.amount, self.clock.monotonic())
         return attempt
 
     def poll(self, txn_id: str) -> RailResult:
-        attempt = self._attempt(txn_id)
+        attempt = self._recall(txn_id)
+        if isinstance(attempt, RailResult):
+            return attempt
         overdue = self.clock.monotonic() >= attempt.deadline
         try:
             sale = self.terminal.status(attempt.ref)
@@ -126,7 +143,9 @@ class CardPayment:
         return result
 
     def cancel(self, txn_id: str) -> RailResult:
-        attempt = self._attempt(txn_id)
+        attempt = self._recall(txn_id)
+        if isinstance(attempt, RailResult):
+            return attempt
         try:
             sale = self.terminal.abort(attempt.ref)
         except TerminalRefused as exc:
@@ -156,7 +175,7 @@ class CardPayment:
             result = result_of(sale, amount)
             if result.outcome in (Outcome.PAID, Outcome.UNKNOWN):
                 return result
-            last = (
-                result if result.outcome is not Outcome.PENDING else RailResult(Outcome.UNKNOWN, detail=result.detail)
-            )
+            # A sale still running is not settled: hold it (cancel aborts it, even after a restart).
+            held = RailResult(Outcome.UNKNOWN, detail=result.detail)
+            last = held if result.outcome is Outcome.PENDING else result
         return last

@@ -157,8 +157,18 @@ def test_after_a_kiosk_restart_the_inquiry_finds_the_approved_retry(
     _pay(emulator)
     restarted = CardPayment(terminal, clock)
     assert restarted.inquire("TXN-7", AMOUNT).reference == emulator.sales["TXN-7.2"].rrn
-    with pytest.raises(KeyError, match="TXN-7 was not started on this kiosk run: use inquire"):
-        restarted.poll("TXN-7")
+    assert CardPayment(terminal, clock).poll("TXN-7").reference == emulator.sales["TXN-7.2"].rrn
+
+
+def test_after_a_kiosk_restart_a_sale_still_waiting_for_the_card_is_aborted_by_poll_or_cancel(
+    rail: CardPayment, emulator: TerminalEmulator, terminal: EcrTerminal, clock: FakeClock
+) -> None:
+    rail.start(PaymentRequest("TXN-7", AMOUNT))
+    assert CardPayment(terminal, clock).inquire("TXN-7", AMOUNT).outcome is Outcome.UNKNOWN  # still running
+    result = CardPayment(terminal, clock).poll("TXN-7")
+    assert (result.outcome, result.code) == (Outcome.EXPIRED, "aborted")
+    assert emulator.current is None  # the terminal is free for the next villager
+    assert CardPayment(terminal, clock).cancel("TXN-404").code == "unknown_ref"
 
 
 def test_inquiring_about_a_payment_the_terminal_never_saw_says_nothing_was_taken(rail: CardPayment) -> None:
