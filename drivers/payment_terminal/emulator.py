@@ -86,6 +86,10 @@ class TerminalEmulator:
         self.stop()
 
     @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
     def address(self) -> str:
         return f"http://127.0.0.1:{self._port}"
 
