@@ -53,10 +53,13 @@ class EcrTerminal:
 
     @classmethod
     def from_config(cls, params: Mapping[str, Any], clock: Clock) -> EcrTerminal:
-        """Entry point `payment_terminal.ecr_json`: `address` (required), `timeout_s`, `watch_interval_s`."""
-        if "address" not in params:
-            raise ValueError('[devices.payment_terminal] needs address = "http://<terminal ip>:<port>"')
-        endpoint = Endpoint.parse(str(params["address"]))
+        """Entry point `payment_terminal.ecr_json`: `port` (required), `timeout_s`, `watch_interval_s`.
+
+        `port` is the terminal's ECR URL, named like the serial families' ports (which may be `socket://` URLs) so
+        the doctor and provisioning handle it the same way."""
+        if "port" not in params:
+            raise ValueError('[devices.payment_terminal] needs port = "http://<terminal ip>:<port>"')
+        endpoint = Endpoint.parse(str(params["port"]))
         timeout = float(params.get("timeout_s", 5.0))
         interval = float(params.get("watch_interval_s", 2.0))
         if not 0.1 <= timeout <= 60 or not 0.1 <= interval <= 60:

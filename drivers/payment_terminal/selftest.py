@@ -26,7 +26,7 @@ _NOT_READY = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--address", default="", help="the terminal's ECR address, e.g. http://192.168.1.50:8080")
+    parser.add_argument("--port", default="", help="the terminal's ECR address, e.g. http://192.168.1.50:8080")
     parser.add_argument("--sale", action="store_true", help="also run a ₹1 sale (pay it with a test card)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to wait for the test card")
     parser.add_argument("--emulator", action="store_true", help="test against the built-in terminal emulator")
@@ -35,11 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     with ExitStack() as stack:
-        address = args.address
+        address = args.port
         if args.emulator:
             address = stack.enter_context(TerminalEmulator(profile=args.profile, auto_pay_after_s=0.2)).address
         if not address:
-            out.write("FAIL  no terminal address: give --address http://<terminal ip>:<port> (or --emulator)\n")
+            out.write("FAIL  no terminal address: give --port http://<terminal ip>:<port> (or --emulator)\n")
             return FAILED
         endpoint = Endpoint.parse(address)
         terminal = EcrTerminal(HttpTransport(endpoint, 5.0), SystemClock(), where=str(endpoint))
@@ -87,8 +87,8 @@ def _sale(terminal: EcrTerminal, seconds: float, out: TextIO) -> int:
 
 
 def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
-    """One GET of the terminal's status: it never starts a sale. `port` is the terminal's address."""
-    address = port or str(config.get("address", ""))
+    """One GET of the terminal's status: it never starts a sale. `port` is the terminal's ECR address."""
+    address = port or str(config.get("port", ""))
     try:
         endpoint = Endpoint.parse(address)
     except ValueError as exc:
@@ -99,12 +99,12 @@ def probe(port: str, config: Mapping[str, Any]) -> ProbeResult:
         return ProbeResult(False, f"no ECR-JSON/1 answer at {endpoint}: {terminal.health().detail}")
     evidence = f"ECR-JSON/1 terminal {terminal.info.terminal_id} {terminal.info.model}".rstrip() + f" at {endpoint}"
     if status is TerminalStatus.HOST_OFFLINE:
-        return ProbeResult(True, evidence, {"address": str(endpoint)}, warning="no bank link", todo="check its SIM")
-    return ProbeResult(True, evidence, {"address": str(endpoint)})
+        return ProbeResult(True, evidence, {"port": str(endpoint)}, warning="no bank link", todo="check its SIM")
+    return ProbeResult(True, evidence, {"port": str(endpoint)})
 
 
 def _unattended(config: Mapping[str, Any]) -> Mapping[str, Any]:
-    return {"address": str(config["address"])}
+    return {"port": str(config["port"])}
 
 
 PLUGIN = Plugin(

@@ -24,6 +24,6 @@ def emulator(profile: str) -> Iterator[TerminalEmulator]:
 
 @pytest.fixture
 def terminal(emulator: TerminalEmulator, clock: FakeClock) -> Iterator[EcrTerminal]:
-    driver = EcrTerminal.from_config({"address": emulator.address, "watch_interval_s": 0.1, "timeout_s": 2}, clock)
+    driver = EcrTerminal.from_config({"port": emulator.address, "watch_interval_s": 0.1, "timeout_s": 2}, clock)
     yield driver
     driver.close()

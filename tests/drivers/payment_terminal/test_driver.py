@@ -177,9 +177,9 @@ def test_a_dead_watch_is_reported_as_a_device_fault(emulator: TerminalEmulator, 
 @pytest.mark.parametrize("address", ["ftp://10.0.0.5", "http://", "10.0.0.5:99999"])
 def test_a_bad_terminal_address_in_the_config_is_refused_naming_it(address: str, clock: FakeClock) -> None:
     with pytest.raises(ValueError, match="terminal address"):
-        EcrTerminal.from_config({"address": address}, clock)
+        EcrTerminal.from_config({"port": address}, clock)
 
 
 def test_a_config_without_an_address_is_refused_naming_the_section(clock: FakeClock) -> None:
-    with pytest.raises(ValueError, match=r"\[devices.payment_terminal\] needs address"):
+    with pytest.raises(ValueError, match=r"\[devices.payment_terminal\] needs port"):
         EcrTerminal.from_config({}, clock)

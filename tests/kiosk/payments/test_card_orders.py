@@ -119,7 +119,7 @@ def test_every_approval_is_found_once_whatever_order_the_answers_come_in(
     emulator: TerminalEmulator, clock: FakeClock
 ) -> None:
     rng = random.Random(1717)
-    terminal = EcrTerminal.from_config({"address": emulator.address, "timeout_s": 1}, clock)
+    terminal = EcrTerminal.from_config({"port": emulator.address, "timeout_s": 1}, clock)
     try:
         for _ in range(PAYMENTS):
             script = Script(rng, emulator, terminal, clock)

@@ -29,7 +29,7 @@ def emulator() -> Iterator[TerminalEmulator]:
 
 @pytest.fixture
 def terminal(emulator: TerminalEmulator, clock: FakeClock) -> Iterator[EcrTerminal]:
-    driver = EcrTerminal.from_config({"address": emulator.address, "watch_interval_s": 0.1, "timeout_s": 2}, clock)
+    driver = EcrTerminal.from_config({"port": emulator.address, "watch_interval_s": 0.1, "timeout_s": 2}, clock)
     yield driver
     driver.close()
 
@@ -118,7 +118,7 @@ def test_starting_the_same_attempt_twice_is_one_sale_and_a_busy_terminal_refuses
 @pytest.mark.parametrize("profile", ["full", "minimal"])
 def test_an_approval_after_the_abort_is_held_then_found_paid_by_the_inquiry(profile: str, clock: FakeClock) -> None:
     with TerminalEmulator(profile=profile) as emulator:
-        terminal = EcrTerminal.from_config({"address": emulator.address}, clock)
+        terminal = EcrTerminal.from_config({"port": emulator.address}, clock)
         try:
             rail = CardPayment(terminal, clock)
             emulator.hold_authorisation = True
@@ -199,7 +199,7 @@ def test_a_terminal_that_is_off_when_the_kiosk_starts_does_not_hold_up_the_start
     silent.listen(0)
     address = f"http://127.0.0.1:{silent.getsockname()[1]}"
     try:
-        terminal = EcrTerminal.from_config({"address": address, "timeout_s": 1}, clock)
+        terminal = EcrTerminal.from_config({"port": address, "timeout_s": 1}, clock)
         # Built while its first question is still unanswered: the start did not wait for the terminal.
         assert terminal.health().detail == "not asked yet"
         assert not CardPayment(terminal, clock).available()
