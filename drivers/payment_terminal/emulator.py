@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
+import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -255,3 +259,24 @@ def _handler(emulator: TerminalEmulator) -> type[BaseHTTPRequestHandler]:
         do_GET = do_PUT = do_POST = _serve
 
     return Handler
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m drivers.payment_terminal.emulator`: a terminal for the demo or a bench; prints its address."""
+    parser = argparse.ArgumentParser(prog="python -m drivers.payment_terminal.emulator", description=main.__doc__)
+    parser.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (0: any free one)")
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="full")
+    parser.add_argument("--auto-pay-after-s", type=float, default=None, help="a card holder who pays every sale")
+    args = parser.parse_args(argv)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with TerminalEmulator(port=args.port, profile=args.profile, auto_pay_after_s=args.auto_pay_after_s) as running:
+        sys.stdout.write(running.address + "\n")
+        sys.stdout.flush()
+        with contextlib.suppress(KeyboardInterrupt):
+            stop.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from drivers import registry
+from drivers.payment_terminal.driver import EcrTerminal
 from drivers.payment_terminal.emulator import PROFILES, TerminalEmulator
 from kiosk.clock import FakeClock
 from kiosk.config import DeviceConfig, load_config
+from kiosk.devices.payment_terminal import SaleState
 from kiosk.devices.plugin import Verdict
+from kiosk.money import Money
 from provisioning.cli import main
 from provisioning.detect import probe_configured
 from provisioning.devices import self_test
@@ -105,3 +110,22 @@ def test_the_doctor_checks_the_configured_terminal_and_warns_without_its_bank_li
     assert offline is not None
     assert (offline.ok, offline.detail, offline.todo) == (False, "no bank link", "check its SIM")
     assert not idle.sales
+
+
+def test_the_emulator_runs_on_its_own_for_the_demo_and_pays_every_sale(clock: FakeClock) -> None:
+    command = [sys.executable, "-m", "drivers.payment_terminal.emulator", "--auto-pay-after-s", "0.1"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        address = process.stdout.readline().strip()
+        terminal = EcrTerminal.from_config({"port": address}, clock)
+        try:
+            terminal.init("DEMO1", Money(5000))
+            eventually(lambda: terminal.status("DEMO1").state is SaleState.APPROVED, "the demo's card holder paid")
+        finally:
+            terminal.close()
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        if process.stdout is not None:
+            process.stdout.close()
