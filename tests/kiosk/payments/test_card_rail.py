@@ -8,12 +8,13 @@ from datetime import timedelta
 
 import pytest
 
+from drivers.payment_terminal.codec import check_ref
 from drivers.payment_terminal.driver import EcrTerminal
 from drivers.payment_terminal.emulator import TerminalEmulator
 from kiosk.clock import FakeClock
 from kiosk.devices.payment_terminal import TerminalStatus
 from kiosk.money import Money
-from kiosk.payments.card import CardPayment, CardUnavailable
+from kiosk.payments.card import MAX_ATTEMPTS, CardPayment, CardUnavailable, sale_ref
 from kiosk.payments.port import Outcome, PaymentMethod, PaymentRequest, Rail
 from tests.drivers.waiting import eventually
 
@@ -206,3 +207,10 @@ def test_a_terminal_that_is_off_when_the_kiosk_starts_does_not_hold_up_the_start
         terminal.close()
     finally:
         silent.close()
+
+
+def test_the_ledgers_transaction_ids_fit_the_terminals_reference_for_every_attempt() -> None:
+    txn_id = "0b6f1c1e-8a55-4d8e-9f0e-2f7b1f3c9a10"  # kiosk.ledger makes uuid4 transaction ids
+    assert check_ref(sale_ref(txn_id, MAX_ATTEMPTS)) == f"{txn_id}.{MAX_ATTEMPTS}"
+    with pytest.raises(ValueError, match="attempt 10 is not 1-9"):
+        sale_ref(txn_id, MAX_ATTEMPTS + 1)
