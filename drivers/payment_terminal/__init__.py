@@ -1,0 +1,1 @@
+"""Card payment terminals (EDC) driven over their vendor's local ECR API."""
