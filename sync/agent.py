@@ -24,6 +24,8 @@ from sync.heartbeat import HeartbeatSender
 from sync.identity import Enrolment, IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.protocol import API_PREFIX, EnrolAnswer, EnrolRequest
 from sync.protocol.signing import load_public_key, public_key_text
+from sync.remote import FileLog, Journald, RemoteExecutor, Screen, SystemControl, Systemd
+from sync.screen_channel import AppScreen
 from sync.settings import AgentSettings
 
 log = logging.getLogger("kiosk-agent")
@@ -57,7 +59,8 @@ class Job:
 
 
 class Agent:
-    def __init__(self, settings: AgentSettings, store: Store, clock: Clock, *, rng: random.Random | None = None):
+    def __init__(self, settings: AgentSettings, store: Store, clock: Clock, *, rng: random.Random | None = None,
+                 system: SystemControl | None = None, screen: Screen | None = None):  # fmt: skip
         self.settings, self.store, self.clock = settings, store, clock
         self.rng = rng or random.Random()
         self.state = SyncState(store)
@@ -77,6 +80,11 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        self.remote = RemoteExecutor(
+            store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
+            logs=FileLog(settings.log_file) if settings.log_file else Journald(),
+            screen=screen or AppScreen(store, clock), config_path=settings.config_path,
+        )  # fmt: skip
         self.jobs = {
             name: Job(name, work, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
             for name, work in (("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue))
@@ -86,12 +94,15 @@ class Agent:
         return self.drainer.drain()
 
     def beat(self) -> None:
+        self.heartbeat.command_results = self.remote.pending()
         reported = self.heartbeat.send()
+        self.remote.sent([r.id for r in self.heartbeat.command_results])
         order = reported.out_of_service or ""
         if order != (self.state.get("server_out_of_service") or ""):
             log.warning("server order: %s", f"out of service ({order})" if order else "back in service")
         # The touch app reads sync_state.server_out_of_service and stops taking money while it is set.
         self.state.put({"last_heartbeat": iso_utc(self.clock.now()), "server_out_of_service": order})
+        self.remote.handle(list(reported.remote))  # officers' orders; results go with the next heartbeat
         if "refresh_catalogue" in reported.commands:
             self.pull_catalogue()
 

@@ -28,6 +28,8 @@ class AgentSettings:
     backoff_base_s: float = 2.0
     backoff_cap_s: float = 900.0
     network: str = "unknown"
+    config_path: Path = Path("kiosk.toml")  # the kiosk config itself: remote configuration changes rewrite it
+    log_file: Path | None = None  # what `send_logs` reads; None: the journal of kiosk.service and the agent
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
@@ -44,7 +46,7 @@ def load_settings(path: Path) -> AgentSettings:
         raise ConfigError(source, "[agent]", table, "a table")
     values: dict[str, object] = {}
     for key, value in table.items():
-        if key in ("key_file", "catalogue_file", "config_file"):
+        if key in ("key_file", "catalogue_file", "config_file", "log_file"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (path.parent / value).resolve()
@@ -67,5 +69,6 @@ def load_settings(path: Path) -> AgentSettings:
         key_file=Path(str(values.pop("key_file", database.parent / "kiosk-agent.key"))),
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
+        config_path=path.resolve(),
         **values,  # type: ignore[arg-type]
     )  # fmt: skip
