@@ -16,6 +16,7 @@ from server import certificates, online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
+from server.fleetops.routes import build_router as fleetops_router
 from server.pages import check_kiosk_signature, rupees, verdict_page, verdict_response
 from server.service import Kiosk, Refused, Service, iso, now_utc
 from server.wire import Body, wire_body
@@ -86,6 +87,7 @@ def create_app(
     )
     app.state.service = service
     app.include_router(dashboard_router(db, service))
+    app.include_router(fleetops_router(db))  # staged rollouts' advance pass
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> JSONResponse:

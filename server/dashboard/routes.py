@@ -23,6 +23,7 @@ from server import partitions
 from server.dashboard import auth, fleet, i18n, report, rollup, svgmap
 from server.dashboard.alerts import DEFAULT_RULES, Rules, in_state
 from server.db import Database
+from server.fleetops.routes import add_pages as fleetops_pages
 from server.leader import Leadership
 from server.service import sweep_nonces
 
@@ -362,6 +363,8 @@ def build_router(
         return render(request, "report.html", session=session, district=district, block=block, month=month,
                       lines=lines, services=report.services(lines))  # fmt: skip
 
+    fleetops_pages(router, db, owner, render=render, page=page, signed_in=signed_in, check_post=check_post,
+                   name=name, clock=clock, page_error=PageError)  # fmt: skip
     return router
 
 

@@ -70,6 +70,44 @@ def audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def rollout(args: argparse.Namespace) -> int:
+    from server.fleetops import rollout
+    from server.fleetops.remote import CommandError
+
+    service = _service(args)
+    try:
+        waves = rollout.start(service.db, args.officer, args.version, args.waves, datetime.now(UTC),
+                              manifest_sha256=args.manifest_sha256, threshold=args.pause_above,
+                              advance_at=args.advance_at)  # fmt: skip
+    except CommandError as exc:
+        print(f"rollout refused: {exc}", file=sys.stderr)
+        return 2
+    print(f"rolling out {args.version} in {len(waves)} waves: {', '.join(waves)}")
+    return 0
+
+
+def rollout_resume(args: argparse.Namespace) -> int:
+    from server.fleetops import rollout
+    from server.fleetops.remote import CommandError
+
+    try:
+        rollout.resume(_service(args).db, args.officer, args.version, datetime.now(UTC))
+    except CommandError as exc:
+        print(f"cannot resume: {exc}", file=sys.stderr)
+        return 2
+    print(f"resumed the rollout of {args.version}")
+    return 0
+
+
+def rollout_status(args: argparse.Namespace) -> int:
+    from server.fleetops import rollout
+
+    with _service(args).db.tx(write=False) as tx:
+        found = rollout.status(tx)
+    print(json.dumps(found, indent=1))
+    return 0
+
+
 def register(admin: Any) -> None:
     from sync.protocol.remote import REMOTE_KINDS
 
@@ -88,3 +126,18 @@ def register(admin: Any) -> None:
     listing.add_argument("--limit", type=int, default=100)
     listing.add_argument("--output", default="", metavar="COMMAND_ID", help="print one command's output instead")
     listing.set_defaults(handler=audit)
+    out = admin.add_parser("rollout", help="roll a published release out in waves (district officers and above)")
+    out.add_argument("--version", required=True)
+    out.add_argument("--waves", required=True, help="e.g. pilot:5,block:Chaksu,district:Jaipur,all")
+    out.add_argument("--officer", required=True, help="the officer starting it (audited; scopes every wave)")
+    out.add_argument("--manifest-sha256", default="", help="the release manifest's SHA-256, for the offer")
+    out.add_argument("--pause-above", type=float, default=0.2, help="pause when this share fails or rolls back")
+    out.add_argument("--advance-at", type=float, default=0.9, help="next wave when this share of a wave runs it")
+    out.set_defaults(handler=rollout)
+    go_on = admin.add_parser("rollout-resume", help="resume a paused rollout (its failures so far are accepted)")
+    go_on.add_argument("--version", required=True)
+    go_on.add_argument("--officer", required=True)
+    go_on.set_defaults(handler=rollout_resume)
+    admin.add_parser("rollout-status", help="every rollout, its waves and counts (JSON)").set_defaults(
+        handler=rollout_status
+    )

@@ -13,7 +13,8 @@ SCHEMA = [
     # A staged rollout of one version: its waves in order, paused by the failure rate or by an officer.
     """CREATE TABLE IF NOT EXISTS rollouts (
         version TEXT PRIMARY KEY, manifest_sha256 TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
-        failure_threshold REAL NOT NULL, state TEXT NOT NULL, paused_reason TEXT, updated_at TEXT NOT NULL)""",
+        failure_threshold REAL NOT NULL, advance_at REAL NOT NULL, state TEXT NOT NULL, paused_reason TEXT,
+        acked_failures INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS rollout_waves (
         version TEXT NOT NULL, position INTEGER NOT NULL, spec TEXT NOT NULL, started_at TEXT, finished_at TEXT,
         PRIMARY KEY (version, position))""",
