@@ -18,6 +18,7 @@ from ui.fonts import load_fonts
 from ui.i18n import Languages
 from ui.qr import QrImageProvider
 from ui.refcounts import keep_singletons_alive
+from ui.remote_screen import ScreenshotResponder
 from ui.viewmodels.access import AccessViewModel, attach_access
 from ui.viewmodels.app import AppViewModel
 
@@ -92,4 +93,5 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     timer.timeout.connect(vm.tick)
     timer.start()
     reporter = DeviceReporter(services.store, services.devices).start()  # for the heartbeat (kiosk/device_report.py)
+    ScreenshotResponder(services.store, window, vm, engine.rootContext().contextProperty("phone"), parent=engine)
     return KioskWindow(engine, window, vm, languages, timer, access, reporter)

@@ -73,7 +73,7 @@ def add_fleet(db_path: str, places: list[tuple[str, str, int]]) -> list[SimAgent
     agents, now = [], datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     for district, block, count in places:
         for n in range(count):
-            code = f"RJ-{block[:3].upper()}-{n:04d}"
+            code = f"RJ-{block[:10].upper()}-{n:04d}"
             agents.append(SimAgent("k-" + code.lower(), code, Ed25519PrivateKey.generate(), place=(district, block)))
     conn = sqlite3.connect(db_path, timeout=30)
     with conn:

@@ -81,8 +81,8 @@ def test_a_release_reaches_the_whole_division_wave_by_wave(
     rounds_until(fleet, lambda: state(server, "2.0.0") == "done", 60, waves_wait_for_the_previous_one)
     assert fleet.share_on("2.0.0") == 1.0
     found = targets(server)
-    assert sorted(k for k, w in found.items() if w == "0:pilot:3") == ["k-rj-ame-0000", "k-rj-ame-0001",
-                                                                       "k-rj-ame-0002"]  # fmt: skip
+    assert sorted(k for k, w in found.items() if w == "0:pilot:3") == ["k-rj-amer-0000", "k-rj-amer-0001",
+                                                                       "k-rj-amer-0002"]  # fmt: skip
     assert {by_id[k].place for k, w in found.items() if w == "1:block:Chaksu"} == {("Jaipur", "Chaksu")}
     assert sum(w == "2:district:Jaipur" for w in found.values()) == 5  # the rest of Amer
     assert {by_id[k].place[0] for k, w in found.items() if w == "3:all"} == {"Alwar"}
@@ -92,7 +92,7 @@ def test_a_failing_release_pauses_its_rollout_until_an_officer_resumes_it(
     server: ServerProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     agents = add_fleet(server.db, PLACES)
-    broken = {"k-rj-ame-0000", "k-rj-ame-0001"}
+    broken = {"k-rj-amer-0000", "k-rj-amer-0001"}
     for agent in agents:
         agent.fails = lambda a, version: a.kiosk_id in broken
     fleet = Fleet(server.port, server.db, agents)
