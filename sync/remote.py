@@ -34,6 +34,9 @@ from sync.redact import redact_lines
 log = logging.getLogger("kiosk-agent")
 PENDING_KEY = "remote_results"
 MAX_LOG_CHARS = 200_000
+# Outputs per heartbeat, in characters: well inside the server's MAX_INFLATED_BYTES, so an answer with two sets of
+# logs and a screenshot never makes every heartbeat too big to be accepted (which would stop them all).
+OUTPUT_BUDGET = 450_000
 
 
 class SystemControl(Protocol):
@@ -94,9 +97,16 @@ class RemoteExecutor:
 
     # -- results waiting for the server ------------------------------------------------------------------------
     def pending(self) -> list[CommandResult]:
-        text = self.state.get(PENDING_KEY)
-        items = json.loads(text) if text else []
-        return [CommandResult.model_validate(i) for i in items][:MAX_REMOTE_PER_ANSWER]
+        """The answers for the next heartbeat: oldest first, as many as fit its size limit (the rest go next time)."""
+        chosen: list[CommandResult] = []
+        size = 0
+        for item in self._all_pending()[:MAX_REMOTE_PER_ANSWER]:
+            result = CommandResult.model_validate(item)
+            size += len(result.output or "")
+            if chosen and size > OUTPUT_BUDGET:
+                break
+            chosen.append(result)
+        return chosen
 
     def sent(self, ids: list[str]) -> None:
         """The server answered a heartbeat carrying these results: they need not be sent again."""

@@ -54,10 +54,11 @@ def kiosk(tmp_path: Path, clock: FakeClock) -> Iterator[tuple[RemoteExecutor, Ma
 
 
 def signed(clock: FakeClock, *, kind: str = "reboot", kiosk_id: str = "k-1", ttl_s: float = 3600,
-           key: Ed25519PrivateKey = SERVER_KEY, issued_ago_s: float = 0) -> SignedRemoteCommand:  # fmt: skip
+           key: Ed25519PrivateKey = SERVER_KEY, issued_ago_s: float = 0,
+           args: dict[str, object] | None = None) -> SignedRemoteCommand:  # fmt: skip
     issued = clock.now() - timedelta(seconds=issued_ago_s)
     command = RemoteCommand.model_validate({
-        "id": str(uuid.uuid4()), "kiosk_id": kiosk_id, "kind": kind, "officer": "Meena Sharma",
+        "id": str(uuid.uuid4()), "kiosk_id": kiosk_id, "kind": kind, "officer": "Meena Sharma", "args": args or {},
         "issued_at": iso_utc(issued), "expires_at": iso_utc(issued + timedelta(seconds=ttl_s)),
     })  # fmt: skip
     return SignedRemoteCommand(command=command, signature=b64url(key.sign(remote_message(command))))
@@ -104,6 +105,20 @@ def test_a_command_not_signed_by_our_server_is_ignored_without_an_answer(
     assert machine.calls == []
     assert executor.pending() == []
     assert executor.store.read("SELECT * FROM journal WHERE action = 'remote.command'") == []
+
+
+def test_big_answers_are_spread_over_heartbeats_so_none_is_too_big_to_be_accepted(
+    kiosk: tuple[RemoteExecutor, Machine], clock: FakeClock, tmp_path: Path
+) -> None:
+    executor, _ = kiosk
+    (tmp_path / "kiosk.log").write_text("".join(f"{n:06d} {'x' * 150}\n" for n in range(2000)), "utf-8")
+    orders = [signed(clock, kind="send_logs", args={"lines": 2000}) for _ in range(3)]
+    executor.handle(orders)
+    first = executor.pending()
+    assert [r.id for r in first] == [o.command.id for o in orders[:2]]
+    assert all(len(r.output or "") == 200_000 for r in first)
+    executor.sent([r.id for r in first])
+    assert [r.id for r in executor.pending()] == [orders[2].command.id]
 
 
 @pytest.mark.parametrize(
