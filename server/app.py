@@ -129,7 +129,9 @@ def create_app(
             headers = {k.lower(): v for k, v in request.headers.items()}
             kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now_utc(), buffered=True)
             answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
-        return json_answer(answer)
+        # Fields left at their defaults are left out: an agent older than `release` and `remote` (closed models)
+        # can still read the answer, and be updated through it.
+        return Response(answer.model_dump_json(exclude_defaults=True), media_type="application/json")
 
     def published(request: Request, raw: bytes, kind: str) -> Response:
         with db.tx() as tx:
