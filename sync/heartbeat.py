@@ -69,9 +69,8 @@ class HeartbeatSender:
             "quarantined": self.outbox.quarantined(), "disk_free_bytes": shutil.disk_usage(store.path.parent).free,
             "clock_offset_s": self.last.clock_offset_s, "network": self.network,
             "catalogue_version": self.catalogue_version,
+            "command_results": [r.model_dump() for r in self.command_results],
         }  # fmt: skip
-        if self.command_results:  # left out when empty: a server from before remote commands refuses unknown fields
-            fields["command_results"] = [r.model_dump() for r in self.command_results]
         # Other processes leave their facts in meta as JSON (devices from the UI, the geo-tag from kioskctl).
         fields.update(self._cash_box())
         fields.update(self._geo_tag(now))
