@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import sqlite3
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer
 from PySide6.QtQuick import QQuickWindow
@@ -35,6 +36,10 @@ class ScreenshotResponder(QObject):
     def poll(self) -> None:
         try:
             text = self.store.get_meta(REQUEST_KEY)
+        except sqlite3.ProgrammingError:  # the store was closed under us (shutdown): nothing more to answer
+            self.timer.stop()
+            return
+        try:
             request = str(json.loads(text)["id"]) if text else ""
         except (ValueError, KeyError, TypeError):
             log.warning("unreadable screenshot request ignored")
