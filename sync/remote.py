@@ -145,7 +145,12 @@ class RemoteExecutor:
             self._check(command)
             if command.kind in ("restart_app", "reboot"):  # the result must be on disk before we go down
                 self._finish(command, CommandResult(id=command.id, status="done", detail=f"{command.kind} started"))
-                getattr(self.system, command.kind)()
+                try:
+                    getattr(self.system, command.kind)()
+                except Exception as exc:  # still up: say so instead of the "started" already queued
+                    log.exception("remote command %s (%s) failed", command.id, command.kind)
+                    self._queue(CommandResult(id=command.id, status="failed",
+                                              detail=f"{type(exc).__name__}: {exc}"[:2000]))  # fmt: skip
                 return
             result = self._run(command)
         except Refuse as exc:

@@ -54,6 +54,8 @@ def start(db: Database, username: str, version: str, waves_text: str, now: datet
         )
         tx.many("INSERT INTO rollout_waves (version, position, spec) VALUES (?, ?, ?)",
                 [(version, n, wave) for n, wave in enumerate(waves)])  # fmt: skip
+        for wave in waves:
+            _check_place(tx, officer, wave)
         _start_wave(tx, officer, version, 0, waves[0], now)
     log.info("officer %s started rolling out %s in waves %s", username, version, ",".join(waves))
     return waves
@@ -73,6 +75,16 @@ def resume(db: Database, username: str, version: str, now: datetime) -> None:
         tx.execute("UPDATE rollouts SET state = 'running', paused_reason = NULL, acked_failures = ?, updated_at = ?"
                    " WHERE version = ?", (failed, iso(now), version))  # fmt: skip
     log.info("officer %s resumed the rollout of %s", username, version)
+
+
+def _check_place(tx: Tx, officer: Officer, wave: str) -> None:
+    """A block or district wave names a place with machines this officer can see (a typo would be an empty wave)."""
+    kind, _, name = wave.partition(":")
+    if kind not in ("block", "district"):
+        return
+    where, params = officer.where()
+    if tx.one(f"SELECT 1 FROM dash_sites s WHERE {where} AND s.{kind} = ? LIMIT 1", [*params, name]) is None:
+        raise CommandError(f"wave {wave!r}: no {kind} {name!r} among the machines {officer.username} looks after")
 
 
 def _start_wave(tx: Tx, officer: Officer, version: str, position: int, spec: str, now: datetime) -> int:

@@ -65,8 +65,13 @@ def test_a_release_reaches_the_whole_division_wave_by_wave(
     agents = add_fleet(server.db, PLACES)
     fleet = Fleet(server.port, server.db, agents)
     officers(server, monkeypatch)
+    db = Database("sqlite:///" + server.db)
     with pytest.raises(CommandError, match="needs a district officer"):
-        rollout.start(Database("sqlite:///" + server.db), "bdo.chaksu", "2.0.0", "all", datetime.now(UTC))
+        rollout.start(db, "bdo.chaksu", "2.0.0", "all", datetime.now(UTC))
+    with pytest.raises(CommandError, match="wave 'block:Chaksoo': no block 'Chaksoo' among the machines"):
+        rollout.start(db, "div.commissioner", "2.0.0", "pilot:3,block:Chaksoo", datetime.now(UTC))
+    with pytest.raises(CommandError, match="expected pilot:N, block:<name>, district:<name> or all"):
+        rollout.start(db, "div.commissioner", "2.0.0", "pilot:0,all", datetime.now(UTC))
     server.admin("admin", "rollout", "--version", "2.0.0", "--waves", "pilot:3,block:Chaksu,district:Jaipur,all",
                  "--officer", "div.commissioner", "--advance-at", "1.0")  # fmt: skip
     order = ["0:pilot:3", "1:block:Chaksu", "2:district:Jaipur", "3:all"]

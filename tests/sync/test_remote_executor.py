@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -23,8 +24,11 @@ SERVER_KEY = Ed25519PrivateKey.generate()
 class Machine:
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.broken = False
 
     def restart_app(self) -> None:
+        if self.broken:
+            raise subprocess.CalledProcessError(1, "systemctl")
         self.calls.append("restart_app")
 
     def reboot(self) -> None:
@@ -74,6 +78,20 @@ def test_a_command_sent_again_is_answered_again_but_never_run_twice(
     executor.handle([order])
     assert machine.calls == ["reboot"]
     assert [(r.id, r.status) for r in executor.pending()] == [(order.command.id, "done")]
+
+
+def test_a_restart_the_machine_could_not_do_is_reported_failed_not_started(
+    kiosk: tuple[RemoteExecutor, Machine], clock: FakeClock
+) -> None:
+    executor, machine = kiosk
+    machine.broken = True
+    order = signed(clock, kind="restart_app")
+    executor.handle([order])
+    [result] = executor.pending()
+    assert (result.status, result.detail) == (
+        "failed",
+        "CalledProcessError: Command 'systemctl' returned non-zero exit status 1.",
+    )
 
 
 def test_a_stale_command_is_refused_and_not_run(kiosk: tuple[RemoteExecutor, Machine], clock: FakeClock) -> None:
