@@ -56,7 +56,9 @@ def heartbeat(request: Request, body: Body, service: ServiceDep) -> Response:
         headers = {k.lower(): v for k, v in request.headers.items()}
         kiosk = service.authenticate(tx, headers, "POST", request.url.path, raw, now_utc(), buffered=True)
         answer = service.heartbeat(tx, kiosk, parse(Heartbeat, data), now_utc())
-    return json_answer(answer)
+    # Fields left at their defaults are left out: an agent older than `release` and `remote` (closed models)
+    # can still read the answer, and be updated through it.
+    return Response(answer.model_dump_json(exclude_defaults=True), media_type="application/json")
 
 
 def published(service: Service, request: Request, raw: bytes, kind: str) -> Response:

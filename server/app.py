@@ -15,6 +15,7 @@ from server.dashboard import routes as dashboard
 from server.db import Database
 from server.delivery import Deliveries, PhoneOptions
 from server.deps import Settings
+from server.fleetops import routes as fleetops
 from server.service import Refused, Service
 from sync.protocol import API_PREFIX
 
@@ -49,6 +50,7 @@ def create_app(
     app.include_router(zreports.router)
     app.include_router(delivery.router)
     app.include_router(releases.router)
+    app.include_router(fleetops.router)  # officers' command and rollout pages; the rollout's advance pass
     return app
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from server.dashboard.cli import register as dashboard_commands
 from server.db import Database, database_url
+from server.fleetops.cli import register as fleetops_commands
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -212,6 +213,7 @@ def parser() -> argparse.ArgumentParser:
     sd.add_argument("--per-biller", type=int, default=50)
     sd.set_defaults(handler=seed)
     dashboard_commands(admin, commands)
+    fleetops_commands(admin)
     return top
 
 

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from server.dashboard.rollup import Sampler
 from server.db import Database, IntegrityError, Tx
+from server.fleetops.remote import RemoteDesk
 from server.leader import PUBLISHING
 from server.release_offer import offer as release_offer
 from sync.protocol import (
@@ -179,6 +180,7 @@ class Service:
         self.beat_cache.load_nonces(db, int(now_utc().timestamp()))
         self.key = self._server_key()
         self.public_key = public_key_text(self.key)
+        self.remote = RemoteDesk(db, self.key)  # officers' signed commands, delivered with heartbeat answers
 
     def _server_key(self) -> Ed25519PrivateKey:
         with self.db.tx() as tx:
@@ -405,7 +407,9 @@ class Service:
     # -- heartbeat ---------------------------------------------------------------------------------
     def heartbeat(self, tx: Tx, kiosk: Kiosk, beat: Heartbeat, now: datetime) -> HeartbeatAnswer:
         """Answer at once; the beat itself is written with the next flush (one commit for many kiosks)."""
-        self.beats.add(kiosk.id, iso(now), beat.model_dump_json())
+        self.beats.add(kiosk.id, iso(now), beat.model_dump_json(exclude={"command_results"}))
+        if beat.command_results:  # filed with the next flush; their output is kept in remote_commands only
+            self.remote.take_results(kiosk.id, beat.command_results, now)
         Sampler.of(self).offer(kiosk.id, now, beat)
         high = kiosk.high_water
         commands: list[str] = []
@@ -418,7 +422,7 @@ class Service:
             commands.append("out_of_service")
         return HeartbeatAnswer.model_validate(
             {"server_time": iso(now), "high_water": high, "commands": commands, "out_of_service": kiosk.out_of_service,
-             "release": release_offer(tx, kiosk.id, beat)}
+             "release": release_offer(tx, kiosk.id, beat), "remote": self.remote.open_for(tx, kiosk.id, now)}
         )  # fmt: skip
 
     def _latest_catalogue(self, tx: Tx) -> int:
@@ -453,6 +457,7 @@ class Service:
                 " body = excluded.body, count = heartbeats.count + excluded.count",
                 [(kiosk_id, received_at, body, count) for kiosk_id, (received_at, body, count) in beats.items()],
             )
+            self.remote.write_results(tx)
 
     # -- catalogue ---------------------------------------------------------------------------------
     def publish_catalogue(

@@ -25,6 +25,8 @@ from sync.identity import Enrolment, IdentityError, SyncState, load_enrolment, l
 from sync.protocol import API_PREFIX, EnrolAnswer, EnrolRequest
 from sync.protocol.signing import load_public_key, public_key_text
 from sync.release.setup import build_updater
+from sync.remote import FileLog, Journald, RemoteExecutor, Screen, SystemControl, Systemd
+from sync.screen_channel import AppScreen
 from sync.sdnotify import Notifier
 from sync.settings import AgentSettings
 
@@ -59,7 +61,8 @@ class Job:
 
 
 class Agent:
-    def __init__(self, settings: AgentSettings, store: Store, clock: Clock, *, rng: random.Random | None = None):
+    def __init__(self, settings: AgentSettings, store: Store, clock: Clock, *, rng: random.Random | None = None,
+                 system: SystemControl | None = None, screen: Screen | None = None):  # fmt: skip
         self.settings, self.store, self.clock = settings, store, clock
         self.rng = rng or random.Random()
         self.state = SyncState(store)
@@ -79,6 +82,11 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        self.remote = RemoteExecutor(
+            store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
+            logs=FileLog(settings.log_file) if settings.log_file else Journald(),
+            screen=screen or AppScreen(store, clock), config_path=settings.config_path,
+        )  # fmt: skip
         self.updater = build_updater(settings, self.client, enrolment.server_key, clock)
         self.reached_ready = False
         work: list[tuple[str, Callable[[], object]]] = [
@@ -102,7 +110,9 @@ class Agent:
         return self.drainer.drain()
 
     def beat(self) -> None:
+        self.heartbeat.command_results = self.remote.pending()
         reported = self.heartbeat.send()
+        self.remote.sent([r.id for r in self.heartbeat.command_results])
         order = reported.out_of_service or ""
         if order != (self.state.get("server_out_of_service") or ""):
             log.warning("server order: %s", f"out of service ({order})" if order else "back in service")
@@ -112,6 +122,7 @@ class Agent:
             self.updater.offer = reported.release
             if self.reached_ready:
                 self.updater.confirm()
+        self.remote.handle(list(reported.remote))  # officers' orders; results go with the next heartbeat
         if "refresh_catalogue" in reported.commands:
             self.pull_catalogue()
 

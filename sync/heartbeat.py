@@ -17,6 +17,7 @@ from kiosk.outbox import Outbox
 from sync.client import BadAnswer, Client
 from sync.drain import Drainer
 from sync.protocol import MAX_SKEW_S, Heartbeat, HeartbeatAnswer, ReleaseOffer
+from sync.protocol.remote import CommandResult, SignedRemoteCommand
 
 log = logging.getLogger("kiosk-agent")
 AGENT_VERSION = "0.1.0"
@@ -45,6 +46,7 @@ class Reported:
     clock_offset_s: float | None = None
     high_water: int | None = None
     release: ReleaseOffer | None = None
+    remote: tuple[SignedRemoteCommand, ...] = ()
 
 
 class HeartbeatSender:
@@ -55,6 +57,7 @@ class HeartbeatSender:
         self.network = network
         self.boot_id = boot_id()
         self.catalogue_version = 0
+        self.command_results: list[CommandResult] = []  # remote commands' results, until the server has them
         self.last = Reported()
         self.software: Callable[[], dict[str, Any]] | None = None  # the updater's report (sync/release/)
 
@@ -69,6 +72,7 @@ class HeartbeatSender:
             "quarantined": self.outbox.quarantined(), "disk_free_bytes": shutil.disk_usage(store.path.parent).free,
             "clock_offset_s": self.last.clock_offset_s, "network": self.network,
             "catalogue_version": self.catalogue_version,
+            "command_results": [r.model_dump() for r in self.command_results],
         }  # fmt: skip
         # Other processes leave their facts in meta as JSON (devices from the UI, the geo-tag from kioskctl).
         fields.update(self._cash_box())
@@ -136,5 +140,6 @@ class HeartbeatSender:
         count = self.drainer.check_high_water(answer.high_water)
         if "resend" in answer.commands and not count:
             log.info("server asked for a resend above %d; nothing beyond our quarantined items", answer.high_water)
-        self.last = Reported(tuple(answer.commands), answer.out_of_service, offset, answer.high_water, answer.release)
+        self.last = Reported(tuple(answer.commands), answer.out_of_service, offset, answer.high_water, answer.release,
+                             tuple(answer.remote))  # fmt: skip
         return self.last

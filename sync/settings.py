@@ -37,6 +37,8 @@ class AgentSettings:
     vendor_check_command: str = ""
     restart_command: str = ""  # after a switch, e.g. "systemctl restart kiosk.service"; the agent itself exits
     hours: OperatingHours | None = None  # the centre's published hours: a release switches outside them
+    config_path: Path = Path("kiosk.toml")  # the kiosk config itself: remote configuration changes rewrite it
+    log_file: Path | None = None  # what `send_logs` reads; None: the journal of kiosk.service and the agent
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
@@ -56,7 +58,7 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
     folder = config.base_dir or Path.cwd()
     values: dict[str, object] = {}
     for key, value in config.agent.items():
-        if key in ("key_file", "catalogue_file", "config_file", "release_root"):
+        if key in ("key_file", "catalogue_file", "config_file", "release_root", "log_file"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (folder / value).resolve()
@@ -84,5 +86,6 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
         hours=config.hours,
+        config_path=Path(config.source).resolve(),
         **values,  # type: ignore[arg-type]
     )  # fmt: skip

@@ -18,6 +18,7 @@ from ui.fonts import load_fonts
 from ui.i18n import Languages
 from ui.qr import QrImageProvider
 from ui.refcounts import keep_singletons_alive
+from ui.remote_screen import ScreenshotResponder
 from ui.viewmodels.access import AccessViewModel, attach_access
 from ui.viewmodels.app import AppViewModel
 
@@ -47,6 +48,7 @@ class KioskWindow:
     timer: QTimer
     access: AccessViewModel | None = None
     reporter: DeviceReporter | None = None
+    screenshots: ScreenshotResponder | None = None
 
     def find(self, name: str) -> QObject | None:
         found: QObject | None = self.window.findChild(QObject, name)
@@ -54,6 +56,8 @@ class KioskWindow:
 
     def close(self) -> None:
         self.timer.stop()
+        if self.screenshots is not None:
+            self.screenshots.timer.stop()
         if self.reporter is not None:
             self.reporter.stop()
         if self.access is not None:
@@ -92,4 +96,6 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     timer.timeout.connect(vm.tick)
     timer.start()
     reporter = DeviceReporter(services.store, services.devices).start()  # for the heartbeat (kiosk/device_report.py)
-    return KioskWindow(engine, window, vm, languages, timer, access, reporter)
+    screenshots = ScreenshotResponder(services.store, window, vm, engine.rootContext().contextProperty("phone"),
+                                      parent=engine)  # fmt: skip
+    return KioskWindow(engine, window, vm, languages, timer, access, reporter, screenshots)

@@ -82,7 +82,7 @@ def machines(tx: Tx, officer: Officer, now: datetime, district: str, block: str)
     rows = tx.all(
         "SELECT s.code, s.gram_panchayat, s.centre, h.received_at, st.last_txn_at, st.inspected_at, st.repaired_at,"
         " COALESCE(st.geo_lat, s.reg_lat), COALESCE(st.geo_lon, s.reg_lon), COALESCE(d.txns, 0),"
-        " COALESCE(a.n, 0) FROM dash_sites s LEFT JOIN dash_state st ON st.kiosk_id = s.kiosk_id"
+        " COALESCE(a.n, 0), h.body FROM dash_sites s LEFT JOIN dash_state st ON st.kiosk_id = s.kiosk_id"
         " LEFT JOIN heartbeats h ON h.kiosk_id = s.kiosk_id"
         " LEFT JOIN (SELECT kiosk_id, sum(txns) AS txns FROM dash_days WHERE day >= ? AND kiosk_id IN"
         " (SELECT kiosk_id FROM dash_sites WHERE district = ? AND block = ?) GROUP BY kiosk_id) d"
@@ -96,9 +96,31 @@ def machines(tx: Tx, officer: Officer, now: datetime, district: str, block: str)
     return [
         {"code": r[0], "gp": r[1], "centre": r[2], "last_beat": r[3], "online": bool(r[3] and r[3] >= online_since),
          "last_txn": r[4], "inspected": max(filter(None, (r[5], r[6])), default=None),
-         "geo": r[7] is not None, "txns": int(r[9]), "alerts": int(r[10])}
+         "geo": r[7] is not None, "txns": int(r[9]), "alerts": int(r[10]), "rd_expires": rd_expiry(r[11])}
         for r in rows
     ]  # fmt: skip
+
+
+RD_SOON = timedelta(days=30)
+
+
+def rd_expiry(body: str | None) -> str | None:
+    """The RD service certificate's expiry from a machine's last heartbeat (None if not reported or unreadable)."""
+    try:
+        found = json.loads(body).get("rd_cert_expires_at") if body else None
+        return iso(parse_utc(found)) if isinstance(found, str) else None
+    except (ValueError, AttributeError):
+        return None
+
+
+def rd_first(kiosks: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    """Machines whose RD certificate expires within 30 days (or has expired) first, soonest first: Aadhaar payments
+    stop there next. The rest keep the order they came in (the officer's chosen sort)."""
+    soon = iso(now + RD_SOON)
+    for kiosk in kiosks:
+        kiosk["rd_soon"] = kiosk["rd_expires"] is not None and kiosk["rd_expires"] <= soon
+    urgent = sorted((k for k in kiosks if k["rd_soon"]), key=lambda k: str(k["rd_expires"]))
+    return urgent + [k for k in kiosks if not k["rd_soon"]]
 
 
 def points(

@@ -310,7 +310,7 @@ def overview_page(request: Request, session: auth.Session, district: str | None,
         dots = fleet.points(tx, session.officer, now, district, block)
         unplaced = fleet.unplaced(tx) if session.officer.role == "division" and district is None else 0
     rows = sort_rows(rows, sort, desc, ROW_KEYS)
-    kiosks = sort_rows(kiosks, sort, desc, MACHINE_KEYS)
+    kiosks = fleet.rd_first(sort_rows(kiosks, sort, desc, MACHINE_KEYS), now)  # issue 18.3
     svg, outside = svgmap.render(dots, words["map"])
     return render(request, "overview.html", session=session, district=district, block=block, rows=rows,
                   whole=whole, kiosks=kiosks, svg=svg, outside=outside, sort=sort, desc=desc, unplaced=unplaced,

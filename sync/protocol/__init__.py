@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sync.protocol.remote import MAX_REMOTE_PER_ANSWER, CommandResult, SignedRemoteCommand
+
 API_PREFIX = "/api/v1"
 PROTOCOL_VERSION = 1
 
@@ -120,6 +122,7 @@ class Heartbeat(Model):
     rd_service_version: str | None = Field(default=None, max_length=32)
     rd_cert_expires_at: str | None = Field(default=None, pattern=ISO_PATTERN)
     software: SoftwareStatus | None = None  # older agents leave it out
+    command_results: list[CommandResult] = Field(default_factory=list, max_length=MAX_REMOTE_PER_ANSWER)
 
 
 class HeartbeatAnswer(Model):
@@ -129,6 +132,7 @@ class HeartbeatAnswer(Model):
     # Set by an officer on the server: the kiosk stops taking money and shows this reason; None = in service.
     out_of_service: str | None = Field(default=None, max_length=200)
     release: ReleaseOffer | None = None  # the release this kiosk should run, when it differs from its own
+    remote: list[SignedRemoteCommand] = Field(default_factory=list, max_length=MAX_REMOTE_PER_ANSWER)  # officers'
 
 
 class SignedCatalogue(Model):

@@ -1,0 +1,26 @@
+"""May the screen be photographed for an officer right now? Not while an Aadhaar number, a mobile number or a PIN
+may be on it. An allow-list: a screen or step not named here is refused, so a new one is private until decided."""
+
+from __future__ import annotations
+
+from kiosk.flows.base import Step
+
+OPEN_SCREENS = ("home", "catalogue", "info")
+# Journey steps that show no Aadhaar number, no mobile number and no PIN. Not ENTER_NUMBER (a consumer number may
+# be a mobile number), ENTER_AADHAAR, CONSENT and the fingerprint steps (the Aadhaar number, even masked, is there).
+OPEN_STEPS = (Step.ENTER_AMOUNT, Step.STATUS_SHOWN, Step.CHOOSE_PAYMENT, Step.CASH, Step.DONE, Step.STATUS_UNKNOWN,
+              Step.VOUCHER, Step.ERROR, Step.CLOSED)  # fmt: skip
+
+
+def screenshot_refusal(screen: str, step: Step | None, *, phone_panel_open: bool) -> str | None:
+    """None if a screenshot may be taken; otherwise the reason it is refused (sent to the officer)."""
+    if phone_panel_open:
+        return "refused: a mobile number may be on screen (the villager is sending a receipt to a phone)"
+    if screen == "operator":
+        return "refused: the operator's PIN pad or operator pages are on screen"
+    if screen in OPEN_SCREENS:
+        return None
+    if screen == "journey" and step in OPEN_STEPS:
+        return None
+    shown = f"{screen}/{step.value}" if step is not None else screen
+    return f"refused: {shown} may show an Aadhaar number, a mobile number or a PIN"
