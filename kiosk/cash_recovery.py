@@ -10,7 +10,10 @@ from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.printing import QrText, print_receipt
 from kiosk.receipt import Identity, build_voucher_slip
-from kiosk.transactions import PaymentMode, Txn, TxnState
+from kiosk.transactions import RAIL_MODES, PaymentMode, Txn, TxnState
+
+# Paid online: the bank or PSP may have taken the money, so a restart never cancels these blind.
+ONLINE_MODES = RAIL_MODES | {PaymentMode.AADHAAR}
 
 # The reasons an operator can pick for a payment still stuck after the automatic settlement (typed text also works).
 STUCK_REASONS: tuple[str, ...] = (
@@ -41,7 +44,7 @@ def settle_open_payments(ledger: Ledger, reason: str) -> Settlement:
     cancelled: list[str] = []
     left: list[str] = []
     for txn in ledger.open_transactions():
-        if txn.state is TxnState.AWAITING_PAYMENT and txn.payment_mode is PaymentMode.AADHAAR:
+        if txn.state is TxnState.AWAITING_PAYMENT and txn.payment_mode in ONLINE_MODES:
             left.append(txn.id)  # the bank may have debited: only its answer (or the operator) may close it
             continue
         voucher = end_unpaid(ledger, txn, reason)
