@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from server import certificates, online, zreports
+from server import certificates, online, upi, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
@@ -203,6 +203,7 @@ def create_app(
         return verdict_response(request, facts, receipt_page)
 
     zreports.add_routes(app, service.kiosk_keys)
+    upi.add_routes(app, db, authed=authed, parse=parse, responses=ERRORS, body_schema=body_schema)
     phone = phone or PhoneOptions()
     deliveries = Deliveries(db, service, gateway=phone.gateway, ttl=phone.ttl)
     add_routes(app, deliveries, body=wire_body, authed=authed, parse=parse, receipt_page=receipt_page,

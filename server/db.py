@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
+from server.upi_schema import SCHEMA as UPI_SCHEMA
 
 EVENTS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
         kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
@@ -69,6 +70,7 @@ SCHEMA = [
         uid_masked TEXT NOT NULL, auth_code TEXT NOT NULL, decided_at TEXT NOT NULL,
         PRIMARY KEY (kiosk_id, txn_ref))""",
     *DASHBOARD_SCHEMA,
+    *UPI_SCHEMA,
 ]
 
 

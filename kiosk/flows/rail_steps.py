@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from kiosk.flows.base import Problem, Step
 from kiosk.flows.journey import Journey
 from kiosk.flows.rail_payment import RailPayment, RailState, mode_of, offered_rails
 from kiosk.payments.port import Outcome, PaymentMethod, Rail
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +97,18 @@ class RailSteps:
                         payment.seconds_left(), payment.attempt, payment.state.value)  # fmt: skip
 
     def _offer(self) -> bool:
-        assert self.payment is not None
-        self.payment.start()
+        payment = self.payment
+        assert payment is not None
+        try:
+            payment.start()
+        except Exception:  # the server or terminal could not make the offer: nothing was shown, nothing payable
+            log.exception("rail %s: no offer made", payment.method.rail.value)
+            self.journey.problem = Problem.UNAVAILABLE
+            if payment.started is None:
+                self.journey.payment.txn = payment.ledger.cancel(payment.txn.id, reason="rail: no offer made")
+                self.payment = None
+                self.journey.step = Step.CHOOSE_PAYMENT
+            return False
         self.journey.problem = None
         self.journey.step = Step.RAIL_WAIT
         return True
