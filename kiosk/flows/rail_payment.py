@@ -135,6 +135,7 @@ def settle_rail(ledger: Ledger, txn: Txn, result: RailResult) -> Txn:
     """Apply a rail's answer to its transaction. PAID commits the reference (UTR/RRN) with the ledger entry, outbox
     event and journal row in one SQLite transaction; DECLINED/EXPIRED leave an awaiting payment open for a new
     attempt but cancel a held one (nothing was taken); PENDING/UNKNOWN change nothing."""
+    txn = ledger.get(txn.id)  # the ledger's word, not a copy an earlier answer may have outdated
     if result.outcome is Outcome.PAID:
         if txn.state in (TxnState.AWAITING_PAYMENT, TxnState.STATUS_UNKNOWN):
             return ledger.pay_other(txn.id, payment_ref=result.reference)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from kiosk.clock import Clock
 from kiosk.money import Money
@@ -23,6 +23,7 @@ class MemoryRail:
     amounts: dict[str, Money] = field(default_factory=dict)
     closed: set[str] = field(default_factory=set)
     attempts: dict[str, int] = field(default_factory=dict)
+    expires: dict[str, datetime] = field(default_factory=dict)
     declined: set[str] = field(default_factory=set)
     poll_says: list[RailResult] = field(default_factory=list)
     inquire_says: list[RailResult] = field(default_factory=list)
@@ -38,14 +39,17 @@ class MemoryRail:
         self.amounts[request.txn_id] = request.amount
         self.closed.discard(request.txn_id)
         self.declined.discard(request.txn_id)
+        self.expires[request.txn_id] = self.clock.now() + self.ttl
         tr = f"{request.txn_id[:8]}-{request.attempt}"
         qr = f"upi://pay?pa=emitra@psp&pn=eMitra&am={request.amount.paise / 100:.2f}&tr={tr}&cu=INR"
-        return Started(request.txn_id, request.amount, self.clock.now() + self.ttl, qr_text=qr)
+        return Started(request.txn_id, request.amount, self.expires[request.txn_id], qr_text=qr)
 
     # -- the payer's side ----------------------------------------------------------------------
     def pay(self, txn_id: str) -> bool:
         """The villager's app pays: accepted only while the offer is open, once."""
         if txn_id in self.closed or txn_id in self.taken or txn_id not in self.attempts:
+            return False
+        if self.clock.now() >= self.expires[txn_id]:
             return False
         self.taken[txn_id] = f"UTR{len(self.taken) + 1:09d}"
         return True
@@ -59,7 +63,7 @@ class MemoryRail:
             return RailResult(Outcome.PAID, self.taken[txn_id])
         if txn_id in self.declined:
             return RailResult(Outcome.DECLINED, code="U30")
-        if txn_id in self.closed:
+        if txn_id in self.closed or (txn_id in self.expires and self.clock.now() >= self.expires[txn_id]):
             return RailResult(Outcome.EXPIRED)
         return RailResult(Outcome.PENDING)
 
