@@ -12,6 +12,7 @@ from pathlib import Path
 
 from server.dashboard.cli import register as dashboard_commands
 from server.db import Database
+from server.reconcile import register as reconcile_commands
 from server.upi import serve_options as upi_serve_options
 from server.upi import upi_options
 
@@ -169,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
     sd.add_argument("--per-biller", type=int, default=50)
     sd.set_defaults(handler=seed)
     dashboard_commands(admin, commands)
+    reconcile_commands(admin)
     return top
 
 

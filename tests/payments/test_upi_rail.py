@@ -24,7 +24,7 @@ from server.upi_psp import PspEmulator
 from sync.client import Client
 from sync.protocol.upi import SIGNATURE_HEADER, psp_signature
 from sync.upi_client import HttpUpiGateway
-from tests.server.conftest import enrol_key
+from tests.server.conftest import Kiosk, enrol_key
 from tests.sync.harness import ServerProcess, wait_until
 
 SECRET = b"psp-webhook-secret-for-tests"
@@ -37,6 +37,7 @@ class Rig:
     server: ServerProcess
     rail: UpiRail
     gateway: HttpUpiGateway
+    kiosk: Kiosk
 
     def tr_of(self, txn_id: str) -> str:
         return self.rail.offers[txn_id].tr
@@ -56,7 +57,7 @@ def make_rig(folder: Path, ttl_s: float = 60.0) -> Iterator[Rig]:
                            "--upi-secret-file", str(secret), "--upi-qr-ttl-s", str(ttl_s)).start()  # fmt: skip
     kiosk = enrol_key(server, "RJ-JP-UPI-0001")
     gateway = HttpUpiGateway(Client(server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=5.0))
-    yield Rig(psp, server, UpiRail(gateway, PAYEE, SystemClock()), gateway)
+    yield Rig(psp, server, UpiRail(gateway, PAYEE, SystemClock()), gateway, kiosk)
     server.stop()
     psp.stop()
 
