@@ -224,7 +224,7 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
 
     devices = _parse_devices(source, top._get("devices", {}))
     accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
-    payments = _parse_payments(_Section(source, "payments", top._get("payments", {})), server)
+    payments = _parse_payments(_Section(source, "payments", top._get("payments", {})))
     # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only tolerates it.
     top.used.add("agent")
     top.finish()
@@ -234,7 +234,7 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
     return KioskConfig(identity, hours, rules, server, database, language, devices, accessibility, payments)
 
 
-def _parse_payments(section: _Section, server: ServerConfig) -> PaymentsConfig:
+def _parse_payments(section: _Section) -> PaymentsConfig:
     rails = section._get("rails", [])
     if not isinstance(rails, list) or any(r not in RAILS for r in rails) or len(set(rails)) != len(rails):
         raise ConfigError(section.source, section.key("rails"), rails, f"a list of distinct rails from {list(RAILS)}")
@@ -245,8 +245,6 @@ def _parse_payments(section: _Section, server: ServerConfig) -> PaymentsConfig:
             raise ConfigError(section.source, section.key("upi_payee_vpa"), vpa, "the payee's UPI address, name@bank")
         if not 1 <= len(name.strip()) <= 50:
             raise ConfigError(section.source, section.key("upi_payee_name"), name, "the payee's name, 1-50 characters")
-        if not server.url:
-            raise ConfigError(section.source, section.key("rails"), rails, "[server].url too: UPI is confirmed there")
     section.finish()
     return PaymentsConfig(tuple(rails), vpa, name)
 

@@ -25,6 +25,7 @@ from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.payments.port import PaymentMethod
 from kiosk.printing import QrText
 from kiosk.search import SearchIndex
 from kiosk.store import Store
@@ -49,6 +50,7 @@ from ui.devpanel.fakes import (
 )
 from ui.devpanel.phone import MemoryPhoneDelivery
 from ui.embedded_server import EmbeddedServer
+from ui.rails import build_rails
 from ui.zreport_qr import signed_zreport_qr
 
 
@@ -72,6 +74,7 @@ class Services:
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
     zreport_qr: ZReportQr | None = None  # the Z-report's signed QR (operator mode)
     certificates: DownloadAndPrint | None = None  # certificate print: download from the server, print on A4
+    rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash, from the config's [payments] (ui/rails.py)
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -131,6 +134,8 @@ def demo_config_document(workdir: Path) -> dict[str, Any]:
             "sat": "09:00-13:00",
             "sun": "closed",
         },
+        # UPI is offered once the demo talks to its server (`make demo`), whose PSP emulator plays the payer's app.
+        "payments": {"rails": ["upi"], "upi_payee_vpa": "emitra.sanganer@sbi", "upi_payee_name": "e-Mitra Sanganer"},
     }
 
 
@@ -205,7 +210,7 @@ def demo_services(
 
 def connect_demo_server(services: Services, workdir: Path) -> None:
     """Start the reference server, enrol this kiosk with a fresh single-use token, and send every online call there."""
-    services.server = EmbeddedServer(workdir / "server").start()
+    services.server = EmbeddedServer(workdir / "server").start(upi=True)
     code = services.config.identity.kiosk_code
     settings = AgentSettings(
         server_url=services.server.url, timeout_s=5.0, database=services.store.path, kiosk_code=code,
@@ -218,6 +223,7 @@ def connect_demo_server(services: Services, workdir: Path) -> None:
     online = HttpOnline(client, biller_of(services.catalogue))
     services.bills = services.applications = services.aadhaar = online
     services.phone = HttpPhoneDelivery(client)
+    services.rails = build_rails(services.config, client, SystemClock())  # the QR's expiry is the server's real time
     if services.certificates is not None:
         services.certificates.source = online
     key = load_or_create_key(settings.key_file)

@@ -40,6 +40,7 @@ from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, load_settings
 from ui.certificates import DownloadAndPrint
 from ui.composition import Services, biller_of, kiosk_client, signed_receipt_qr
+from ui.rails import build_rails
 from ui.zreport_qr import signed_zreport_qr
 
 log = logging.getLogger("kiosk")
@@ -109,6 +110,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         phone=HttpPhoneDelivery(client),
         certificates=DownloadAndPrint(online, document_printer(config, clock), settings.database.parent / "spool"),
     )  # fmt: skip
+    services.rails = build_rails(config, client, clock)
     start_cash(services)
     reason = ServiceSwitch(store).reason()
     if reason:

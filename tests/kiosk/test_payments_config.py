@@ -30,7 +30,6 @@ def test_upi_with_its_payee_loads(tmp_path: Path) -> None:
         ('"emitra.bassi@sbi"', '"emitra bassi"', "[payments].upi_payee_vpa", "name@bank"),
         ('upi_payee_name = "e-Mitra Bassi"', 'upi_payee_name = ""', "[payments].upi_payee_name", "1-50"),
         ('upi_payee_name = "e-Mitra Bassi"', 'upi_payee_name = "x"\ncolour = 1', "[payments].colour", "unknown key"),
-        ('url = "http://127.0.0.1:8080"', 'url = ""', "[payments].rails", "[server].url"),
     ],
 )
 def test_a_bad_payments_section_names_the_key_and_what_was_expected(
