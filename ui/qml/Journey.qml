@@ -225,7 +225,8 @@ Item {
             font.pixelSize: 28; color: access.colour["#B71C1C"]
         }
         Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: access.colour["#3E2723"] }
-        Row {
+        Flow {
+            width: parent.width
             spacing: 30
             Btn {
                 objectName: "payCashButton"
@@ -245,9 +246,20 @@ Item {
                 textSize: 30
                 onClicked: j.pay.chooseAadhaar()
             }
+            Btn {
+                objectName: "payUpiButton"
+                icon: j.iconDir + "upi.svg"
+                visible: j.pay.paymentModes.indexOf("upi") >= 0
+                width: 420; height: 110
+                text: qsTr("Pay by UPI (scan QR)")
+                textSize: 30
+                onClicked: j.model.railScreen.chooseUpi()
+            }
         }
         Btn { objectName: "cancelPayButton"; icon: j.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: j.pay.cancel() }
     }
+
+    StepRail { j: j }  // UPI QR and its countdown; retry or another way (StepRail.qml)
 
     // -- cash -----------------------------------------------------------------------------------
     Column {

@@ -1,0 +1,80 @@
+"""The UPI screens: the button on the choice screen, the QR with its countdown, paid → receipt, lapsed → new QR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtQuick import QQuickItem
+from pytestqt.qtbot import QtBot
+
+from kiosk.clock import SystemClock
+from kiosk.payments.port import Outcome, RailResult
+from tests.kiosk.flows.rail_fakes import MemoryRail
+from tests.ui.test_screens import open_bill
+from ui import driver
+from ui.app import KioskWindow
+from ui.composition import Services
+
+
+def upi(services: Services) -> MemoryRail:
+    rail = MemoryRail(SystemClock())  # the QR's expiry is real time, as the server's is
+    services.rails = (rail,)
+    return rail
+
+
+def step(kiosk: KioskWindow) -> str:
+    journey = kiosk.vm.journey.journey
+    return journey.step.value if journey is not None else ""
+
+
+def test_upi_button_shows_a_qr_with_a_countdown_and_payment_prints_the_receipt(
+    kiosk: KioskWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    rail = upi(services)
+    open_bill(kiosk)
+    driver.tap(kiosk.window, "payUpiButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "rail_wait", timeout=5000)
+    driver.settle()
+    qr = driver.find(kiosk.window, "railQrImage")
+    assert isinstance(qr, QQuickItem)
+    assert qr.property("source").toString().startswith("image://qr/upi%3A%2F%2Fpay")
+    assert driver.text_of(kiosk.window, "railCountdownText").endswith(("2:00", "1:59"))
+    txn = kiosk.vm.journey.journey.payment.txn  # type: ignore[union-attr]
+    assert txn is not None
+    rail.pay(txn.id)
+    qtbot.waitUntil(lambda: step(kiosk) in ("done", ""), timeout=5000)
+    assert services.ledger.get(txn.id).payment_ref == rail.taken[txn.id]
+
+
+def test_a_lapsed_qr_offers_a_new_qr_or_another_way(kiosk: KioskWindow, services: Services, qtbot: QtBot) -> None:
+    rail = upi(services)
+    open_bill(kiosk)
+    driver.tap(kiosk.window, "payUpiButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "rail_wait", timeout=5000)
+    rail.poll_says.append(RailResult(Outcome.EXPIRED))
+    qtbot.waitUntil(lambda: step(kiosk) == "rail_retry", timeout=5000)
+    driver.settle()
+    assert "Nothing has been charged" in driver.text_of(kiosk.window, "railRetryText") or "कोई पैसा नहीं कटा" in (
+        driver.text_of(kiosk.window, "railRetryText"))  # fmt: skip
+    driver.tap(kiosk.window, "railNewQrButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "rail_wait" and rail.calls.count("start 2") == 1, timeout=5000)
+    rail.poll_says.append(RailResult(Outcome.EXPIRED))
+    qtbot.waitUntil(lambda: step(kiosk) == "rail_retry", timeout=5000)
+    driver.settle()
+    driver.tap(kiosk.window, "railOtherMethodButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "choose_payment", timeout=5000)
+    driver.settle()
+    assert driver.find(kiosk.window, "payCashButton") is not None
+
+
+def test_a_rail_that_is_down_has_no_button(kiosk: KioskWindow, services: Services) -> None:
+    rail = upi(services)
+    rail.up = False
+    open_bill(kiosk)
+    driver.settle()
+    assert driver.find(kiosk.window, "payCashButton") is not None
+    try:
+        driver.find(kiosk.window, "payUpiButton")
+    except driver.ItemNotFound:
+        return
+    raise AssertionError("UPI is offered while it is down")
