@@ -17,6 +17,7 @@ from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryPrinter, demo_aadhaar, demo_account
+from ui.tour_rails import upi_payment
 
 
 @dataclass
@@ -93,6 +94,7 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
     aadhaar_done = tour.step() == "done"
     tour.shot("aadhaar-done")
     tour.tap("finishButton")
+    upi_done = upi_payment(tour)  # ui/tour_rails.py: only where UPI is configured (`make demo`)
 
     log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
     tour.tap("tile_caste-cert")
@@ -141,11 +143,12 @@ def run_tour(kiosk: KioskWindow, out_dir: Path, log: TextIO) -> bool:
 
     closed = operator_close(tour)
     write_receipts(kiosk, out_dir)
-    ok = cash_done and aadhaar_done and certificate_done and closed
+    ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
         "aadhaar_payment": aadhaar_done,
+        "upi_payment": upi_done,
         "certificate_print": certificate_done,
         "day_closed": closed,
     }

@@ -10,9 +10,9 @@ Item {
     Column {
         objectName: "railWaitPanel"
         visible: step.j.model.step === "rail_wait"
-        anchors { top: parent.top; topMargin: 80; horizontalCenter: parent.horizontalCenter }
+        anchors { top: parent.top; topMargin: 76; horizontalCenter: parent.horizontalCenter }
         width: Math.min(1000, step.width - 80)
-        spacing: 16
+        spacing: 10
         Text {
             width: parent.width; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
             text: qsTr("Scan this QR with any UPI app and pay %1").arg(step.j.pay.amountDue)
@@ -22,8 +22,8 @@ Item {
             objectName: "railQrImage"
             anchors.horizontalCenter: parent.horizontalCenter
             source: step.rails.qrImage
-            width: 360; height: 360
-            sourceSize.width: 360; sourceSize.height: 360
+            width: 300; height: 300
+            sourceSize.width: 300; sourceSize.height: 300
             smooth: false
         }
         Text {
