@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.clock import SystemClock
+from kiosk.money import Money
 from kiosk.payments.port import Outcome, RailResult
+from kiosk.transactions import PaymentMode, TxnState
 from tests.kiosk.flows.rail_fakes import MemoryRail
 from tests.ui.test_screens import open_bill
 from ui import driver
-from ui.app import KioskWindow
+from ui.app import KioskWindow, build_window
 from ui.composition import Services
 
 
@@ -78,3 +82,21 @@ def test_a_rail_that_is_down_has_no_button(kiosk: KioskWindow, services: Service
     except driver.ItemNotFound:
         return
     raise AssertionError("UPI is offered while it is down")
+
+
+def test_a_rail_payment_left_open_by_a_crash_is_settled_by_reference_when_the_app_starts(
+    qapp: QGuiApplication, services: Services, qtbot: QtBot
+) -> None:
+    rail = upi(services)
+    txn = services.ledger.create(service_id="jvvnl-bill", service_name_hi="बिल", service_name_en="Bill",
+                                 reference="1", amount_due=Money.rupees(350))  # fmt: skip
+    services.ledger.await_payment(txn.id, PaymentMode.UPI)
+    rail.attempts[txn.id] = 1
+    rail.expires[txn.id] = SystemClock().now() + timedelta(minutes=2)
+    rail.pay(txn.id)  # paid on the phone while the kiosk was down
+    window = build_window(services, kiosk_mode=False)
+    try:
+        qtbot.waitUntil(lambda: services.ledger.get(txn.id).state is TxnState.PAID, timeout=5000)
+        assert services.ledger.get(txn.id).payment_ref == rail.taken[txn.id]
+    finally:
+        window.close()
