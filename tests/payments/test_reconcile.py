@@ -15,6 +15,7 @@ from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.store import Store
 from kiosk.transactions import PaymentMode, Txn
+from tests.dashboard.harness import PASSWORD, login
 from tests.payments.test_upi_rail import Rig, make_rig
 from tests.sync.harness import wait_until
 
@@ -96,3 +97,23 @@ def test_a_malformed_settlement_file_is_refused_naming_the_line_and_records_noth
     assert rig.server.admin("admin", "reconcile", "--rail", "upi", "--file", str(good), "--day", "2026-01-15") == (
         "upi 2026-01-15: 0 mismatch(es)"
     )
+
+
+def test_the_dashboard_lists_mismatches_for_division_officers_only(
+    rig: Rig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "settled.csv"
+    file.write_text("utr,tr,amount_paise,paid_at\n612399999001,EMZ,25000,2026-02-01T05:00:00+00:00\n", "utf-8")
+    rig.server.admin("admin", "reconcile", "--rail", "upi", "--file", str(file), "--day", "2026-02-01")
+    monkeypatch.setenv("DASH_PASSWORD", PASSWORD)
+    rig.server.admin("admin", "add-officer", "div.rails", "--role", "division")
+    rig.server.admin(
+        "admin", "add-officer", "bdo.rails", "--role", "block", "--district", "Jaipur", "--block", "Chaksu"
+    )
+    page = login(rig.server, "div.rails").get(rig.server.url + "/dash/reconciliation", timeout=10)
+    assert page.status_code == 200
+    assert "612399999001" in page.text
+    assert "पैसा आया, मशीन में दर्ज नहीं" in page.text
+    assert "<td>250.00</td>" in page.text  # the dashboard's rupees, as on its other pages
+    refused = login(rig.server, "bdo.rails").get(rig.server.url + "/dash/reconciliation", timeout=10)
+    assert refused.status_code == 403
