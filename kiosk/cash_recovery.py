@@ -81,8 +81,9 @@ def end_unpaid(ledger: Ledger, txn: Txn, reason: str) -> int | None:
 
 
 def stuck_payments(ledger: Ledger) -> list[Txn]:
-    """What the operator's resolve page lists: every payment neither finished nor settled."""
-    return ledger.open_transactions()
+    """What the operator's resolve page lists: every payment neither finished nor settled — except a rail's, which
+    only the rail's answer by reference may end (the app asks at start; held ones are listed as unknown)."""
+    return [t for t in ledger.open_transactions() if t.payment_mode not in RAIL_MODES]
 
 
 def resolve_stuck(ledger: Ledger, txn_id: str, *, reason: str, operator: str) -> int | None:
@@ -94,6 +95,8 @@ def resolve_stuck(ledger: Ledger, txn_id: str, *, reason: str, operator: str) ->
     txn = ledger.get(txn_id)
     if txn.state not in (TxnState.CREATED, TxnState.AWAITING_PAYMENT):
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}, not stuck")
+    if txn.payment_mode in RAIL_MODES:
+        raise LedgerError(f"transaction {txn_id} is a {txn.payment_mode.value} payment: only the rail's answer ends it")
     voucher = end_unpaid(ledger, txn, f"operator {operator}: {text}")
     with ledger.store.write(operator) as uow:
         uow.record("payment.resolved_by_operator", txn_id, {"reason": text, "voucher": voucher})

@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.cash_recovery import settle_open_payments
+from kiosk.cash_recovery import resolve_stuck, settle_open_payments, stuck_payments
 from kiosk.clock import FakeClock
 from kiosk.flows.base import Devices, Problem, Step
 from kiosk.flows.journey import Journey
 from kiosk.flows.rail_payment import GRACE, reconcile_rails
 from kiosk.flows.rail_steps import RailSteps
-from kiosk.ledger import Ledger
+from kiosk.ledger import Ledger, LedgerError
 from kiosk.payments.port import Outcome, Rail, RailResult
 from kiosk.receipt import Line, Pair
 from kiosk.transactions import PaymentMode, TxnState
@@ -153,6 +153,7 @@ def test_pending_at_the_deadline_is_held_with_a_slip_and_never_offered_again(
     at_choice: RailSteps, upi: MemoryRail, clock: FakeClock, ledger: Ledger, devices: Devices
 ) -> None:
     txn_id = waiting(at_choice)
+    upi.poll_says.append(RailResult(Outcome.PENDING, detail="payer's bank has not answered"))
     upi.inquire_says.append(RailResult(Outcome.PENDING, detail="payer's bank has not answered"))
     clock.advance(120 + GRACE.total_seconds())
     assert at_choice.poll()
@@ -209,3 +210,11 @@ def test_leaving_the_journey_while_a_rail_waits_holds_the_payment_not_cancels_it
     txn_id = waiting(at_choice)
     at_choice.journey.idle_timeout()
     assert ledger.get(txn_id).state is TxnState.STATUS_UNKNOWN
+
+
+def test_the_operator_cannot_close_a_rail_payment_by_hand(at_choice: RailSteps, ledger: Ledger) -> None:
+    txn_id = waiting(at_choice)
+    assert txn_id not in [t.id for t in stuck_payments(ledger)]
+    with pytest.raises(LedgerError, match="only the rail's answer ends it"):
+        resolve_stuck(ledger, txn_id, reason="villager left", operator="op-1")
+    assert ledger.get(txn_id).state is TxnState.AWAITING_PAYMENT
