@@ -10,7 +10,10 @@ from kiosk.devices.printer import ReceiptPrinter
 from kiosk.ledger import Ledger, LedgerError
 from kiosk.printing import QrText, print_receipt
 from kiosk.receipt import Identity, build_voucher_slip
-from kiosk.transactions import PaymentMode, Txn, TxnState
+from kiosk.transactions import RAIL_MODES, PaymentMode, Txn, TxnState
+
+# Paid online: the bank or PSP may have taken the money, so a restart never cancels these blind.
+ONLINE_MODES = RAIL_MODES | {PaymentMode.AADHAAR}
 
 # The reasons an operator can pick for a payment still stuck after the automatic settlement (typed text also works).
 STUCK_REASONS: tuple[str, ...] = (
@@ -41,7 +44,7 @@ def settle_open_payments(ledger: Ledger, reason: str) -> Settlement:
     cancelled: list[str] = []
     left: list[str] = []
     for txn in ledger.open_transactions():
-        if txn.state is TxnState.AWAITING_PAYMENT and txn.payment_mode is PaymentMode.AADHAAR:
+        if txn.state is TxnState.AWAITING_PAYMENT and txn.payment_mode in ONLINE_MODES:
             left.append(txn.id)  # the bank may have debited: only its answer (or the operator) may close it
             continue
         voucher = end_unpaid(ledger, txn, reason)
@@ -78,8 +81,9 @@ def end_unpaid(ledger: Ledger, txn: Txn, reason: str) -> int | None:
 
 
 def stuck_payments(ledger: Ledger) -> list[Txn]:
-    """What the operator's resolve page lists: every payment neither finished nor settled."""
-    return ledger.open_transactions()
+    """What the operator's resolve page lists: every payment neither finished nor settled — except a rail's, which
+    only the rail's answer by reference may end (the app asks at start; held ones are listed as unknown)."""
+    return [t for t in ledger.open_transactions() if t.payment_mode not in RAIL_MODES]
 
 
 def resolve_stuck(ledger: Ledger, txn_id: str, *, reason: str, operator: str) -> int | None:
@@ -91,6 +95,8 @@ def resolve_stuck(ledger: Ledger, txn_id: str, *, reason: str, operator: str) ->
     txn = ledger.get(txn_id)
     if txn.state not in (TxnState.CREATED, TxnState.AWAITING_PAYMENT):
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}, not stuck")
+    if txn.payment_mode in RAIL_MODES:
+        raise LedgerError(f"transaction {txn_id} is a {txn.payment_mode.value} payment: only the rail's answer ends it")
     voucher = end_unpaid(ledger, txn, f"operator {operator}: {text}")
     with ledger.store.write(operator) as uow:
         uow.record("payment.resolved_by_operator", txn_id, {"reason": text, "voucher": voucher})

@@ -92,6 +92,19 @@ class KioskConfig:
     agent: Mapping[str, Any] = field(default_factory=dict)
     source: str = "config"  # the file (or what stood in for one) errors name
     base_dir: Path | None = None  # relative paths in the file are relative to its folder
+    payments: PaymentsConfig = field(default_factory=lambda: PaymentsConfig())
+
+
+RAILS = ("upi", "card", "aadhaar_pay")  # kiosk.payments.port.Rail's values
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentsConfig:
+    """[payments]: which payment rails this kiosk offers besides cash, and the UPI payee (the merchant's VPA)."""
+
+    rails: tuple[str, ...] = ()
+    upi_payee_vpa: str = ""
+    upi_payee_name: str = ""
 
 
 class _Section:
@@ -216,6 +229,7 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
 
     devices = _parse_devices(source, top._get("devices", {}))
     accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
+    payments = _parse_payments(_Section(source, "payments", top._get("payments", {})))
     # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only carries it.
     agent = top._get("agent", {})
     if not isinstance(agent, dict):
@@ -225,8 +239,23 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
     if not database.is_absolute() and base_dir is not None:
         database = base_dir / database
     return KioskConfig(
-        identity, hours, rules, server, database, language, devices, accessibility, agent, source, base_dir
+        identity, hours, rules, server, database, language, devices, accessibility, agent, source, base_dir, payments
     )
+
+
+def _parse_payments(section: _Section) -> PaymentsConfig:
+    rails = section._get("rails", [])
+    if not isinstance(rails, list) or any(r not in RAILS for r in rails) or len(set(rails)) != len(rails):
+        raise ConfigError(section.source, section.key("rails"), rails, f"a list of distinct rails from {list(RAILS)}")
+    vpa = section.text("upi_payee_vpa", "", non_empty=False)
+    name = section.text("upi_payee_name", "", non_empty=False)
+    if "upi" in rails:
+        if "@" not in vpa or not 4 <= len(vpa) <= 100 or any(c.isspace() for c in vpa):
+            raise ConfigError(section.source, section.key("upi_payee_vpa"), vpa, "the payee's UPI address, name@bank")
+        if not 1 <= len(name.strip()) <= 50:
+            raise ConfigError(section.source, section.key("upi_payee_name"), name, "the payee's name, 1-50 characters")
+    section.finish()
+    return PaymentsConfig(tuple(rails), vpa, name)
 
 
 def _parse_accessibility(section: _Section, base_dir: Path | None) -> Accessibility:

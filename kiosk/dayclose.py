@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from kiosk.clock import business_day
 from kiosk.money import Money
+from kiosk.rail_totals import held_payments, rail_totals
+from kiosk.rail_totals import summary as rail_summary
 from kiosk.store import Store, UnitOfWork
 from kiosk.transactions import TxnState
 
@@ -169,7 +171,8 @@ class DayClose:
                     json.dumps(reconciliation.acceptor) if acceptor is not None else None,
                 ),
             )
-            uow.record("day.closed", f"close:{no}", self._summary(reconciliation))
+            rails = rail_summary(rail_totals(self.store, days), held_payments(self.store))  # per rail, and held
+            uow.record("day.closed", f"close:{no}", {**self._summary(reconciliation), **rails})
         return reconciliation
 
     def acknowledge(self, close_no: int) -> None:

@@ -60,8 +60,8 @@ PROMPTS: tuple[Prompt, ...] = (
     ),
     _p(
         "screen.choose_payment",
-        "राशि देख लें। नकद देने के लिए या आधार अंगूठे से देने के लिए बटन दबाएँ।",
-        "Check the amount. Press a button to pay in cash or with your Aadhaar fingerprint.",
+        "राशि देख लें। नकद, यूपीआई या आधार अंगूठे से देने के लिए उसका बटन दबाएँ।",
+        "Check the amount. Press a button to pay in cash, by UPI or with your Aadhaar fingerprint.",
     ),
     _p(
         "screen.cash",
@@ -188,6 +188,26 @@ PROMPTS: tuple[Prompt, ...] = (
     ),
     _p("problem.cancelled", "रद्द कर दिया गया। कोई पैसा नहीं कटा।", "Cancelled. Nothing has been charged."),
     _p(
+        "problem.rail_expired",
+        "समय पूरा हो गया, कोई पैसा नहीं कटा। दोबारा कोशिश करें या दूसरा तरीका चुनें।",
+        "Time ran out and nothing was charged. Try again or choose another way to pay.",
+    ),
+    _p(
+        "problem.rail_declined",
+        "बैंक ने भुगतान स्वीकार नहीं किया, कोई पैसा नहीं कटा। दोबारा कोशिश करें या दूसरा तरीका चुनें।",
+        "The bank did not accept the payment and nothing was charged. Try again or choose another way to pay.",
+    ),
+    _p(
+        "screen.rail_wait",
+        "अपने फ़ोन के किसी भी यूपीआई ऐप से स्क्रीन का क्यूआर कोड स्कैन करें और भुगतान करें। समय नीचे दिख रहा है।",
+        "Scan the QR code on the screen with any UPI app on your phone and pay. The time left is shown below.",
+    ),
+    _p(
+        "state.rail_retry",
+        "भुगतान नहीं हुआ, कोई पैसा नहीं कटा। दोबारा कोशिश करें या दूसरा तरीका चुनें।",
+        "The payment did not go through and nothing was charged. Try again or choose another way to pay.",
+    ),
+    _p(
         "state.status_unknown",
         "भुगतान की स्थिति अभी पता नहीं। पर्ची ले लें और दोबारा भुगतान न करें।",
         "The payment status is not known yet. Take the slip and do not pay again.",
@@ -221,6 +241,8 @@ _STEP_PROMPTS = {
     "voucher": "state.voucher",
     "status_shown": "state.status_shown",
     "status_unknown": "state.status_unknown",
+    "rail_wait": "screen.rail_wait",
+    "rail_retry": "state.rail_retry",
 }
 
 

@@ -79,7 +79,11 @@ class ReceiptLayout:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-MODE_NAMES = {PaymentMode.CASH: ("नकद", "Cash"), PaymentMode.AADHAAR: ("आधार भुगतान", "Aadhaar payment")}
+MODE_NAMES = {PaymentMode.CASH: ("नकद", "Cash"), PaymentMode.AADHAAR: ("आधार भुगतान", "Aadhaar payment"),
+              PaymentMode.UPI: ("यूपीआई", "UPI"), PaymentMode.CARD: ("कार्ड", "Card"),
+              PaymentMode.AADHAAR_PAY: ("आधार पे", "Aadhaar Pay")}  # fmt: skip
+# The rail's own reference, printed so the villager can quote it to the bank: UTR for UPI, RRN for card/Aadhaar Pay.
+REFERENCE_NAMES = {PaymentMode.UPI: "UTR", PaymentMode.CARD: "RRN", PaymentMode.AADHAAR_PAY: "RRN"}
 
 
 def check_qr_text(qr_text: str) -> None:
@@ -137,6 +141,8 @@ def build_receipt(
         Line(f"भुगतान का तरीका: {mode_hi}"),
         Line(f"Payment mode: {mode_en}"),
     ]
+    if txn.payment_mode in REFERENCE_NAMES and txn.payment_ref:
+        blocks.append(Pair(REFERENCE_NAMES[txn.payment_mode], txn.payment_ref, bold=True))
     blocks += _cash_blocks(txn, notes, voucher)
     blocks += [
         Rule(),

@@ -58,6 +58,13 @@ def check_transition(txn_id: str, current: TxnState, wanted: TxnState) -> None:
 class PaymentMode(enum.StrEnum):
     CASH = "cash"
     AADHAAR = "aadhaar"
+    # The payment rails behind kiosk/payments/port.py: the same words as `Rail`, so a rail is its payment mode.
+    UPI = "upi"
+    CARD = "card"
+    AADHAAR_PAY = "aadhaar_pay"
+
+
+RAIL_MODES = frozenset({PaymentMode.UPI, PaymentMode.CARD, PaymentMode.AADHAAR_PAY})
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from kiosk.money import Money
+from kiosk.rail_totals import HeldPayment, RailTotal, held_payments, rail_totals, report_lines
 from kiosk.store import Store
 
 
@@ -32,6 +33,8 @@ class ZReport:
     vouchers_settled: Money
     receipts_pending: int
     abandoned: int
+    rails: tuple[RailTotal, ...] = ()  # the day's money per payment mode: cash and each rail separately
+    held: tuple[HeldPayment, ...] = ()  # rail/Aadhaar payments whose outcome is unknown: the operator's to-do list
 
     @property
     def total(self) -> Money:
@@ -60,7 +63,7 @@ class ZReport:
             out.append(f"अंतर / difference: {self.difference}")
         out.append(f"खुले वाउचर / open vouchers: {self.vouchers_open}   चुकाए / settled: {self.vouchers_settled}")
         out.append(f"बाकी रसीदें / receipts pending: {self.receipts_pending}   छोड़े / abandoned: {self.abandoned}")
-        return out
+        return out + report_lines(self.rails, self.held)
 
 
 def build_zreport(store: Store, kiosk_code: str, business_day: str) -> ZReport:
@@ -105,4 +108,6 @@ def build_zreport(store: Store, kiosk_code: str, business_day: str) -> ZReport:
         vouchers_settled=Money(int(vouchers["settled"])),
         receipts_pending=int(counts["pending"] or 0),
         abandoned=int(counts["abandoned"] or 0),
+        rails=rail_totals(store, [business_day]),
+        held=held_payments(store),
     )

@@ -8,13 +8,14 @@ from datetime import datetime
 from kiosk.clock import to_ist
 from kiosk.devices.printer import PrintOutcome, ReceiptPrinter
 from kiosk.money import Money
+from kiosk.rail_totals import RAIL_NAMES
 from kiosk.receipt import Align, Block, Identity, Line, Pair, Qr, ReceiptLayout, Rule, Size, check_qr_text
 from kiosk.zreport import ZReport
 
 # Builds the verification text for the QR (owned by sync: `<server>/z/<token>`) from the report.
 ZReportQr = Callable[[ZReport], str]
 
-MODE_NAMES = {"cash": "नकद / Cash", "aadhaar": "आधार / Aadhaar"}
+MODE_NAMES = RAIL_NAMES
 
 
 def _signed(amount: Money) -> str:
@@ -22,6 +23,21 @@ def _signed(amount: Money) -> str:
     if amount.is_negative():
         return "-" + (-amount).format()
     return ("+" if amount.paise else "") + amount.format()
+
+
+def _rails(report: ZReport) -> list[Block]:
+    """Each rail's total on its own line, then what the operator must do about each held payment."""
+    blocks: list[Block] = [Rule(), Line("भुगतान के तरीके / By payment rail", bold=True)]
+    blocks += [Pair(f"{t.name} × {t.count}", t.amount.format()) for t in report.rails] or [Line("—")]
+    for held in report.held:
+        hindi, english = held.action
+        blocks += [
+            Line(f"अज्ञात / Unknown: {MODE_NAMES.get(held.mode, held.mode)} {held.amount.format()}", bold=True),
+            Line(f"Ref {held.txn_id[:8].upper()} ({held.reference})", Size.SMALL),
+            Line(hindi, Size.SMALL),
+            Line(english, Size.SMALL),
+        ]
+    return blocks
 
 
 def _notes(notes: dict[int, int]) -> list[Block]:
@@ -60,6 +76,7 @@ def zreport_layout(report: ZReport, identity: Identity, *, qr_text: str, printed
     ]
     blocks += _notes(report.notes)
     blocks.append(Pair("नकद / Cash", report.cash_total.format(), bold=True))
+    blocks += _rails(report)
     if report.counted is not None and report.difference is not None:
         blocks += [Rule(), Line("गिने गए / Counted", bold=True), *_notes(report.counted)]
         blocks.append(Pair("अंतर / Difference", _signed(report.difference), bold=True))

@@ -13,6 +13,9 @@ from pathlib import Path
 from server.dashboard.cli import register as dashboard_commands
 from server.db import Database, database_url
 from server.fleetops.cli import register as fleetops_commands
+from server.reconcile import register as reconcile_commands
+from server.upi import serve_options as upi_serve_options
+from server.upi import upi_options
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -24,6 +27,7 @@ def serve(args: argparse.Namespace) -> int:
     phone = phone_options(args.sms_gateway, args.sms_key_file, args.link_ttl_s, args.public_url)
     db = Database(database_url(args.db), synchronous=args.sqlite_synchronous)
     app = create_app(db, phone=phone, aua_answer_delay_s=args.aua_answer_delay_s)
+    app.state.upi = upi_options(args)  # server/upi.py: None leaves UPI switched off
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
     # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -172,6 +176,7 @@ def parser() -> argparse.ArgumentParser:
         default=0.0,
         help="answer /aadhaar:auth this late, after deciding (tests of a slow AUA)",
     )
+    upi_serve_options(run)
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")
@@ -214,6 +219,7 @@ def parser() -> argparse.ArgumentParser:
     sd.set_defaults(handler=seed)
     dashboard_commands(admin, commands)
     fleetops_commands(admin)
+    reconcile_commands(admin)
     return top
 
 

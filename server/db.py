@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
+from server.upi_schema import SCHEMA as UPI_SCHEMA
 
 EVENTS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
         kiosk_id TEXT NOT NULL, seq BIGINT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,
@@ -75,6 +76,7 @@ SCHEMA = [
         PRIMARY KEY (kiosk_id, txn_ref))""",
     *DASHBOARD_SCHEMA,
     *FLEETOPS_SCHEMA,
+    *UPI_SCHEMA,
 ]
 
 

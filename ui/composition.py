@@ -29,6 +29,7 @@ from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.payments.port import PaymentMethod
 from kiosk.printing import QrText
 from kiosk.receipt import Identity
 from kiosk.search import Hit, SearchIndex
@@ -77,6 +78,7 @@ class Services:
     certificates: DownloadAndPrint
     phone: PhoneDelivery | None = None  # receipts to a phone (short link, SMS); None: the offline QR only
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
+    rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash, from the config's [payments] (ui/rails.py)
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -136,6 +138,7 @@ class Built:
     zreport_qr: ZReportQr
     phone: PhoneDelivery | None = None
     sync_settings: AgentSettings | None = None
+    rails: tuple[PaymentMethod, ...] = ()
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -147,7 +150,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         devices=Devices(built.cash, built.printer, built.finger, desk), online=built.online,
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
-        phone=built.phone, sync_settings=built.sync_settings,
+        phone=built.phone, sync_settings=built.sync_settings, rails=built.rails,
     )  # fmt: skip
     start_cash(services)
     return services

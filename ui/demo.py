@@ -63,7 +63,7 @@ def start_demo(workdir: Path, clock: Clock, *, receipts: Path) -> Demo:
     bench = start_bench(workdir, receipts, clock)
     server = EmbeddedServer(workdir / "server")
     try:
-        server.start()
+        server.start(upi=True)  # with the PSP emulator, which pays each UPI QR a few seconds after it is made
         document = demo_config_document(workdir, server_url=server.url, devices=bench.device_sections())
         path = write_demo_config(workdir / "kiosk.toml", document)
         settings = agent_settings(load_config(path))

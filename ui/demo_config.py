@@ -43,6 +43,10 @@ def demo_config_document(
             "catalogue_file": str(workdir / "catalogue.json"),
             "config_file": str(workdir / "fleet-config.json"),
         }
+        # UPI is offered once the demo talks to its server, whose PSP emulator plays the villager's UPI app.
+        document["payments"] = {
+            "rails": ["upi"], "upi_payee_vpa": "emitra.sanganer@sbi", "upi_payee_name": "e-Mitra Sanganer"
+        }  # fmt: skip
     if devices:
         document["devices"] = {kind: dict(section) for kind, section in devices.items()}
     return document

@@ -5,10 +5,14 @@ to a real server over real HTTP, exactly as a kiosk in the field talks to the ce
 from __future__ import annotations
 
 import http.client
+import secrets
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+# The demo's villager "pays" each UPI QR this long after it appears: time for the tour's screenshot of the QR.
+PAY_AFTER_S = 6.0
 
 
 class EmbeddedServerError(RuntimeError):
@@ -21,6 +25,7 @@ class EmbeddedServer:
         self.db = folder / "server.db"
         self.log_path = folder / "server.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.psp: subprocess.Popen[bytes] | None = None
         self.url = ""
 
     def _command(self, *args: str) -> list[str]:
@@ -32,11 +37,15 @@ class EmbeddedServer:
             raise EmbeddedServerError(f"kiosk-server {' '.join(args)} failed: {done.stderr.strip()[-300:]}")
         return done.stdout.strip()
 
-    def start(self, *, timeout_s: float = 30.0) -> EmbeddedServer:
+    def start(self, *, timeout_s: float = 30.0, upi: bool = False) -> EmbeddedServer:
+        """`upi`: with the PSP emulator beside it (server/upi_psp.py), which pays each QR a few seconds after it is
+        made, as a villager's phone would."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.admin("seed", "--per-biller", "20")
+        options = self._upi_options() if upi else []
         with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(self._command("serve", "--port", "0"), stdout=subprocess.PIPE, stderr=log)
+            self.process = subprocess.Popen(self._command("serve", "--port", "0", *options), stdout=subprocess.PIPE,
+                                            stderr=log)  # fmt: skip
         assert self.process.stdout is not None
         line = self.process.stdout.readline().decode()
         if not line.startswith("listening on "):
@@ -50,6 +59,20 @@ class EmbeddedServer:
                 raise EmbeddedServerError(f"the reference server does not answer at {self.url}; see {self.log_path}")
             time.sleep(0.05)
         return self
+
+    def _upi_options(self) -> list[str]:
+        """The PSP emulator as its own process (the UI never imports the server's code)."""
+        secret = self.folder / "psp.secret"
+        secret.write_bytes(secrets.token_hex(16).encode())
+        command = [sys.executable, "-m", "server.upi_psp", "--secret-file", str(secret), "--port", "0",
+                   "--pay-after-s", str(PAY_AFTER_S)]  # fmt: skip
+        with open(self.folder / "psp.log", "ab") as log:
+            self.psp = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log)
+        assert self.psp.stdout is not None
+        line = self.psp.stdout.readline().decode()
+        if not line.startswith("listening on "):
+            raise EmbeddedServerError(f"the UPI PSP emulator did not start ({line.strip()!r})")
+        return ["--upi-psp", line.split()[-1], "--upi-secret-file", str(secret)]
 
     def _answers(self) -> bool:
         host, port = self.url.removeprefix("http://").split(":")
@@ -66,6 +89,12 @@ class EmbeddedServer:
         return self.admin("admin", "issue-token", kiosk_code).splitlines()[-1].strip()
 
     def stop(self) -> None:
+        if self.psp is not None:
+            self.psp.kill()
+            self.psp.wait()
+            if self.psp.stdout is not None:
+                self.psp.stdout.close()
+            self.psp = None
         if self.process is None:
             return
         if self.process.poll() is None:

@@ -14,6 +14,7 @@ from kiosk.delivery import PhoneDelivery
 from kiosk.flows.base import Devices
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.payments.port import PaymentMethod
 from kiosk.printing import QrText
 from kiosk.store import Store
 from kiosk.zreport_print import ZReportQr
@@ -60,12 +61,13 @@ class JourneyScreen:
     receipt_qr: QrText
     certificates: DownloadAndPrint
     availability: Callable[[], Availability]
+    rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash (ui/viewmodels/rails.py)
 
     @classmethod
     def of(cls, s: Services) -> JourneyScreen:
         return cls(
             s.config, s.ledger, s.devices, s.bills, s.applications, s.aadhaar, s.receipt_qr, s.certificates,
-            s.availability,
+            s.availability, s.rails,
         )  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from kiosk.online import AadhaarPayments, Authorised, Declined, Unavailable
 from kiosk.payment_outcome import OutcomeInquiry, build_status_slip, settle
 from kiosk.printing import QrText, print_receipt
 from kiosk.receipt import Identity
-from kiosk.transactions import PaymentMode, Txn, TxnState
+from kiosk.transactions import RAIL_MODES, PaymentMode, Txn, TxnState
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ class Step(enum.StrEnum):
     CHOOSE_PAYMENT = "choose_payment"  # amount shown, cash or Aadhaar?
     CASH = "cash"  # taking notes
     PAY_FINGER = "pay_finger"  # fingerprint for an Aadhaar-enabled payment
+    RAIL_WAIT = "rail_wait"  # a payment rail's offer is out: UPI QR with a countdown, or the card terminal prompting
+    RAIL_RETRY = "rail_retry"  # the rail's offer lapsed or was refused, nothing taken: try again or pay another way
     DONE = "done"  # receipt printed (or pending), QR on screen
     STATUS_UNKNOWN = "status_unknown"  # the bank's answer is not known: a slip says what happens next
     VOUCHER = "voucher"  # left with part paid: change-due voucher issued
@@ -62,6 +64,8 @@ class Problem(enum.StrEnum):
     CANCELLED = "cancelled"  # the villager cancelled while slow work ran, before anything left the kiosk
     AMOUNT = "amount"  # a provisional amount of zero or above the cash limit
     STATUS_UNKNOWN = "status_unknown"  # an online payment with no answer even by reference: slip, operator settles
+    RAIL_EXPIRED = "rail_expired"  # the QR (or terminal offer) lapsed unpaid; nothing was taken
+    RAIL_DECLINED = "rail_declined"  # the bank or card refused; nothing was taken
 
 
 class Phase(enum.StrEnum):
@@ -217,6 +221,10 @@ class PaymentStage:
             self.txn = txn or self.ledger.get(self.txn.id)
             self.voucher_no = voucher or self.voucher_no
             return voucher
+        if self.txn.payment_mode in RAIL_MODES:
+            # The QR may have been paid a moment ago: held and asked about by reference, never cancelled blind.
+            self.txn = self.ledger.outcome_unknown(self.txn.id, reason=f"left while waiting: {reason}")
+            return None
         self.txn = self.ledger.cancel(self.txn.id, reason=reason)
         return None
 

@@ -65,6 +65,14 @@ HI: dict[str, str] = {
     "do.rollup_halted": "सर्वर प्रशासक को बताएँ; बाकी मशीनों के आँकड़े चलते रहते हैं।",
     "epoch": "नामांकन क्रम", "re_enrolled": "दोबारा नामांकित (मरम्मत)",
     "do.geo_invalid": "इंजीनियर से केंद्र पर दोबारा जियो-टैग करवाएँ।",
+    # Payment-rail reconciliation (server/reconcile.py)
+    "reconciliation": "भुगतान मिलान", "rail": "भुगतान तरीका", "reference": "संदर्भ (UTR/RRN)",
+    "kiosk_amount": "मशीन की राशि", "rail_amount": "बैंक/PSP की राशि", "no_mismatches": "कोई अंतर नहीं।",
+    "kind.missing_at_kiosk": "पैसा आया, मशीन में दर्ज नहीं", "kind.missing_at_rail": "मशीन में दर्ज, बैंक में नहीं",
+    "kind.amount_differs": "राशि अलग",
+    "do.missing_at_kiosk": "ग्रामीण को रिफंड करें या लेन-देन की पुष्टि करें।",
+    "do.missing_at_rail": "PSP से UTR की जाँच करवाएँ; पैसा न आया हो तो वसूली।",
+    "do.amount_differs": "PSP से सेटलमेंट सुधरवाएँ।",
 }  # fmt: skip
 
 EN: dict[str, str] = {
@@ -127,6 +135,14 @@ EN: dict[str, str] = {
     "do.rollup_halted": "Tell the server administrator; every other machine's figures carry on.",
     "epoch": "Enrolment no.", "re_enrolled": "re-enrolled (repaired)",
     "do.geo_invalid": "Have the engineer geo-tag the machine again at the centre.",
+    # Payment-rail reconciliation (server/reconcile.py)
+    "reconciliation": "Payment reconciliation", "rail": "Rail", "reference": "Reference (UTR/RRN)",
+    "kiosk_amount": "Kiosk's amount", "rail_amount": "Bank/PSP amount", "no_mismatches": "No mismatches.",
+    "kind.missing_at_kiosk": "Money arrived, not recorded at the kiosk",
+    "kind.missing_at_rail": "Recorded at the kiosk, not settled by the rail", "kind.amount_differs": "Amounts differ",
+    "do.missing_at_kiosk": "Refund the villager or confirm the transaction.",
+    "do.missing_at_rail": "Have the PSP trace the UTR; recover if no money came.",
+    "do.amount_differs": "Have the PSP correct its settlement.",
 }  # fmt: skip
 
 WORDS = {"hi": HI, "en": EN}

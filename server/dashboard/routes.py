@@ -19,7 +19,7 @@ import jinja2
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from server import partitions
+from server import partitions, reconcile
 from server.dashboard import auth, fleet, i18n, report, rollup, svgmap
 from server.dashboard.alerts import DEFAULT_RULES, Rules, in_state
 from server.db import Database
@@ -343,6 +343,16 @@ def alerts_page(request: Request) -> Response:
     with dash.db.tx(write=False) as tx:
         found = fleet.scoped_alerts(tx, session.officer)
     return render(request, "alerts.html", session=session, alerts=found)
+
+
+@router.get("/reconciliation", response_class=HTMLResponse)
+@page
+def reconciliation_page(request: Request) -> Response:
+    """Rail settlement mismatches (server/reconcile.py): money is the division's to settle."""
+    session = signed_in(request)
+    if session.officer.role != "division":
+        raise PageError(403, "forbidden", "payment reconciliation is for division officers")
+    return render(request, "reconciliation.html", session=session, rows=reconcile.mismatches(of(request).db))
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -27,12 +27,15 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert "QR verified by the server" in text
     shots = sorted(tmp_path.glob("*.png"))
     assert shots[0].name == "01-home-hi.png"
-    assert {"error-timeout", "cash-done-qr", "aadhaar-done", "certificate-done"} <= {p.stem[3:] for p in shots}
+    assert {"error-timeout", "cash-done-qr", "aadhaar-done", "upi-qr", "upi-done", "certificate-done"} <= {
+        p.stem[3:] for p in shots
+    }
     first = QImage(str(shots[0]))
     assert (first.width(), first.height()) == (1366, 768)
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert summary["cash_payment"]
     assert summary["aadhaar_payment"]
+    assert summary["upi_payment"] is True  # the QR paid by the PSP emulator, confirmed through the server
     assert summary["certificate_print"]
     assert summary["day_closed"]  # the operator's blind count agreed with the ledger and the acceptor
     assert {"operator-menu", "operator-blind-count", "operator-reconciliation", "operator-zreport"} <= {
@@ -42,7 +45,7 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 5  # four payments and the Z-report
+    assert len(receipts) == 6  # five payments (one by UPI) and the Z-report
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper
         codes = zxingcpp.read_barcodes(first_receipt.convert("L"))

@@ -74,5 +74,6 @@ Item {
     StepStatus { journey: j; visible: j.model.step === "status_shown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepError { journey: j; visible: j.model.step === "error"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepStatusUnknown { journey: j; visible: j.model.step === "status_unknown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
+    StepRail { journey: j }  // UPI QR and its countdown; retry or another way (StepRail.qml)
     JourneyWaiting { journey: j; visible: j.model.waiting !== ""; anchors { left: parent.left; right: parent.right; bottom: parent.bottom; top: title.bottom } }
 }

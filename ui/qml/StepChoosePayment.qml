@@ -23,7 +23,8 @@ Column {
         font.pixelSize: 28; color: access.colour["#B71C1C"]
     }
     Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: access.colour["#3E2723"] }
-    Row {
+    Flow {
+        width: parent.width
         spacing: 30
         Btn {
             objectName: "payCashButton"
@@ -42,6 +43,15 @@ Column {
             text: qsTr("Pay with Aadhaar (fingerprint)")
             textSize: 30
             onClicked: journey.pay.chooseAadhaar()
+        }
+        Btn {
+            objectName: "payUpiButton"
+            icon: journey.iconDir + "upi.svg"
+            visible: journey.pay.paymentModes.indexOf("upi") >= 0
+            width: 420; height: 110
+            text: qsTr("Pay by UPI (scan QR)")
+            textSize: 30
+            onClicked: journey.model.railScreen.chooseUpi()
         }
     }
     Btn { objectName: "cancelPayButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: journey.pay.cancel() }

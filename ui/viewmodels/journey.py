@@ -18,6 +18,7 @@ from kiosk.receipt import Identity
 from kiosk.transactions import Txn
 from ui.qr import qr_source
 from ui.screens import JourneyScreen
+from ui.viewmodels.rails import RailScreen
 from ui.worker import OffThread
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class JourneyViewModel(QObject):
         self.entry = EntryScreen(self)
         self.payment = PaymentScreen(self)
         self.outcome = OutcomeScreen(self)
+        self.rails = RailScreen(self)  # UPI and the other rails: their own worker and poll (ui/viewmodels/rails.py)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -85,6 +87,7 @@ class JourneyViewModel(QObject):
 
     def start(self, service: Service) -> None:
         self.journey = journey_for(self.services, service)
+        self.rails.begin(self.journey)
         self.changed.emit()
 
     def _on_cash(self, update: CashUpdate) -> None:
@@ -186,6 +189,8 @@ class JourneyViewModel(QObject):
         self._act(Journey.retry)
 
     def idle_timeout(self) -> None:
+        if self.rails.waiting():
+            return  # the QR's countdown governs; walking away from it is held, never cancelled blind
         self._act(Journey.idle_timeout)  # ignored while slow work runs: the waiting screen is not idle
 
     # -- properties -----------------------------------------------------------------------------
@@ -231,8 +236,7 @@ class JourneyViewModel(QObject):
         return list(view.notes) if view else []
 
     def _modes(self) -> list[str]:
-        view = self._view()
-        return list(view.payment_modes) if view else []
+        return self.rails.modes(self._view())
 
     def _printed(self) -> bool:
         view = self._view()
@@ -252,6 +256,7 @@ class JourneyViewModel(QObject):
     entryScreen = Property(QObject, lambda self: self.entry, constant=True)
     paymentScreen = Property(QObject, lambda self: self.payment, constant=True)
     outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
+    railScreen = Property(QObject, lambda self: self.rails, constant=True)
 
     step = Property(str, _step, notify=changed)
     waiting = Property(str, _waiting, notify=changed)

@@ -1,0 +1,1 @@
+"""Payment rails against their emulators and the real reference server."""

@@ -1,0 +1,36 @@
+"""The demo tour's UPI payment: a bill paid by scanning the QR; the PSP emulator plays the villager's phone."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from common.numbers import luhn_complete
+from ui import driver
+
+if TYPE_CHECKING:
+    from ui.tour import Tour
+
+PAID_WITHIN_S = 30.0  # the emulator pays 6 s after the QR is made; the kiosk polls its server every second
+
+
+def upi_payment(tour: Tour) -> bool | None:
+    """None when this kiosk offers no UPI (the memory demo of the UI tests); True when the receipt came out."""
+    kiosk = tour.kiosk
+    if not kiosk.vm.services.rails:
+        return None
+    tour.log.write("UPI payment: a bill paid by scanning the QR (the PSP emulator pays after a few seconds)\n")
+    tour.tap("tile_jvvnl-bill")
+    driver.type_digits(kiosk.window, luhn_complete("21041234567"))
+    tour.tap("keyOk")
+    tour.tap("payUpiButton")
+    if tour.step() != "rail_wait":
+        return False
+    tour.shot("upi-qr")
+    deadline = time.monotonic() + PAID_WITHIN_S
+    while tour.step() == "rail_wait" and time.monotonic() < deadline:
+        time.sleep(0.1)  # the villager scans and pays on the phone; the screen keeps polling
+    paid = tour.step() == "done"
+    tour.shot("upi-done")
+    tour.tap("finishButton")
+    return paid
