@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from server import certificates, online, zreports
+from server import bbps, certificates, online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
 from server.delivery import Deliveries, PhoneOptions, add_routes
@@ -86,6 +86,7 @@ def create_app(
     )
     app.state.service = service
     app.include_router(dashboard_router(db, service))
+    app.include_router(bbps.router)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> JSONResponse:
