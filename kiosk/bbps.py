@@ -202,6 +202,18 @@ class PaymentRefused:
 
 
 @dataclass(frozen=True, slots=True)
+class BbpsFacts:
+    """What the receipt prints about a BBPS payment. `txn_ref_id` is None while the biller's confirmation is
+    pending (the receipt says so honestly; a re-print after confirmation carries the reference)."""
+
+    biller_name: str
+    txn_ref_id: str | None
+    bill_date: date | None
+    due_date: date | None
+    refused: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ComplaintState:
     complaint_id: str
     txn_ref_id: str
