@@ -57,6 +57,18 @@ class ServerConfig:
     timeout_s: float = 10.0
 
 
+DEMO_AGENT_ID = "AGT-DEMO-0001"
+
+
+@dataclass(frozen=True, slots=True)
+class BbpsConfig:
+    """The BBPOU (Bharat BillPay operating unit) this kiosk pays bills through; url "" = the central server."""
+
+    enabled: bool = True
+    url: str = ""
+    agent_id: str = DEMO_AGENT_ID  # the agent institution's id for this kiosk, issued by the BBPOU
+
+
 @dataclass(frozen=True, slots=True)
 class Accessibility:
     """The centre's defaults for spoken prompts; the villager may change volume and rate for one session."""
@@ -87,6 +99,7 @@ class KioskConfig:
     language: str = "hi"
     devices: Mapping[str, DeviceConfig] = field(default_factory=dict)
     accessibility: Accessibility = field(default_factory=Accessibility)
+    bbps: BbpsConfig = field(default_factory=BbpsConfig)
 
 
 class _Section:
@@ -211,13 +224,28 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
 
     devices = _parse_devices(source, top._get("devices", {}))
     accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
+    bbps = _parse_bbps(_Section(source, "bbps", top._get("bbps", {})))
     # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only tolerates it.
     top.used.add("agent")
     top.finish()
     database = Path(database_text)
     if not database.is_absolute() and base_dir is not None:
         database = base_dir / database
-    return KioskConfig(identity, hours, rules, server, database, language, devices, accessibility)
+    return KioskConfig(identity, hours, rules, server, database, language, devices, accessibility, bbps)
+
+
+def _parse_bbps(section: _Section) -> BbpsConfig:
+    bbps = BbpsConfig(
+        enabled=section.flag("enabled", True),
+        url=section.text("url", "", non_empty=False),
+        agent_id=section.text("agent_id", DEMO_AGENT_ID),
+    )
+    if bbps.url and not bbps.url.startswith(("http://", "https://")):
+        raise ConfigError(section.source, "[bbps].url", bbps.url, "an http:// or https:// address")
+    if not (bbps.agent_id.isascii() and bbps.agent_id.replace("-", "").isalnum() and len(bbps.agent_id) <= 40):
+        raise ConfigError(section.source, "[bbps].agent_id", bbps.agent_id, "letters, digits and '-' (40 at most)")
+    section.finish()
+    return bbps
 
 
 def _parse_accessibility(section: _Section, base_dir: Path | None) -> Accessibility:

@@ -23,6 +23,7 @@ from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.flows.base import Devices
+from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.printing import QrText
@@ -38,6 +39,7 @@ from sync.online_client import HttpOnline
 from sync.protocol.receipts import ReceiptClaim, make_token
 from sync.protocol.receipts import qr_text as receipt_qr_text
 from sync.settings import AgentSettings
+from ui.bbps import bbpou_for
 from ui.certificates import DownloadAndPrint
 from ui.devpanel.emulated import EmulatedBench, emulated_devices, printer_for
 from ui.devpanel.fakes import (
@@ -72,6 +74,7 @@ class Services:
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
     zreport_qr: ZReportQr | None = None  # the Z-report's signed QR (operator mode)
     certificates: DownloadAndPrint | None = None  # certificate print: download from the server, print on A4
+    bbps: Bbpou | None = None  # bills through Bharat BillPay ([bbps] in the config); None: the server's own lookup
 
     def availability(self) -> Availability:
         """Everything Invariant 5 asks before money is taken: devices, disk, database, operator and server switches."""
@@ -217,6 +220,7 @@ def connect_demo_server(services: Services, workdir: Path) -> None:
     client = kiosk_client(settings, services.store)
     online = HttpOnline(client, biller_of(services.catalogue))
     services.bills = services.applications = services.aadhaar = online
+    services.bbps = bbpou_for(services.config, client)
     services.phone = HttpPhoneDelivery(client)
     if services.certificates is not None:
         services.certificates.source = online

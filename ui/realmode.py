@@ -38,6 +38,7 @@ from sync.delivery_client import HttpPhoneDelivery
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, load_settings
+from ui.bbps import bbpou_for
 from ui.certificates import DownloadAndPrint
 from ui.composition import Services, biller_of, kiosk_client, signed_receipt_qr
 from ui.zreport_qr import signed_zreport_qr
@@ -109,6 +110,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         phone=HttpPhoneDelivery(client),
         certificates=DownloadAndPrint(online, document_printer(config, clock), settings.database.parent / "spool"),
     )  # fmt: skip
+    services.bbps = bbpou_for(config, client)
     start_cash(services)
     reason = ServiceSwitch(store).reason()
     if reason:

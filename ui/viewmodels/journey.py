@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.cash_payment import CashUpdate
-from kiosk.catalogue import Service
+from kiosk.catalogue import FlowKind, Service
 from kiosk.flows.base import SAFE_TO_CANCEL, Phase, Step
+from kiosk.flows.bbps_steps import BbpsJourney
 from kiosk.flows.journey import Journey, JourneyView
 from kiosk.payment_outcome import OutcomeInquiry, reconcile
 from kiosk.receipt import Identity
@@ -26,7 +28,10 @@ log = logging.getLogger(__name__)
 def journey_for(services: Services, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
     """The one way the app builds a journey from its composition (tests of the shipped path use it too)."""
     s = services
-    return Journey(
+    kind: Callable[..., Journey] = Journey
+    if s.bbps is not None and service.flow is FlowKind.BILL_PAYMENT:
+        kind = partial(BbpsJourney, bbpou=s.bbps)
+    return kind(
         service,
         ledger=s.ledger,
         devices=s.devices,
