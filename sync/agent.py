@@ -13,10 +13,12 @@ import requests
 from apscheduler.schedulers.blocking import BlockingScheduler
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.bbps_store import BbpsRecords
 from kiosk.clock import Clock, iso_utc
 from kiosk.outbox import Outbox
 from kiosk.store import Store
 from sync.backoff import Backoff, first_contact_delay
+from sync.bbps_client import bbpou_at
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
@@ -79,11 +81,21 @@ class Agent:
         self.heartbeat.catalogue_version = self.catalogue.version
         self.jobs = {
             name: Job(name, work, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
-            for name, work in (("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue))
+            for name, work in (
+                ("drain", self.drain),
+                ("heartbeat", self.beat),
+                ("catalogue", self.pull_catalogue),
+                ("bbps", self.post_bbps),
+            )
         }
+        self.bbps = bbpou_at(settings.bbps_url, settings.bbps_agent_id, self.client)
 
     def drain(self) -> int:
         return self.drainer.drain()
+
+    def post_bbps(self) -> int:
+        """Bill payments taken while the BBPOU could not be reached: posted again (each has its own backoff)."""
+        return BbpsRecords(self.store).post(self.bbps, self.clock.now()) if self.bbps is not None else 0
 
     def beat(self) -> None:
         reported = self.heartbeat.send()
@@ -141,7 +153,7 @@ class Agent:
         log.info("first contact with %s at %s", s.server_url, start.isoformat())
         for name, interval in (
             ("drain", s.drain_interval_s), ("heartbeat", s.heartbeat_interval_s),
-            ("catalogue", s.catalogue_interval_s),
+            ("catalogue", s.catalogue_interval_s), ("bbps", s.bbps_interval_s),
         ):  # fmt: skip
             scheduler.add_job(
                 self.run_job, "interval", args=(name,), seconds=interval, jitter=interval * s.jitter_fraction,

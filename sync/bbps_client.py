@@ -188,3 +188,13 @@ def _unavailable(exc: SyncError, what: str) -> Unavailable:
     else:
         log.info("%s: no usable answer (%s)", what, str(exc)[:200])
     return Unavailable(timed_out=isinstance(exc, TransportError) and exc.timed_out, detail=str(exc)[:200])
+
+
+def bbpou_at(url: str | None, agent_id: str, client: Client) -> HttpBbps | None:
+    """The BBPOU at `url` (None: BBPS off). At another address than the central server it gets its own client,
+    signed with the kiosk's key as the reference server expects (a state's real BBPOU may want its own credentials)."""
+    if url is None:
+        return None
+    if url.rstrip("/") != client.base_url:
+        client = Client(url, client.key, client.kiosk_id, client.clock, timeout_s=client.timeout_s)
+    return HttpBbps(client, agent_id)

@@ -28,6 +28,9 @@ class AgentSettings:
     backoff_base_s: float = 2.0
     backoff_cap_s: float = 900.0
     network: str = "unknown"
+    bbps_url: str | None = None  # the BBPOU the agent posts queued bill payments to; None: BBPS is off
+    bbps_agent_id: str = ""
+    bbps_interval_s: float = 60.0
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
@@ -67,5 +70,7 @@ def load_settings(path: Path) -> AgentSettings:
         key_file=Path(str(values.pop("key_file", database.parent / "kiosk-agent.key"))),
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
+        bbps_url=(config.bbps.url or config.server.url) if config.bbps.enabled else None,
+        bbps_agent_id=config.bbps.agent_id,
         **values,  # type: ignore[arg-type]
     )  # fmt: skip

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from kiosk.config import KioskConfig
-from sync.bbps_client import HttpBbps
+from sync.bbps_client import HttpBbps, bbpou_at
 from sync.client import Client
 
 
 def bbpou_for(config: KioskConfig, client: Client) -> HttpBbps | None:
-    """None when BBPS is switched off (bills then use the central server's own lookup). A BBPOU at another address
-    gets its own client signed with the kiosk's key, as the reference server expects."""
-    if not config.bbps.enabled:
-        return None
-    if config.bbps.url and config.bbps.url.rstrip("/") != client.base_url:
-        client = Client(config.bbps.url, client.key, client.kiosk_id, client.clock, timeout_s=client.timeout_s)
-    return HttpBbps(client, config.bbps.agent_id)
+    """None when BBPS is switched off (bills then use the central server's own lookup)."""
+    url = (config.bbps.url or client.base_url) if config.bbps.enabled else None
+    return bbpou_at(url, config.bbps.agent_id, client)
