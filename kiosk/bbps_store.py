@@ -112,6 +112,15 @@ class BbpsRecords:
                 (attempts, iso_utc(now + timedelta(seconds=wait)), detail[:200], uow.now, txn_id),
             )
 
+    def by_receipt(self, receipt_no: int) -> BbpsFacts | None:
+        """The BBPS payment printed on this kiosk's receipt `receipt_no` (complaints are made by receipt number:
+        digits the villager can type, where the BBPS reference has letters)."""
+        row = self.store.read_one(
+            "SELECT b.txn_id FROM bbps_payments b JOIN transactions t ON t.id = b.txn_id WHERE t.receipt_no = ?",
+            (receipt_no,),
+        )
+        return None if row is None else self.facts(str(row["txn_id"]))
+
     def unconfirmed(self) -> list[tuple[str, str, int]]:
         """(txn id, state, attempts) of paid BBPS payments without an approval reference: for the operator."""
         states = tuple(s.value for s in PAID_STATES)

@@ -5,6 +5,7 @@ the receipt — also when the network is down after the cash was taken."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta
@@ -16,6 +17,7 @@ from kiosk.bbps_store import BbpsRecords
 from kiosk.catalogue import Catalogue
 from kiosk.clock import FakeClock, SystemClock
 from kiosk.flows.base import Devices, Problem, Step
+from kiosk.flows.bbps_complaint import ComplaintFlow, ComplaintProblem, ComplaintStep
 from kiosk.flows.bbps_steps import BbpsJourney
 from kiosk.ledger import Ledger
 from kiosk.online import NotFound, Unavailable
@@ -180,8 +182,6 @@ def test_cash_taken_while_the_network_is_down_is_posted_later_once_and_the_repri
     reprinted = texts(list(devices.printer.jobs.values())[-1])
     assert facts.txn_ref_id in reprinted
     assert "pending" not in reprinted
-    import sqlite3
-
     with sqlite3.connect(server.db) as db:
         count = db.execute("SELECT COUNT(*) FROM bbps_payments WHERE idempotency_key = ?", (txn.id,)).fetchone()
     assert count == (1,)
@@ -202,3 +202,50 @@ def test_a_postpaid_number_the_biller_does_not_know_is_not_found(start: Callable
     journey = start("mobile-postpaid", "9000000001")
     assert (journey.step, journey.problem) == (Step.ERROR, Problem.NOT_FOUND)
     assert time.monotonic() - started < 10
+
+
+def complaint_for(ledger: Ledger, bbpou: HttpBbps, receipt_no: int | None) -> ComplaintFlow:
+    flow = ComplaintFlow(BbpsRecords(ledger.store), bbpou)
+    for digit in str(receipt_no or 999):
+        flow.press(digit)
+    return flow
+
+
+def test_a_complaint_is_registered_by_receipt_number_and_shown_again_with_its_status(
+    start: Callable[..., BbpsJourney], devices: Devices, ledger: Ledger, bbpou: HttpBbps
+) -> None:
+    journey = start("jvvnl-bill", JVVNL_ACCOUNT)
+    amount(journey, 395)
+    pay_cash(journey, devices, 200, 200)
+    txn = journey.payment.txn
+    assert txn is not None
+    flow = complaint_for(ledger, bbpou, txn.receipt_no)
+    assert flow.submit() is True
+    assert flow.step is ComplaintStep.CHOOSE_REASON
+    assert flow.choose("NOT_A_REASON") is False
+    assert flow.choose("WRONG_AMOUNT") is True
+    shown = flow.view()
+    assert (shown.step, shown.status, shown.registered_now) == (ComplaintStep.SHOWN, "ASSIGNED", True)
+    assert shown.txn_ref_id == journey.bbps_view().approval_ref
+    assert shown.assigned_to == "Jaipur Vidyut Vitran Nigam Ltd"
+    again = complaint_for(ledger, bbpou, txn.receipt_no)
+    assert again.submit() is True
+    assert (again.view().step, again.view().complaint_id, again.view().registered_now) == (
+        ComplaintStep.SHOWN, shown.complaint_id, False,
+    )  # fmt: skip
+
+
+def test_no_complaint_without_a_bbps_reference_or_for_a_receipt_from_elsewhere(
+    start: Callable[..., BbpsJourney], devices: Devices, ledger: Ledger, bbpou: HttpBbps
+) -> None:
+    unknown = complaint_for(ledger, bbpou, 424242)
+    assert unknown.submit() is False
+    assert unknown.problem is ComplaintProblem.NOT_FOUND
+    journey = start("jvvnl-bill", JVVNL_ACCOUNT, NetworkDownForPayments(bbpou, "http://127.0.0.1:9"))
+    amount(journey, 395)
+    pay_cash(journey, devices, 200, 200)
+    txn = journey.payment.txn
+    assert txn is not None
+    pending = complaint_for(ledger, bbpou, txn.receipt_no)
+    assert pending.submit() is False
+    assert (pending.step, pending.problem) == (ComplaintStep.ENTER_RECEIPT, ComplaintProblem.PENDING)
