@@ -10,6 +10,7 @@ Item {
     readonly property var entry: model.entryScreen
     readonly property var pay: model.paymentScreen
     readonly property var outcome: model.outcomeScreen
+    readonly property var bbps: model.bbpsScreen  // Bharat BillPay: range, fee and total, approval (BbpsQuote.qml)
 
     function problemText(p) {
         switch (p) {
@@ -129,9 +130,11 @@ Item {
             Text {
                 width: parent.width
                 wrapMode: Text.WordWrap
+                visible: !j.bbps.active
                 text: qsTr("The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.")
                 font.pixelSize: 28; color: access.colour["#3E2723"]
             }
+            BbpsQuote { bbps: j.bbps; part: "range"; width: parent.width }
             Rectangle {
                 width: parent.width; height: 90; radius: 12
                 color: access.colour["white"]; border.color: j.entry.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4
@@ -217,6 +220,7 @@ Item {
             text: qsTr("Amount to pay: %1").arg(j.pay.amountDue)
             font.pixelSize: 48; font.bold: true; color: access.colour["#BF360C"]
         }
+        BbpsQuote { bbps: j.bbps; part: "quote"; width: parent.width }
         Text {
             objectName: "problemTextPay"
             visible: j.pay.problem !== ""
@@ -355,6 +359,7 @@ Item {
             spacing: 20
             Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
             Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(j.outcome.receiptNo); font.pixelSize: 32; color: access.colour["#3E2723"] }
+            BbpsQuote { bbps: j.bbps; part: "approval"; width: parent.width }
             Text {
                 objectName: "provisionalText"
                 visible: j.outcome.provisional

@@ -77,6 +77,12 @@ Window {
             visible: root.app.screen === "operator"
             model: root.app.operatorModel
         }
+        BbpsComplaint {
+            objectName: "complaintScreen"
+            anchors.fill: parent
+            model: root.app.journeyModel.complaintScreen
+            iconDir: root.iconDir
+        }
     }
     }
 

@@ -20,6 +20,7 @@ from kiosk.receipt import Identity
 from kiosk.transactions import Txn
 from ui.composition import Services
 from ui.qr import qr_source
+from ui.viewmodels.bbps import BbpsScreen, ComplaintScreen
 from ui.worker import OffThread
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class JourneyViewModel(QObject):
         self.entry = EntryScreen(self)
         self.payment = PaymentScreen(self)
         self.outcome = OutcomeScreen(self)
+        self.bbps, self.complaints = BbpsScreen(self), ComplaintScreen(self)  # Bharat BillPay (ui/viewmodels/bbps.py)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -257,6 +259,8 @@ class JourneyViewModel(QObject):
     entryScreen = Property(QObject, lambda self: self.entry, constant=True)
     paymentScreen = Property(QObject, lambda self: self.payment, constant=True)
     outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
+    bbpsScreen = Property(QObject, lambda self: self.bbps, constant=True)
+    complaintScreen = Property(QObject, lambda self: self.complaints, constant=True)
 
     step = Property(str, _step, notify=changed)
     waiting = Property(str, _waiting, notify=changed)
