@@ -18,21 +18,23 @@ def _biller(biller_id: str, code: str, names: tuple[str, str], category: str, pa
 
 
 NO_FEE = FeeSpec(flat_paise=0, basis_points=0, min_paise=0)
-FLAT_5 = FeeSpec(flat_paise=500, basis_points=0, min_paise=0)
-# Every exactness rule appears at least once, so the kiosk's amount step is exercised for each.
+# Whole tens of rupees: a fee a villager can pay in notes (an exact-and-above bill can be rounded up to it).
+FLAT_10 = FeeSpec(flat_paise=1_000, basis_points=0, min_paise=0)
+# Every exactness rule appears at least once, so the kiosk's amount step is exercised for each. JVVNL is exact and
+# without a fee, as the demo tour pays its ₹350 bill in ₹200 + ₹100 + ₹50.
 BILLERS = (
     _biller("JVVNL0000RAJ01", "JVVNL", ("Jaipur Vidyut Vitran Nigam Ltd", "जयपुर विद्युत वितरण निगम लि."),
-            "Electricity", K_NUMBER, "MANDATORY", "EXACT_UP", FLAT_5),
+            "Electricity", K_NUMBER, "MANDATORY", "EXACT", NO_FEE),
     _biller("AVVNL0000RAJ01", "AVVNL", ("Ajmer Vidyut Vitran Nigam Ltd", "अजमेर विद्युत वितरण निगम लि."),
-            "Electricity", K_NUMBER, "MANDATORY", "EXACT", FLAT_5),
+            "Electricity", K_NUMBER, "MANDATORY", "EXACT_UP", FLAT_10),
     _biller("JDVVNL000RAJ01", "JDVVNL", ("Jodhpur Vidyut Vitran Nigam Ltd", "जोधपुर विद्युत वितरण निगम लि."),
-            "Electricity", K_NUMBER, "MANDATORY", "EXACT_DOWN", FLAT_5),
+            "Electricity", K_NUMBER, "MANDATORY", "EXACT_DOWN", NO_FEE),
     _biller("PHED00000RAJ01", "PHED", ("PHED Water Rajasthan", "जलदाय विभाग राजस्थान"), "Water",
             ParamSpec(name="Consumer Number", label_en="Consumer number", label_hi="उपभोक्ता संख्या",
                       pattern=r"^\d{10}$"), "MANDATORY", "EXACT", NO_FEE),
     _biller("RSGL00000RAJ01", "RSGL", ("Rajasthan State Gas Ltd", "राजस्थान स्टेट गैस लि."), "Gas",
             ParamSpec(name="Customer ID", label_en="Customer ID", label_hi="ग्राहक आईडी", pattern=r"^\d{10}$"),
-            "MANDATORY", "EXACT_UP", FLAT_5),
+            "MANDATORY", "EXACT_UP", FLAT_10),
     _biller("POSTPAID0NAT01", "POSTPAID", ("Mobile Postpaid", "मोबाइल पोस्टपेड"), "Mobile Postpaid",
             ParamSpec(name="Mobile Number", label_en="Mobile number", label_hi="मोबाइल नंबर",
                       pattern=r"^[6-9]\d{9}$"), "OPTIONAL", "ADHOC",

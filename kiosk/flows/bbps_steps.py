@@ -23,7 +23,7 @@ from kiosk.bbps import (
     quote,
 )
 from kiosk.bbps_store import BbpsRecords
-from kiosk.catalogue import FlowKind, Service
+from kiosk.catalogue import FlowKind, OfflinePolicy, Service
 from kiosk.flows.base import PaymentStage, Phase, Problem, Step
 from kiosk.flows.journey import Journey
 from kiosk.money import Money
@@ -117,8 +117,11 @@ class BbpsJourney(Journey):
         answer = self.bbpou.fetch(self.biller, params)
         if isinstance(answer, FetchedBill):
             self._bill_fetched(answer)
-        elif isinstance(answer, Unavailable) and self.biller.fetch is FetchRequirement.OPTIONAL:
-            self._ask_amount()  # the biller takes payments without a bill: the villager says how much
+        elif isinstance(answer, Unavailable) and self.service.offline is OfflinePolicy.PROVISIONAL:
+            # No bill from BBPS: the catalogue's own offline path (an e-Mitra provisional receipt, not a BBPS payment:
+            # the BBPOU would refuse a payment without a fetched bill for this biller).
+            self.biller = None
+            super()._lookup_bill()
         else:
             self._fail_lookup(answer)
 

@@ -154,23 +154,28 @@ def test_the_same_idempotency_key_posted_twice_is_one_payment_with_one_reference
 
 
 def test_the_bbpou_refuses_an_amount_outside_the_billers_exactness(agent: HttpBbps) -> None:
-    jvvnl = billers(agent)["JVVNL"]  # exact and above
-    account = DEMO_BILLS[0][1]
-    bill = fetched(agent, "JVVNL", account)
-    less = agent.pay(order(bill, jvvnl, account, bill.amount - Money(100)))
+    jvvnl, avvnl = billers(agent)["JVVNL"], billers(agent)["AVVNL"]  # exact; exact and above
+    bill = fetched(agent, "JVVNL", DEMO_BILLS[0][1])
+    for wrong in (bill.amount - Money(100), bill.amount + Money(100)):
+        refused = agent.pay(order(bill, jvvnl, DEMO_BILLS[0][1], wrong))
+        assert isinstance(refused, PaymentRefused)
+        assert "EXACT rule" in refused.reason
+    account = consumer_number("AVVNL", 1)
+    bill = fetched(agent, "AVVNL", account)
+    less = agent.pay(order(bill, avvnl, account, bill.amount - Money(100)))
     assert isinstance(less, PaymentRefused)
     assert "EXACT_UP" in less.reason
-    assert isinstance(agent.pay(order(bill, jvvnl, account, bill.amount + Money(5_000))), Confirmation)
+    assert isinstance(agent.pay(order(bill, avvnl, account, bill.amount + Money(5_000))), Confirmation)
 
 
 def test_a_wrong_convenience_fee_is_refused_and_a_mandatory_fetch_cannot_be_skipped(agent: HttpBbps) -> None:
-    jvvnl = billers(agent)["JVVNL"]
-    account = DEMO_BILLS[0][1]
-    bill = fetched(agent, "JVVNL", account)
-    wrong_fee = agent.pay(order(bill, jvvnl, account, bill.amount, fee=Money(0)))
+    avvnl = billers(agent)["AVVNL"]
+    account = consumer_number("AVVNL", 2)
+    bill = fetched(agent, "AVVNL", account)
+    wrong_fee = agent.pay(order(bill, avvnl, account, bill.amount, fee=Money(0)))
     assert isinstance(wrong_fee, PaymentRefused)
-    assert "convenience fee is 500 paise" in wrong_fee.reason
-    unfetched = agent.pay(order(None, jvvnl, account, bill.amount))
+    assert "convenience fee is 1000 paise" in wrong_fee.reason
+    unfetched = agent.pay(order(None, avvnl, account, bill.amount))
     assert isinstance(unfetched, PaymentRefused)
     assert "fetched bill" in unfetched.reason
 

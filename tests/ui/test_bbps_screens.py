@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.bbps import FetchedBill
 from kiosk.clock import FakeClock, SystemClock
+from server.online import consumer_number
 from sync.bbps_client import HttpBbps
 from sync.client import Client
 from tests.server.conftest import enrol_key
@@ -18,9 +20,9 @@ from tests.sync.harness import ServerProcess
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services, demo_services
-from ui.devpanel.fakes import MemoryCashAcceptor, demo_account
+from ui.devpanel.fakes import MemoryCashAcceptor
 
-GOOD = demo_account("21041234567")  # ₹350 due at JVVNL: exact and above, ₹5 convenience fee
+AVVNL_ACCOUNT = consumer_number("AVVNL", 1)  # AVVNL: exact and above, ₹10 convenience fee
 
 
 @pytest.fixture(scope="module")
@@ -47,21 +49,25 @@ def test_a_bbps_bill_shows_the_range_then_the_fee_then_the_approval_and_takes_a_
 ) -> None:
     w = kiosk.window
     shots = Path(os.environ.get("KIOSK_SHOTS", tmp_path)) / "bbps"
-    driver.tap(w, "tile_jvvnl-bill")
-    driver.type_digits(w, GOOD)
+    kiosk.vm.openService("avvnl-bill")  # not a home tile: opened as the catalogue's result would
+    driver.type_digits(w, AVVNL_ACCOUNT)
     driver.tap(w, "keyOk")
-    assert "₹350.00 से ₹49,999.00 तक" in driver.text_of(w, "bbpsRangeText")
+    bill = kiosk.vm.journey.journey.fetched  # type: ignore[union-attr]
+    assert isinstance(bill, FetchedBill)
+    assert f"{bill.amount.format()} से ₹49,999.00 तक" in driver.text_of(w, "bbpsRangeText")
     driver.grab(w, shots / "1-amount.png")
-    driver.type_digits(w, "395")
+    rupees = -(-bill.amount.paise // 1000) * 10 + 10  # rounded up to whole tens, paid in advance
+    driver.type_digits(w, str(rupees))
     driver.tap(w, "keyOk")
-    assert driver.text_of(w, "bbpsFeeText") == "बिल ₹395.00 + सुविधा शुल्क ₹5.00 = कुल ₹400.00"
-    assert "₹400.00" in driver.text_of(w, "amountDueText")
+    total = f"₹{rupees + 10:,}.00"
+    assert driver.text_of(w, "bbpsFeeText") == f"बिल ₹{rupees:,}.00 + सुविधा शुल्क ₹10.00 = कुल {total}"
+    assert total in driver.text_of(w, "amountDueText")
     driver.grab(w, shots / "2-fee-before-paying.png")
     driver.tap(w, "payCashButton")
     cash = services.devices.cash
     assert isinstance(cash, MemoryCashAcceptor)
-    cash.insert(200)
-    cash.insert(200)
+    for note in notes_for(rupees + 10):
+        assert cash.insert(note)
     driver.settle()
     approval = driver.text_of(w, "bbpsApprovalText")
     assert approval.startswith("BBPS संदर्भ संख्या: CC01")
@@ -78,3 +84,12 @@ def test_a_bbps_bill_shows_the_range_then_the_fee_then_the_approval_and_takes_a_
     assert driver.text_of(w, "complaintStatusText") == "स्थिति: बिलर को भेजी गई; उनके जवाब का इंतज़ार है"
     driver.tap(w, "complaintDone")
     assert not driver.find(w, "complaintScreen", shown=False).isVisible()
+
+
+def notes_for(rupees: int) -> list[int]:
+    notes = []
+    for note in (500, 200, 100, 50, 20, 10):
+        while rupees >= note:
+            notes.append(note)
+            rupees -= note
+    return notes

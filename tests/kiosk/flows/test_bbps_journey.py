@@ -20,6 +20,7 @@ from kiosk.flows.base import Devices, Problem, Step
 from kiosk.flows.bbps_complaint import ComplaintFlow, ComplaintProblem, ComplaintStep
 from kiosk.flows.bbps_steps import BbpsJourney
 from kiosk.ledger import Ledger
+from kiosk.money import Money
 from kiosk.online import NotFound, Unavailable
 from kiosk.printing import reprint_receipt
 from kiosk.receipt import Identity, Line, Pair, ReceiptLayout
@@ -30,7 +31,8 @@ from tests.server.conftest import enrol_key
 from tests.sync.harness import ServerProcess
 from ui.devpanel.fakes import MemoryCashAcceptor, MemoryOnline, MemoryPrinter
 
-JVVNL_ACCOUNT = DEMO_BILLS[0][1]  # ₹350 due; JVVNL is "exact and above", ₹5 convenience fee
+JVVNL_ACCOUNT = DEMO_BILLS[0][1]  # ₹350 due; JVVNL is "exact", no convenience fee
+AVVNL_ACCOUNT = consumer_number("AVVNL", 1)  # AVVNL is "exact and above" with a ₹10 convenience fee
 
 
 @pytest.fixture(scope="module")
@@ -104,31 +106,38 @@ def texts(layout: object) -> str:
 
 
 def test_an_exact_and_above_bill_may_be_paid_in_advance_but_not_in_part(start: Callable[..., BbpsJourney]) -> None:
-    journey = start("jvvnl-bill", JVVNL_ACCOUNT)
+    journey = start("avvnl-bill", AVVNL_ACCOUNT)
     assert journey.step is Step.ENTER_AMOUNT
+    bill = journey.fetched
+    assert bill is not None
     shown = journey.bbps_view()
-    assert (shown.bill_amount, shown.low, shown.high, shown.exactness) == ("₹350.00", "₹350.00", "₹49,999.00",
-                                                                           "EXACT_UP")  # fmt: skip
-    assert amount(journey, 300) is False
+    assert (shown.bill_amount, shown.low, shown.high, shown.exactness) == (bill.amount.format(), bill.amount.format(),
+                                                                           "₹49,999.00", "EXACT_UP")  # fmt: skip
+    rounded_up = -(-bill.amount.paise // 100)
+    assert amount(journey, rounded_up - 1) is False
     assert (journey.step, journey.problem) == (Step.ENTER_AMOUNT, Problem.AMOUNT)
-    assert amount(journey, 395) is True
+    assert amount(journey, rounded_up + 10) is True
     assert journey.step is Step.CHOOSE_PAYMENT
 
 
 def test_the_convenience_fee_and_total_are_shown_before_paying(start: Callable[..., BbpsJourney]) -> None:
-    journey = start("jvvnl-bill", JVVNL_ACCOUNT)
+    journey = start("avvnl-bill", AVVNL_ACCOUNT)
     journey.submit()  # nothing typed: the bill amount
+    bill = journey.fetched
+    assert bill is not None
     shown, view = journey.bbps_view(), journey.view()
     assert journey.step is Step.CHOOSE_PAYMENT
-    assert (shown.amount, shown.fee, shown.total) == ("₹350.00", "₹5.00", "₹355.00")
-    assert view.amount_due == "₹355.00"  # what the cash step will ask for
+    total = (bill.amount + Money(1_000)).format()
+    assert (shown.amount, shown.fee, shown.total) == (bill.amount.format(), "₹10.00", total)
+    assert view.amount_due == total  # what the cash step will ask for
     assert journey.payment.txn is None  # nothing opened yet: the villager may still walk away
 
 
 def test_an_exact_biller_goes_straight_to_payment_with_the_bill_amount(start: Callable[..., BbpsJourney]) -> None:
-    journey = start("avvnl-bill", consumer_number("AVVNL", 1))
+    journey = start("jvvnl-bill", JVVNL_ACCOUNT)
     assert journey.step is Step.CHOOSE_PAYMENT
     assert journey.bbps_view().low == ""  # nothing to choose
+    assert journey.bbps_view().total == "₹350.00"
     assert journey.submit() is False  # no amount step for an exact biller
 
 
@@ -136,8 +145,7 @@ def test_a_bill_paid_in_cash_prints_the_bbps_approval_reference_and_dates(
     start: Callable[..., BbpsJourney], devices: Devices, ledger: Ledger
 ) -> None:
     journey = start("jvvnl-bill", JVVNL_ACCOUNT)
-    amount(journey, 395)
-    pay_cash(journey, devices, 200, 200)
+    pay_cash(journey, devices, 200, 100, 50)
     assert journey.step is Step.DONE
     assert journey.bbps_view().confirmation == "confirmed"
     ref = journey.bbps_view().approval_ref
@@ -157,8 +165,7 @@ def test_cash_taken_while_the_network_is_down_is_posted_later_once_and_the_repri
 ) -> None:  # fmt: skip
     down = NetworkDownForPayments(bbpou, "http://127.0.0.1:9")
     journey = start("jvvnl-bill", JVVNL_ACCOUNT, down)
-    amount(journey, 395)
-    pay_cash(journey, devices, 200, 200)
+    pay_cash(journey, devices, 200, 100, 50)
     assert journey.step is Step.DONE  # the villager's money is committed and acknowledged
     assert journey.bbps_view().confirmation == "pending"
     assert isinstance(devices.printer, MemoryPrinter)
@@ -215,8 +222,7 @@ def test_a_complaint_is_registered_by_receipt_number_and_shown_again_with_its_st
     start: Callable[..., BbpsJourney], devices: Devices, ledger: Ledger, bbpou: HttpBbps
 ) -> None:
     journey = start("jvvnl-bill", JVVNL_ACCOUNT)
-    amount(journey, 395)
-    pay_cash(journey, devices, 200, 200)
+    pay_cash(journey, devices, 200, 100, 50)
     txn = journey.payment.txn
     assert txn is not None
     flow = complaint_for(ledger, bbpou, txn.receipt_no)
@@ -242,8 +248,7 @@ def test_no_complaint_without_a_bbps_reference_or_for_a_receipt_from_elsewhere(
     assert unknown.submit() is False
     assert unknown.problem is ComplaintProblem.NOT_FOUND
     journey = start("jvvnl-bill", JVVNL_ACCOUNT, NetworkDownForPayments(bbpou, "http://127.0.0.1:9"))
-    amount(journey, 395)
-    pay_cash(journey, devices, 200, 200)
+    pay_cash(journey, devices, 200, 100, 50)
     txn = journey.payment.txn
     assert txn is not None
     pending = complaint_for(ledger, bbpou, txn.receipt_no)
