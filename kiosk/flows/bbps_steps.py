@@ -66,7 +66,8 @@ class BbpsPaymentStage(PaymentStage):
     pending_order: tuple[Biller, dict[str, str], FetchedBill | None, Quote] | None = None
 
     def open(self, reference: str, amount_due: Money, fee: Money, mode: PaymentMode) -> Txn:
-        assert self.pending_order is not None, "a BBPS payment opens only after its amount is chosen"
+        if self.pending_order is None:  # not through BBPS (the provisional offline path): a plain payment
+            return super().open(reference, amount_due, fee, mode)
         biller, params, bill, chosen = self.pending_order
         self.txn = self.ledger.create(service_id=self.service.id, service_name_hi=self.service.name_hi,
                                       service_name_en=self.service.name_en, reference=reference,

@@ -24,7 +24,7 @@ from kiosk.money import Money
 from kiosk.online import NotFound, Unavailable
 from kiosk.printing import reprint_receipt
 from kiosk.receipt import Identity, Line, Pair, ReceiptLayout
-from server.online import DEMO_BILLS, consumer_number
+from server.online import DEMO_BILLS, DEMO_UNANSWERED, consumer_number
 from sync.bbps_client import HttpBbps
 from sync.client import Client
 from tests.server.conftest import enrol_key
@@ -254,3 +254,18 @@ def test_no_complaint_without_a_bbps_reference_or_for_a_receipt_from_elsewhere(
     pending = complaint_for(ledger, bbpou, txn.receipt_no)
     assert pending.submit() is False
     assert (pending.step, pending.problem) == (ComplaintStep.ENTER_RECEIPT, ComplaintProblem.PENDING)
+
+
+def test_a_biller_silent_to_bbps_falls_back_to_a_provisional_cash_receipt_that_is_not_a_bbps_payment(
+    start: Callable[..., BbpsJourney], devices: Devices, ledger: Ledger
+) -> None:
+    journey = start("jvvnl-bill", DEMO_UNANSWERED[0][1])  # the biller does not answer; the service allows provisional
+    assert journey.step is Step.ENTER_AMOUNT
+    assert journey.bbps_view().biller_name == ""  # the screen shows the provisional wording, not a BBPS range
+    assert amount(journey, 120) is True
+    pay_cash(journey, devices, 100, 20)
+    assert journey.step is Step.DONE
+    assert journey.receipt().provisional
+    txn = journey.payment.txn
+    assert txn is not None
+    assert BbpsRecords(ledger.store).facts(txn.id) is None  # nothing to post to the BBPOU
