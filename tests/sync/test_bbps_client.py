@@ -28,7 +28,7 @@ from kiosk.online import NotFound, Unavailable
 from server.online import DEMO_BILLS, DEMO_UNANSWERED, consumer_number
 from sync.bbps_client import HttpBbps
 from sync.client import Client
-from tests.server.conftest import enrol_key
+from tests.server.conftest import Kiosk, enrol_key
 from tests.sync.harness import ServerProcess
 
 
@@ -52,16 +52,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     process.stop()
 
 
-def bbpou(server: ServerProcess, code: str, **options: float) -> tuple[HttpBbps, RecordingSleep]:
-    kiosk = enrol_key(server, code)
+@pytest.fixture(scope="module")
+def enrolled(server: ServerProcess) -> Kiosk:
+    return enrol_key(server, "RJ-JP-BBPS-0001")
+
+
+def bbpou(kiosk: Kiosk, **options: float) -> tuple[HttpBbps, RecordingSleep]:
+    """A client of its own (its own polling options and recorded waits) for the one enrolled kiosk."""
     sleep = RecordingSleep()
-    client = Client(server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=5.0)
+    client = Client(kiosk.server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=5.0)
     return HttpBbps(client, "AGT-RJ-0001", sleep=sleep, rng=random.Random(3), **options), sleep  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
-def agent(server: ServerProcess) -> HttpBbps:
-    return bbpou(server, "RJ-JP-BBPS-0001")[0]
+def agent(enrolled: Kiosk) -> HttpBbps:
+    return bbpou(enrolled)[0]
 
 
 def billers(agent: HttpBbps) -> dict[str, Biller]:
@@ -93,8 +98,8 @@ def test_the_directory_has_electricity_water_gas_and_postpaid_billers_with_every
     assert found["JVVNL"].params[0].name == "K Number"
 
 
-def test_a_fetched_bill_arrives_after_polling_with_its_dates_and_amount_in_paise(server: ServerProcess) -> None:
-    agent, sleep = bbpou(server, "RJ-JP-BBPS-0002")
+def test_a_fetched_bill_arrives_after_polling_with_its_dates_and_amount_in_paise(enrolled: Kiosk) -> None:
+    agent, sleep = bbpou(enrolled)
     biller_code, account, name, bill_no, paise, due = DEMO_BILLS[0]
     bill = fetched(agent, biller_code, account)
     assert (bill.amount, bill.customer_name, bill.bill_number) == (Money(paise), name, bill_no)
@@ -106,9 +111,9 @@ def test_a_fetched_bill_arrives_after_polling_with_its_dates_and_amount_in_paise
 
 
 def test_a_slow_biller_is_polled_again_no_sooner_than_the_servers_hint_until_the_bill_is_ready(
-    server: ServerProcess,
+    enrolled: Kiosk,
 ) -> None:
-    agent, sleep = bbpou(server, "RJ-JP-BBPS-0003", poll_base_s=0.05, poll_cap_s=0.4)
+    agent, sleep = bbpou(enrolled, poll_base_s=0.05, poll_cap_s=0.4)
     bill = fetched(agent, "RSGL", consumer_number("RSGL", 1))
     assert bill.amount.paise > 0
     assert len(sleep.waits) >= 2
@@ -116,8 +121,8 @@ def test_a_slow_biller_is_polled_again_no_sooner_than_the_servers_hint_until_the
     assert sum(sleep.waits) >= 0.7
 
 
-def test_a_fetch_that_is_not_ready_by_the_deadline_is_a_timeout_not_a_bill(server: ServerProcess) -> None:
-    agent, sleep = bbpou(server, "RJ-JP-BBPS-0004", fetch_deadline_s=0.3)
+def test_a_fetch_that_is_not_ready_by_the_deadline_is_a_timeout_not_a_bill(enrolled: Kiosk) -> None:
+    agent, sleep = bbpou(enrolled, fetch_deadline_s=0.3)
     biller = billers(agent)["RSGL"]
     answer = agent.fetch(biller, {"Customer ID": consumer_number("RSGL", 2)})
     assert isinstance(answer, Unavailable)
