@@ -107,7 +107,7 @@ def test_a_fetched_bill_arrives_after_polling_with_its_dates_and_amount_in_paise
     assert bill.bill_date < bill.due_date
     assert bill.biller_name == "Jaipur Vidyut Vitran Nigam Ltd"
     assert sleep.waits
-    assert all(w >= 0.05 for w in sleep.waits)
+    assert all(w >= 0.3 for w in sleep.waits)  # the server's hint is the floor
 
 
 def test_a_slow_biller_is_polled_again_no_sooner_than_the_servers_hint_until_the_bill_is_ready(
@@ -116,9 +116,8 @@ def test_a_slow_biller_is_polled_again_no_sooner_than_the_servers_hint_until_the
     agent, sleep = bbpou(enrolled, poll_base_s=0.05, poll_cap_s=0.4)
     bill = fetched(agent, "RSGL", consumer_number("RSGL", 1))
     assert bill.amount.paise > 0
-    assert len(sleep.waits) >= 2
-    assert all(w >= 0.05 for w in sleep.waits)
-    assert sum(sleep.waits) >= 0.7
+    assert len(sleep.waits) == 3  # the slow biller answers at the third poll
+    assert all(w >= 0.3 for w in sleep.waits)  # the server's hint is the floor
 
 
 def test_a_fetch_that_is_not_ready_by_the_deadline_is_a_timeout_not_a_bill(enrolled: Kiosk) -> None:
