@@ -12,8 +12,10 @@ from kiosk.clock import iso_utc
 from kiosk.money import Money
 from kiosk.online import Unavailable
 from kiosk.store.db import Store
-from kiosk.transactions import PAID_STATES
+from kiosk.transactions import PAID_STATES, PaymentMode
 
+# How BBPS names the kiosk's payment modes in a payment request (a rail added later passes its own name through).
+BBPS_MODES = {"cash": "Cash", "aadhaar": "AEPS", "upi": "UPI", "card": "Card"}
 # Retry waits after a failed post: 30 s doubling to an hour (the agent's job adds its own jitter).
 FIRST_RETRY_S = 30
 MAX_RETRY_S = 3600
@@ -29,16 +31,17 @@ class BbpsRecords:
         self.actor = actor
 
     def order(self, txn_id: str, *, biller_id: str, biller_name: str, params: dict[str, str],
-              bill: FetchedBill | None, quote: Quote) -> None:  # fmt: skip
+              bill: FetchedBill | None, quote: Quote, mode: PaymentMode) -> None:  # fmt: skip
         """Record what must be posted for this transaction: before it awaits payment, so no money is ever taken
         for a BBPS bill without the kiosk knowing it owes the BBPOU a post."""
         with self.store.write(self.actor) as uow:
             uow.execute(
                 "INSERT INTO bbps_payments (txn_id, biller_id, biller_name, params, fetch_ref_id, amount, fee,"
-                " bill_date, due_date, state, next_try_at, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'to_post', ?, ?, ?)",
+                " payment_mode, bill_date, due_date, state, next_try_at, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'to_post', ?, ?, ?)",
                 (txn_id, biller_id, biller_name, json.dumps(params, sort_keys=True), bill.ref_id if bill else None,
-                 quote.amount.paise, quote.fee.paise, bill.bill_date.isoformat() if bill else None,
+                 quote.amount.paise, quote.fee.paise, BBPS_MODES.get(mode.value, mode.value),
+                 bill.bill_date.isoformat() if bill else None,
                  bill.due_date.isoformat() if bill else None, uow.now, uow.now, uow.now),
             )  # fmt: skip
             uow.journal("bbps.ordered", txn_id, {"biller_id": biller_id, "amount": quote.amount.paise,
@@ -64,7 +67,7 @@ class BbpsRecords:
         )
         return [
             PaymentOrder(str(r["txn_id"]), str(r["biller_id"]), json.loads(r["params"]), r["fetch_ref_id"],
-                         Money(int(r["amount"])), Money(int(r["fee"])))
+                         Money(int(r["amount"])), Money(int(r["fee"])), str(r["payment_mode"]))
             for r in rows
         ]  # fmt: skip
 

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from pydantic import ValidationError
+
 from kiosk.bbps import (
     BbpsError,
     Biller,
@@ -106,11 +108,15 @@ class HttpBbps:
     # -- payment -------------------------------------------------------------------------------------
     def pay(self, order: PaymentOrder) -> Confirmation | PaymentRefused | Unavailable:
         """Post once; safe to repeat with the same order (the idempotency key finds the first answer)."""
-        request = PaymentRequest(
-            idempotency_key=order.idempotency_key, agent_id=self.agent_id, biller_id=order.biller_id,
-            params=dict(order.params), fetch_ref_id=order.fetch_ref_id, amount_paise=order.amount.paise,
-            fee_paise=order.fee.paise, payment_mode=order.mode,  # type: ignore[arg-type]
-        )  # fmt: skip
+        try:
+            request = PaymentRequest(
+                idempotency_key=order.idempotency_key, agent_id=self.agent_id, biller_id=order.biller_id,
+                params=dict(order.params), fetch_ref_id=order.fetch_ref_id, amount_paise=order.amount.paise,
+                fee_paise=order.fee.paise, payment_mode=order.mode,  # type: ignore[arg-type]
+            )  # fmt: skip
+        except ValidationError as exc:  # e.g. a payment mode BBPS has no name for: kept queued, never dropped
+            log.warning("BBPS payment %s cannot be posted: %s", order.idempotency_key, str(exc)[:200])
+            return Unavailable(timed_out=False, detail=f"not postable: {str(exc)[:150]}")
         try:
             answer = self.client.call("POST", BBPS_PREFIX + "/payments", PaymentAnswer, request)
         except Refusal as exc:

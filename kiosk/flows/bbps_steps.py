@@ -73,7 +73,7 @@ class BbpsPaymentStage(PaymentStage):
                                       service_name_en=self.service.name_en, reference=reference,
                                       amount_due=chosen.amount, fee=chosen.fee)  # fmt: skip
         BbpsRecords(self.ledger.store).order(self.txn.id, biller_id=biller.biller_id, biller_name=biller.name_en,
-                                             params=params, bill=bill, quote=chosen)  # fmt: skip
+                                             params=params, bill=bill, quote=chosen, mode=mode)  # fmt: skip
         self.txn = self.ledger.await_payment(self.txn.id, mode)
         if mode is PaymentMode.CASH:
             self.notes = self.devices.desk.begin(self.txn.id)

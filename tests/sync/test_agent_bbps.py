@@ -23,7 +23,8 @@ def ordered(ledger: Ledger, *, paid: bool) -> str:
     txn = ledger.create(service_id="mobile-postpaid", service_name_hi="मोबाइल", service_name_en="Mobile postpaid",
                         reference="9876543210", amount_due=quote.amount, fee=quote.fee)  # fmt: skip
     BbpsRecords(ledger.store).order(txn.id, biller_id="POSTPAID0NAT01", biller_name="Mobile Postpaid",
-                                    params={"Mobile Number": "9876543210"}, bill=None, quote=quote)  # fmt: skip
+                                    params={"Mobile Number": "9876543210"}, bill=None, quote=quote,
+                                    mode=PaymentMode.AADHAAR)  # fmt: skip
     ledger.await_payment(txn.id, PaymentMode.AADHAAR)
     if paid:
         ledger.pay_other(txn.id, payment_ref="AUTH00000001")

@@ -8,6 +8,7 @@ CREATE TABLE bbps_payments (
     fetch_ref_id TEXT,
     amount INTEGER NOT NULL CHECK (amount > 0),
     fee INTEGER NOT NULL CHECK (fee >= 0),
+    payment_mode TEXT NOT NULL,  -- as BBPS names it: Cash, AEPS, UPI, Card
     bill_date TEXT,
     due_date TEXT,
     state TEXT NOT NULL CHECK (state IN ('to_post', 'confirmed', 'refused')),

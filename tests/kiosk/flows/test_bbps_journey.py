@@ -29,7 +29,7 @@ from sync.bbps_client import HttpBbps
 from sync.client import Client
 from tests.server.conftest import enrol_key
 from tests.sync.harness import ServerProcess
-from ui.devpanel.fakes import MemoryCashAcceptor, MemoryOnline, MemoryPrinter
+from ui.devpanel.fakes import MemoryCashAcceptor, MemoryOnline, MemoryPrinter, demo_aadhaar
 
 JVVNL_ACCOUNT = DEMO_BILLS[0][1]  # ₹350 due; JVVNL is "exact", no convenience fee
 AVVNL_ACCOUNT = consumer_number("AVVNL", 1)  # AVVNL is "exact and above" with a ₹10 convenience fee
@@ -269,3 +269,22 @@ def test_a_biller_silent_to_bbps_falls_back_to_a_provisional_cash_receipt_that_i
     txn = journey.payment.txn
     assert txn is not None
     assert BbpsRecords(ledger.store).facts(txn.id) is None  # nothing to post to the BBPOU
+
+
+def test_a_bill_paid_by_aadhaar_is_posted_to_bbps_as_an_aeps_payment_once(
+    start: Callable[..., BbpsJourney], online: MemoryOnline, ledger: Ledger, server: ServerProcess
+) -> None:
+    journey = start("jvvnl-bill", JVVNL_ACCOUNT)
+    assert journey.choose_aadhaar()
+    for digit in demo_aadhaar():
+        journey.press(digit)
+    assert journey.submit()
+    assert journey.pay_finger() is True
+    assert len(online.payments) == 1
+    assert journey.bbps_view().confirmation == "confirmed"
+    txn = journey.payment.txn
+    assert txn is not None
+    with sqlite3.connect(server.db) as db:
+        rows = db.execute("SELECT request FROM bbps_payments WHERE idempotency_key = ?", (txn.id,)).fetchall()
+    assert len(rows) == 1
+    assert '"payment_mode":"AEPS"' in rows[0][0]
