@@ -93,3 +93,19 @@ def notes_for(rupees: int) -> list[int]:
             notes.append(note)
             rupees -= note
     return notes
+
+
+def test_a_complaint_screen_left_untouched_closes_for_the_next_villager(
+    kiosk: KioskWindow, fake_clock: FakeClock
+) -> None:
+    w = kiosk.window
+    driver.tap(w, "bbpsComplaintButton")
+    driver.type_digits(w, "12")
+    assert driver.text_of(w, "complaintDigits") == "12"
+    fake_clock.advance(30)
+    kiosk.vm.tick()
+    assert driver.find(w, "complaintScreen").isVisible()  # typing keeps it open
+    fake_clock.advance(61)
+    kiosk.vm.tick()
+    driver.settle()
+    assert not driver.find(w, "complaintScreen", shown=False).isVisible()

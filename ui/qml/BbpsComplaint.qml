@@ -4,9 +4,13 @@ import QtQuick
 // a complaint already registered on that payment is shown with its status instead of registering another.
 Rectangle {
     id: c
+    required property var app
     required property var model
     required property string iconDir
     visible: model.step !== "closed"
+    // Left untouched (the attract loop starts): closed, so the next villager sees no one else's complaint.
+    readonly property bool untouched: app.attract
+    onUntouchedChanged: if (untouched) model.close()
     color: access.colour["#FFF8EE"]
     MouseArea { anchors.fill: parent }  // the screen below takes no taps while this is up
 
@@ -63,9 +67,9 @@ Rectangle {
             Btn { objectName: "complaintCancel"; icon: c.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: c.model.close() }
         }
         Keypad {
-            onDigit: (d) => c.model.press(d)
-            onErase: c.model.backspace()
-            onOk: c.model.submit()
+            onDigit: (d) => { c.app.touched(); c.model.press(d) }
+            onErase: { c.app.touched(); c.model.backspace() }
+            onOk: { c.app.touched(); c.model.submit() }
         }
     }
 

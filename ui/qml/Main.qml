@@ -80,6 +80,7 @@ Window {
         BbpsComplaint {
             objectName: "complaintScreen"
             anchors.fill: parent
+            app: root.app
             model: root.app.journeyModel.complaintScreen
             iconDir: root.iconDir
         }
