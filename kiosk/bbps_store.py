@@ -33,7 +33,8 @@ class BbpsRecords:
     def order(self, txn_id: str, *, biller_id: str, biller_name: str, params: dict[str, str],
               bill: FetchedBill | None, quote: Quote, mode: PaymentMode) -> None:  # fmt: skip
         """Record what must be posted for this transaction: before it awaits payment, so no money is ever taken
-        for a BBPS bill without the kiosk knowing it owes the BBPOU a post."""
+        for a BBPS bill without the kiosk knowing it owes the BBPOU a post. Not journaled itself (the transaction is;
+        the post's outcome is journaled and sent as `bbps.confirmed` / `bbps.refused`)."""
         with self.store.write(self.actor) as uow:
             uow.execute(
                 "INSERT INTO bbps_payments (txn_id, biller_id, biller_name, params, fetch_ref_id, amount, fee,"
@@ -44,8 +45,6 @@ class BbpsRecords:
                  bill.bill_date.isoformat() if bill else None,
                  bill.due_date.isoformat() if bill else None, uow.now, uow.now, uow.now),
             )  # fmt: skip
-            uow.journal("bbps.ordered", txn_id, {"biller_id": biller_id, "amount": quote.amount.paise,
-                                                 "fee": quote.fee.paise})  # fmt: skip
 
     def facts(self, txn_id: str) -> BbpsFacts | None:
         row = self.store.read_one(
