@@ -57,6 +57,18 @@ class ServerConfig:
     timeout_s: float = 10.0
 
 
+DEMO_AGENT_ID = "AGT-DEMO-0001"
+
+
+@dataclass(frozen=True, slots=True)
+class BbpsConfig:
+    """The BBPOU (Bharat BillPay operating unit) this kiosk pays bills through; url "" = the central server."""
+
+    enabled: bool = True
+    url: str = ""
+    agent_id: str = DEMO_AGENT_ID  # the agent institution's id for this kiosk, issued by the BBPOU
+
+
 @dataclass(frozen=True, slots=True)
 class Accessibility:
     """The centre's defaults for spoken prompts; the villager may change volume and rate for one session."""
@@ -93,6 +105,7 @@ class KioskConfig:
     source: str = "config"  # the file (or what stood in for one) errors name
     base_dir: Path | None = None  # relative paths in the file are relative to its folder
     payments: PaymentsConfig = field(default_factory=lambda: PaymentsConfig())
+    bbps: BbpsConfig = field(default_factory=BbpsConfig)
 
 
 RAILS = ("upi", "card", "aadhaar_pay")  # kiosk.payments.port.Rail's values
@@ -229,6 +242,7 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
 
     devices = _parse_devices(source, top._get("devices", {}))
     accessibility = _parse_accessibility(_Section(source, "accessibility", top._get("accessibility", {})), base_dir)
+    bbps = _parse_bbps(_Section(source, "bbps", top._get("bbps", {})))
     payments = _parse_payments(_Section(source, "payments", top._get("payments", {})))
     # [agent] belongs to the sync agent (sync/settings.py validates it); the touch app only carries it.
     agent = top._get("agent", {})
@@ -239,8 +253,34 @@ def parse_config(document: Mapping[str, Any], *, source: str = "config", base_di
     if not database.is_absolute() and base_dir is not None:
         database = base_dir / database
     return KioskConfig(
-        identity, hours, rules, server, database, language, devices, accessibility, agent, source, base_dir, payments
+        identity,
+        hours,
+        rules,
+        server,
+        database,
+        language,
+        devices,
+        accessibility,
+        agent,
+        source,
+        base_dir,
+        payments,
+        bbps,
     )
+
+
+def _parse_bbps(section: _Section) -> BbpsConfig:
+    bbps = BbpsConfig(
+        enabled=section.flag("enabled", True),
+        url=section.text("url", "", non_empty=False),
+        agent_id=section.text("agent_id", DEMO_AGENT_ID),
+    )
+    if bbps.url and not bbps.url.startswith(("http://", "https://")):
+        raise ConfigError(section.source, "[bbps].url", bbps.url, "an http:// or https:// address")
+    if not (bbps.agent_id.isascii() and bbps.agent_id.replace("-", "").isalnum() and len(bbps.agent_id) <= 40):
+        raise ConfigError(section.source, "[bbps].agent_id", bbps.agent_id, "letters, digits and '-' (40 at most)")
+    section.finish()
+    return bbps
 
 
 def _parse_payments(section: _Section) -> PaymentsConfig:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.bbps_store import BbpsRecords
 from kiosk.clock import Clock
 from kiosk.devices.printer import PrintOutcome, ReceiptPrinter
 from kiosk.ledger import Ledger, LedgerError
@@ -69,7 +70,9 @@ def print_receipt(
     if txn.state not in (TxnState.PAID, TxnState.RECEIPT_PENDING):
         raise LedgerError(f"transaction {txn_id} is {txn.state.value}: nothing to print a receipt for")
     notes, voucher = cash_details(ledger, txn)
-    layout = build_receipt(txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher)
+    bbps = BbpsRecords(ledger.store).facts(txn.id)
+    layout = build_receipt(txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher,
+                           bbps=bbps)  # fmt: skip
     outcome = printer.print_job(job_id_for(txn), layout)
     return _record(ledger, txn, outcome)
 
@@ -94,7 +97,14 @@ def reprint_receipt(
         raise LedgerError(f"duplicate copy number must be 1 or more, got {copy}")
     notes, voucher = cash_details(ledger, txn)
     layout = build_receipt(
-        txn, identity, printed_at=clock.now(), qr_text=qr_text(txn), notes=notes, voucher=voucher, duplicate=True
+        txn,
+        identity,
+        printed_at=clock.now(),
+        qr_text=qr_text(txn),
+        notes=notes,
+        voucher=voucher,
+        duplicate=True,
+        bbps=BbpsRecords(ledger.store).facts(txn.id),
     )
     outcome = printer.print_job(job_id_for(txn, copy=copy), layout)
     if outcome.printed:

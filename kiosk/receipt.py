@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.bbps import BbpsFacts
 from kiosk.clock import to_ist
 from kiosk.money import Money
 from kiosk.transactions import PAID_STATES, PaymentMode, Txn
@@ -104,6 +105,7 @@ def build_receipt(
     notes: Sequence[Money] = (),
     voucher: tuple[int, Money] | None = None,
     duplicate: bool = False,
+    bbps: BbpsFacts | None = None,
 ) -> ReceiptLayout:
     """Lay out the receipt of a paid transaction (Hindi first, English below)."""
     if txn.state not in PAID_STATES or txn.receipt_no is None:
@@ -131,9 +133,10 @@ def build_receipt(
         Line(f"सेवा: {name_hi}"),
         Line(f"Service: {name_en}"),
         Line(f"Consumer/Application No. {txn.reference.strip() or '-'}"),
+        *(bbps_blocks(bbps) if bbps is not None else ()),
         Rule(),
         Pair("बिल / Bill", txn.amount_due.format()),
-        Pair("शुल्क / Fee", txn.fee.format()),
+        Pair("शुल्क / Fee" if bbps is None else "सुविधा शुल्क / Conv. fee", txn.fee.format()),
         Line("कुल राशि / Total", align=Align.CENTER),
         Line(txn.total_due.format(), Size.LARGE, bold=True, align=Align.CENTER),
         Line(amount_in_words(txn.total_due), align=Align.CENTER),
@@ -152,6 +155,27 @@ def build_receipt(
         Line("धन्यवाद / Thank you", bold=True, align=Align.CENTER),
     ]
     return ReceiptLayout(txn.receipt_no, txn.id, qr_text, tuple(blocks), duplicate)
+
+
+def bbps_blocks(bbps: BbpsFacts) -> list[Block]:
+    """Bharat BillPay's part of the receipt: biller, bill and due dates, and the approval (BBPS transaction)
+    reference — or, honestly, that the biller's confirmation is still pending (a reprint later carries it)."""
+    blocks: list[Block] = [Rule(), Line("भारत बिल पे / Bharat BillPay", bold=True, align=Align.CENTER),
+                           Line(f"बिलर / Biller: {bbps.biller_name.strip() or '-'}")]  # fmt: skip
+    if bbps.bill_date is not None:
+        blocks.append(Pair("बिल तिथि / Bill date", f"{bbps.bill_date:%d-%m-%Y}"))
+    if bbps.due_date is not None:
+        blocks.append(Pair("देय तिथि / Due date", f"{bbps.due_date:%d-%m-%Y}"))
+    if bbps.txn_ref_id:
+        return [*blocks, Line("BBPS संदर्भ संख्या / Approval ref. no.", Size.SMALL),
+                Line(bbps.txn_ref_id, bold=True, align=Align.CENTER)]  # fmt: skip
+    if bbps.refused:
+        return [*blocks, Line("बिलर ने भुगतान स्वीकार नहीं किया; राशि ऑपरेटर से वापस लें", bold=True),
+                Line("The biller refused this payment; collect the money from the operator", Size.SMALL)]  # fmt: skip
+    return [*blocks, Line("भुगतान दर्ज हुआ, बिलर की पुष्टि बाकी है", bold=True),
+            Line("Payment recorded, biller confirmation pending", bold=True),
+            Line("BBPS संदर्भ के लिए बाद में रसीद दोबारा छपवाएँ", Size.SMALL),
+            Line("Ask the operator for a reprint with the BBPS reference later", Size.SMALL)]  # fmt: skip
 
 
 def _cash_blocks(txn: Txn, notes: Sequence[Money], voucher: tuple[int, Money] | None) -> list[Block]:

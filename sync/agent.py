@@ -13,10 +13,12 @@ import requests
 from apscheduler.schedulers.blocking import BlockingScheduler
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.bbps_store import BbpsRecords
 from kiosk.clock import Clock, iso_utc
 from kiosk.outbox import Outbox
 from kiosk.store import Store
 from sync.backoff import Backoff, first_contact_delay
+from sync.bbps_client import bbpou_at
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
@@ -90,7 +92,8 @@ class Agent:
         self.updater = build_updater(settings, self.client, enrolment.server_key, clock)
         self.reached_ready = False
         work: list[tuple[str, Callable[[], object]]] = [
-            ("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue)
+            ("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue),
+            ("bbps", self.post_bbps),
         ]  # fmt: skip
         if self.updater is not None:
             updater = self.updater
@@ -100,6 +103,7 @@ class Agent:
             name: Job(name, job, Backoff(base_s=settings.backoff_base_s, cap_s=settings.backoff_cap_s, rng=self.rng))
             for name, job in work
         }
+        self.bbps = bbpou_at(settings.bbps_url, settings.bbps_agent_id, self.client)
 
     def ready(self, notifier: Notifier, status: str) -> None:
         """READY to systemd; from now on a heartbeat that goes through confirms a just-switched release."""
@@ -108,6 +112,10 @@ class Agent:
 
     def drain(self) -> int:
         return self.drainer.drain()
+
+    def post_bbps(self) -> int:
+        """Bill payments taken while the BBPOU could not be reached: posted again (each has its own backoff)."""
+        return BbpsRecords(self.store).post(self.bbps, self.clock.now()) if self.bbps is not None else 0
 
     def beat(self) -> None:
         self.heartbeat.command_results = self.remote.pending()
@@ -172,7 +180,8 @@ class Agent:
         log.info("first contact with %s at %s", s.server_url, start.isoformat())
         for name, interval in (
             ("drain", s.drain_interval_s), ("heartbeat", s.heartbeat_interval_s),
-            ("catalogue", s.catalogue_interval_s), *((("update", s.heartbeat_interval_s),) if self.updater else ()),
+            ("catalogue", s.catalogue_interval_s), ("bbps", s.bbps_interval_s),
+            *((("update", s.heartbeat_interval_s),) if self.updater else ()),
         ):  # fmt: skip
             scheduler.add_job(
                 self.run_job, "interval", args=(name,), seconds=interval, jitter=interval * s.jitter_fraction,

@@ -39,6 +39,9 @@ class AgentSettings:
     hours: OperatingHours | None = None  # the centre's published hours: a release switches outside them
     config_path: Path = Path("kiosk.toml")  # the kiosk config itself: remote configuration changes rewrite it
     log_file: Path | None = None  # what `send_logs` reads; None: the journal of kiosk.service and the agent
+    bbps_url: str | None = None  # the BBPOU the agent posts queued bill payments to; None: BBPS is off
+    bbps_agent_id: str = ""
+    bbps_interval_s: float = 60.0
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
@@ -87,5 +90,7 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
         hours=config.hours,
         config_path=Path(config.source).resolve(),
+        bbps_url=(config.bbps.url or config.server.url) if config.bbps.enabled else None,
+        bbps_agent_id=config.bbps.agent_id,
         **values,  # type: ignore[arg-type]
     )  # fmt: skip

@@ -27,6 +27,7 @@ from kiosk.devices.document_printer import DocumentPrinter
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
+from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.payments.port import PaymentMethod
@@ -79,6 +80,7 @@ class Services:
     phone: PhoneDelivery | None = None  # receipts to a phone (short link, SMS); None: the offline QR only
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash, from the config's [payments] (ui/rails.py)
+    bbps: Bbpou | None = None  # bills through Bharat BillPay ([bbps] in the config); None: the server's own lookup
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +141,7 @@ class Built:
     phone: PhoneDelivery | None = None
     sync_settings: AgentSettings | None = None
     rails: tuple[PaymentMethod, ...] = ()
+    bbps: Bbpou | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -150,7 +153,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         devices=Devices(built.cash, built.printer, built.finger, desk), online=built.online,
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
-        phone=built.phone, sync_settings=built.sync_settings, rails=built.rails,
+        phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps,
     )  # fmt: skip
     start_cash(services)
     return services

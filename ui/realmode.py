@@ -34,6 +34,7 @@ from sync.identity import IdentityError, SyncState, load_enrolment, load_or_crea
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, agent_settings
 from sync.signers import signed_receipt_qr, signed_zreport_qr
+from ui.bbps import bbpou_for
 from ui.composition import Built, Services, biller_of, compose, kiosk_client
 from ui.rails import build_rails
 
@@ -95,7 +96,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         online=HttpOnline(client, biller_of(catalogue)), phone=HttpPhoneDelivery(client),
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
-        rails=build_rails(config, client, clock),
+        rails=build_rails(config, client, clock), bbps=bbpou_for(config, client),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()

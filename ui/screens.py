@@ -12,6 +12,7 @@ from kiosk.clock import Clock
 from kiosk.config import KioskConfig
 from kiosk.delivery import PhoneDelivery
 from kiosk.flows.base import Devices
+from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.payments.port import PaymentMethod
@@ -62,12 +63,13 @@ class JourneyScreen:
     certificates: DownloadAndPrint
     availability: Callable[[], Availability]
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash (ui/viewmodels/rails.py)
+    bbps: Bbpou | None = None  # bills through Bharat BillPay; None: the server's own lookup
 
     @classmethod
     def of(cls, s: Services) -> JourneyScreen:
         return cls(
             s.config, s.ledger, s.devices, s.bills, s.applications, s.aadhaar, s.receipt_qr, s.certificates,
-            s.availability, s.rails,
+            s.availability, s.rails, s.bbps,
         )  # fmt: skip
 
 

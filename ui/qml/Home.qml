@@ -87,12 +87,26 @@ Item {
             }
         }
 
-        Btn {
-            objectName: "allServicesButton"
-            width: parent.width; height: 80
-            primary: false
-            text: qsTr("All services")
-            onClicked: home.app.openCatalogue("")
+        Row {
+            width: parent.width
+            spacing: 16
+            Btn {
+                objectName: "allServicesButton"
+                width: parent.width - (complaintButton.visible ? complaintButton.width + 16 : 0); height: 80
+                primary: false
+                text: qsTr("All services")
+                onClicked: home.app.openCatalogue("")
+            }
+            Btn {
+                id: complaintButton
+                objectName: "bbpsComplaintButton"
+                visible: home.app.journeyModel.complaintScreen.available
+                width: parent.width * 0.38; height: 80
+                primary: false
+                text: qsTr("Complaint about a bill payment")
+                textSize: 24
+                onClicked: home.app.journeyModel.complaintScreen.open()
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ Item {
     readonly property var entry: model.entryScreen
     readonly property var pay: model.paymentScreen
     readonly property var outcome: model.outcomeScreen
+    readonly property var bbps: model.bbpsScreen  // Bharat BillPay: range, fee and total, approval (BbpsQuote.qml)
 
     function problemText(p) {
         switch (p) {

@@ -77,6 +77,13 @@ Window {
             visible: root.app.screen === "operator"
             model: root.app.operatorModel
         }
+        BbpsComplaint {
+            objectName: "complaintScreen"
+            anchors.fill: parent
+            app: root.app
+            model: root.app.journeyModel.complaintScreen
+            iconDir: root.iconDir
+        }
     }
     }
 

@@ -15,6 +15,7 @@ Column {
         text: qsTr("Amount to pay: %1").arg(journey.pay.amountDue)
         font.pixelSize: 48; font.bold: true; color: access.colour["#BF360C"]
     }
+    BbpsQuote { bbps: journey.bbps; part: "quote"; width: parent.width }
     Text {
         objectName: "problemTextPay"
         visible: journey.pay.problem !== ""

@@ -10,6 +10,7 @@ Row {
         spacing: 20
         Text { text: qsTr("Payment received. Thank you!"); font.pixelSize: 40; font.bold: true; color: access.colour["#1B5E20"] }
         Text { objectName: "receiptNoText"; text: qsTr("Receipt number: %1").arg(journey.outcome.receiptNo); font.pixelSize: 32; color: access.colour["#3E2723"] }
+        BbpsQuote { bbps: journey.bbps; part: "approval"; width: parent.width }
         Text {
             objectName: "provisionalText"
             visible: journey.outcome.provisional

@@ -11,9 +11,11 @@ Row {
         Text {
             width: parent.width
             wrapMode: Text.WordWrap
+            visible: !journey.bbps.active
             text: qsTr("The office computer cannot be reached right now. You can still pay: type the amount printed on your bill. You will get a provisional receipt.")
             font.pixelSize: 28; color: access.colour["#3E2723"]
         }
+        BbpsQuote { bbps: journey.bbps; part: "range"; width: parent.width }
         Rectangle {
             width: parent.width; height: 90; radius: 12
             color: access.colour["white"]; border.color: journey.entry.problem !== "" ? access.colour["#B71C1C"] : access.colour["#00695C"]; border.width: 4

@@ -6,18 +6,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.cash_payment import CashUpdate
-from kiosk.catalogue import Service
+from kiosk.catalogue import FlowKind, Service
 from kiosk.flows.base import SAFE_TO_CANCEL, Phase, Step
+from kiosk.flows.bbps_steps import BbpsJourney
 from kiosk.flows.journey import Journey, JourneyView
 from kiosk.payment_outcome import OutcomeInquiry, reconcile
 from kiosk.receipt import Identity
 from kiosk.transactions import Txn
 from ui.qr import qr_source
 from ui.screens import JourneyScreen
+from ui.viewmodels.bbps import BbpsScreen, ComplaintScreen
 from ui.viewmodels.rails import RailScreen
 from ui.worker import OffThread
 
@@ -27,7 +30,10 @@ log = logging.getLogger(__name__)
 def journey_for(services: JourneyScreen, service: Service, inquiry: OutcomeInquiry | None = None) -> Journey:
     """The one way the app builds a journey from its composition (tests of the shipped path use it too)."""
     s = services
-    return Journey(
+    kind: Callable[..., Journey] = Journey
+    if s.bbps is not None and service.flow is FlowKind.BILL_PAYMENT:
+        kind = partial(BbpsJourney, bbpou=s.bbps)
+    return kind(
         service,
         ledger=s.ledger,
         devices=s.devices,
@@ -80,6 +86,7 @@ class JourneyViewModel(QObject):
         self.payment = PaymentScreen(self)
         self.outcome = OutcomeScreen(self)
         self.rails = RailScreen(self)  # UPI and the other rails: their own worker and poll (ui/viewmodels/rails.py)
+        self.bbps, self.complaints = BbpsScreen(self), ComplaintScreen(self)  # Bharat BillPay (ui/viewmodels/bbps.py)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -257,6 +264,8 @@ class JourneyViewModel(QObject):
     paymentScreen = Property(QObject, lambda self: self.payment, constant=True)
     outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
     railScreen = Property(QObject, lambda self: self.rails, constant=True)
+    bbpsScreen = Property(QObject, lambda self: self.bbps, constant=True)
+    complaintScreen = Property(QObject, lambda self: self.complaints, constant=True)
 
     step = Property(str, _step, notify=changed)
     waiting = Property(str, _waiting, notify=changed)
