@@ -65,7 +65,7 @@ class ComplaintScreen(QObject):
         bbps = self.session.services.bbps
         if bbps is None or self.worker.busy:
             return
-        self.flow = ComplaintFlow(BbpsRecords(self.session.services.store), bbps)  # type: ignore[arg-type]
+        self.flow = ComplaintFlow(BbpsRecords(self.session.services.ledger.store), bbps)  # type: ignore[arg-type]
         self.changed.emit()
 
     @Slot()
