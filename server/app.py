@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
+from server import aeps as aeps_switch
 from server import certificates, online, zreports
 from server.dashboard.routes import build_router as dashboard_router
 from server.db import Database, IntegrityError
@@ -189,6 +190,7 @@ def create_app(
 
     online.add_routes(app, db, authed=authed, parse=parse, responses=ERRORS, body_schema=body_schema,
                       answer_delay_s=aua_answer_delay_s)  # fmt: skip
+    aeps_switch.add_routes(app, db, authed=authed, parse=parse, responses=ERRORS, body_schema=body_schema)
 
     @app.get("/r/{token}", response_class=HTMLResponse, responses={400: {"model": Problem}})
     def receipt(token: str, request: Request) -> Response:
