@@ -105,6 +105,10 @@ def _answer(tx: Tx, kiosk_id: str, txn_ref: str) -> AepsAnswer | None:
 
 
 def _first(tx: Tx, kiosk_id: str, txn_ref: str, amount_paise: int) -> AepsAnswer | None:
+    # Take the reference's row lock before reading (a no-op write): on PostgreSQL a concurrent try or status query
+    # for the same reference waits here and then reads what the first one committed, so only one can debit.
+    tx.execute("UPDATE aadhaar_payments SET decided_at = decided_at WHERE kiosk_id = ? AND txn_ref = ?",
+               (kiosk_id, txn_ref))  # fmt: skip
     seen = _answer(tx, kiosk_id, txn_ref)
     if seen is not None and seen.amount_paise != amount_paise:
         raise ReferenceReused(f"reference {txn_ref} was used for {seen.amount_paise} paise, not {amount_paise}")
