@@ -5,15 +5,18 @@ or attempt is an unknown outcome, never a debit believed."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from kiosk.aadhaar import AadhaarNumber
 from kiosk.devices.biometric import PidBlock
 from kiosk.money import Money
 from kiosk.online import Unavailable
-from kiosk.payments.aadhaar_pay import AadhaarPayDetails, Answer, SwitchAnswer
-from kiosk.payments.banks import Bank
-from kiosk.payments.operator_2fa import FingerMatch
+from kiosk.operator import OperatorAuth
+from kiosk.payments.aadhaar_pay import AadhaarPay, AadhaarPayDetails, Answer, SwitchAnswer
+from kiosk.payments.banks import Bank, BankDirectory
+from kiosk.payments.operator_2fa import FingerMatch, OperatorTwoFactor
+from kiosk.store import Store
 from sync.client import Client, Refusal, SyncError, TransportError
 from sync.protocol.aeps import (
     AepsAnswer,
@@ -88,6 +91,23 @@ class HttpAeps:
         if (answer.operator_id, answer.business_day) != (operator_id, day.isoformat()):
             return Unavailable(timed_out=False, detail="answer for another operator or day")
         return FingerMatch(answer.ok, answer.code, answer.auth_ref)
+
+
+@dataclass(frozen=True, slots=True)
+class AadhaarPayKit:
+    """What a composition wires for Aadhaar Pay: the rail for the method chooser, the bank list for the bank step
+    (refresh it off the Qt thread at start), and the operator's daily two-factor login for operator mode."""
+
+    rail: AadhaarPay
+    banks: BankDirectory
+    two_factor: OperatorTwoFactor
+
+
+def aadhaar_pay_kit(client: Client, store: Store) -> AadhaarPayKit:
+    switch = HttpAeps(client)
+    banks = BankDirectory(switch)
+    two_factor = OperatorTwoFactor(store, OperatorAuth(store), switch)
+    return AadhaarPayKit(AadhaarPay(switch, banks, two_factor), banks, two_factor)
 
 
 def _checked(answer: AepsAnswer, txn_id: str, amount: Money) -> Answer:

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.aadhaar import AadhaarNumber
 from kiosk.money import Money
-from kiosk.payments.aadhaar_codes import Next
+from kiosk.payments.aadhaar_codes import Next, advise
 from kiosk.payments.aadhaar_pay import AadhaarPay, AadhaarPayDetails, SwitchAnswer
 from kiosk.payments.port import Outcome, PaymentRequest
 from tests.kiosk import aeps_bench
@@ -162,3 +162,12 @@ def test_the_rail_is_not_offered_before_the_operators_two_factor_login(bench: Be
 
     assert bench.rail().available()
     assert not AadhaarPay(bench.switch, bench.banks, Closed()).available()
+
+
+def test_an_iin_the_switch_does_not_know_is_refused_there_and_nothing_is_recorded(bench: Bench) -> None:
+    txn = ref()
+    details = AadhaarPayDetails("999999", AadhaarNumber.parse(PAYS), bench.finger())
+    answer = bench.switch.pay(txn, 1, Money.rupees(10), details)  # past the rail's own check, straight to the wire
+    assert answer == SwitchAnswer("IIN", "", 1)
+    assert "does not take Aadhaar Pay" in advise("IIN", 1).en
+    assert bench.rows(txn) == []

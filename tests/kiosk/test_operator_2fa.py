@@ -15,6 +15,7 @@ from kiosk.operator import OperatorAuth
 from kiosk.payments.aadhaar_pay import AadhaarPay
 from kiosk.payments.operator_2fa import FAILED, PASSED, OperatorTwoFactor
 from kiosk.store import Store
+from sync.aeps_client import aadhaar_pay_kit
 from tests.kiosk import aeps_bench
 from tests.kiosk.aeps_bench import PAYS, UID_OF, Bench
 
@@ -97,3 +98,14 @@ def test_a_finger_that_does_not_match_is_refused_and_journaled_without_the_numbe
     wal = gate.store.path.with_name(gate.store.path.name + "-wal")
     assert wal.stat().st_size > 0
     assert mismatch.encode() not in gate.store.path.read_bytes() + wal.read_bytes()
+
+
+def test_the_composed_kit_offers_aadhaar_pay_once_the_list_is_in_and_the_operator_logged_in(
+    kiosk_store: Store, bench: Bench
+) -> None:
+    kit = aadhaar_pay_kit(bench.switch.client, kiosk_store)
+    assert not kit.rail.available()
+    assert kit.banks.refresh()
+    assert not kit.rail.available()  # the list alone is not enough
+    assert kit.two_factor.login("op-1", PIN, AadhaarNumber.parse(PAYS), bench.finger()).ok
+    assert kit.rail.available()

@@ -123,3 +123,14 @@ def test_english_letters_find_every_bank_with_that_word_and_nonsense_says_so(qap
         search(step, "xq")
         assert driver.find(step.window, "noBankText").isVisible()
         assert step.choice.chosen == ""
+
+
+def test_every_string_of_the_step_has_a_hindi_translation() -> None:
+    import re
+    from xml.etree import ElementTree
+
+    catalogue = ElementTree.parse(QML.parent.parent / "i18n" / "aeps_hi.ts")
+    translated = {m.findtext("source"): m.findtext("translation") for m in catalogue.iter("message")}
+    sources = re.findall(r'qsTr\("([^"]+)"\)', QML.read_text(encoding="utf-8"))
+    assert len(sources) >= 4
+    assert [s for s in sources if not translated.get(s) or translated.get(s) == s] == []
