@@ -191,9 +191,12 @@ def add_routes(app: FastAPI, db: Database, *, authed: Callable[[Tx, Request, byt
                responses: dict[int | str, dict[str, Any]],
                body_schema: Callable[[type[Any]], dict[str, Any]]) -> None:  # fmt: skip
     """GET /aeps/banks, POST /aeps:pay, POST /aeps:status and POST /operator:2fa (the tables are made here)."""
-    with db.tx() as tx:
-        tx.execute(SCHEMA)
-        tx.execute(LOGINS_SCHEMA)
+    try:
+        with db.tx() as tx:
+            tx.execute(SCHEMA)
+            tx.execute(LOGINS_SCHEMA)
+    except IntegrityError:  # PostgreSQL: another replica starting at the same moment created them first
+        pass
 
     def decided(request: Request, raw: bytes, decide: Callable[[Tx, str], Any]) -> Any:
         try:
