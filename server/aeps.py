@@ -49,6 +49,11 @@ DOWN_IINS = frozenset({"607280"})  # a bank whose CBS is down in the emulation: 
 RETRYABLE = frozenset({"300"})  # biometric mismatch: nothing debited, another finger may be tried
 
 
+def retryable(code: str) -> bool:
+    """A mismatch, or a capture the RD service itself flagged (RD-…): the bank saw no usable finger."""
+    return code in RETRYABLE or code.startswith("RD-")
+
+
 def verhoeff_complete(stem: str) -> str:
     """`stem` (11 digits) with the check digit that makes it a valid Aadhaar number."""
     return next(stem + d for d in "0123456789" if verhoeff_ok(stem + d))
@@ -139,7 +144,7 @@ def pay(tx: Tx, kiosk_id: str, request: AepsPayRequest, now: datetime) -> AepsAn
     """Decide one try. A repeat, or any try after a debit or a final decline, gets the recorded outcome: never a
     second debit. Only a later attempt after a retryable decline (300) is decided again."""
     seen = _first(tx, kiosk_id, request.txn_ref, request.amount_paise)
-    if seen is not None and not (request.attempt > seen.attempt and seen.bank_code in RETRYABLE):
+    if seen is not None and not (request.attempt > seen.attempt and retryable(seen.bank_code)):
         return seen
     code = bank_code(request)  # the PID block is checked here and dropped with the request
     answer = AepsAnswer(
@@ -160,7 +165,7 @@ def status(tx: Tx, kiosk_id: str, query: AepsStatusQuery, now: datetime) -> Aeps
                           amount_paise=query.amount_paise)  # fmt: skip
         _store(tx, kiosk_id, void, None, iso(now), new=True)
         return void
-    if seen.bank_code in RETRYABLE and seen.attempt < MAX_ATTEMPTS:
+    if retryable(seen.bank_code) and seen.attempt < MAX_ATTEMPTS:
         tx.execute("UPDATE aeps_payments SET attempt = ? WHERE kiosk_id = ? AND txn_ref = ?",
                    (MAX_ATTEMPTS, kiosk_id, query.txn_ref))  # fmt: skip
     return seen

@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from kiosk.aadhaar import AadhaarNumber
+from kiosk.devices.biometric import PidBlock
 from kiosk.money import Money
 from kiosk.payments.aadhaar_codes import Next, advise
 from kiosk.payments.aadhaar_pay import AadhaarPay, AadhaarPayDetails, SwitchAnswer
@@ -171,3 +172,13 @@ def test_an_iin_the_switch_does_not_know_is_refused_there_and_nothing_is_recorde
     assert answer == SwitchAnswer("IIN", "", 1)
     assert "does not take Aadhaar Pay" in advise("IIN", 1).en
     assert bench.rows(txn) == []
+
+
+def test_a_capture_the_rd_service_flagged_may_be_tried_again_and_then_pays(bench: Bench) -> None:
+    rail, txn, amount = bench.rail(), ref(), Money.rupees(45)
+    flagged = PidBlock(b"<PidData><Resp errCode='720' errInfo='finger moved'/></PidData>")
+    rail.start(PaymentRequest(txn, amount, details=AadhaarPayDetails(SBI, AadhaarNumber.parse(PAYS), flagged)))
+    assert rail.poll(txn).code == "RD-720"
+    assert rail.advice(txn).next is Next.RETRY_FINGER
+    rail.start(PaymentRequest(txn, amount, attempt=2, details=bench.details()))
+    assert rail.poll(txn).outcome is Outcome.PAID
