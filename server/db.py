@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from server.aeps_schema import SCHEMA as AEPS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
@@ -77,6 +78,7 @@ SCHEMA = [
     *DASHBOARD_SCHEMA,
     *FLEETOPS_SCHEMA,
     *UPI_SCHEMA,
+    *AEPS_SCHEMA,
 ]
 
 

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>StepAadhaarBank</name>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Which bank is your money in?</source>
+        <translation>Which bank is your money in?</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</source>
+        <translation>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Bank name: स्टेट, baroda, SBI …</source>
+        <translation>Bank name: स्टेट, baroda, SBI …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>No bank matches these letters. Type fewer letters, or pay another way.</source>
+        <translation>No bank matches these letters. Type fewer letters, or pay another way.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="hi_IN">
+<context>
+    <name>StepAadhaarBank</name>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Which bank is your money in?</source>
+        <translation>आपका पैसा किस बैंक में है?</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</source>
+        <translation>अपने बैंक के नाम के कुछ अक्षर हिंदी या अंग्रेज़ी में लिखें, फिर अपने बैंक को छुएँ।</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Bank name: स्टेट, baroda, SBI …</source>
+        <translation>बैंक का नाम: स्टेट, बड़ौदा, SBI …</translation>
+    </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>No bank matches these letters. Type fewer letters, or pay another way.</source>
+        <translation>इन अक्षरों से कोई बैंक नहीं मिला। कम अक्षर लिखें, या दूसरे तरीके से भुगतान करें।</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,85 @@
+import QtQuick
+
+// Aadhaar Pay, step "your bank": type a few letters of the bank's name in Hindi or English (or its short name, SBI),
+// tap the bank. Only banks from the server's list can be chosen. `banks` is a BankChoiceViewModel. The host screen
+// provides the Hindi/English InputPanel (as Catalogue.qml does) for `bankSearchField`.
+Item {
+    id: step
+    objectName: "stepAadhaarBank"
+    property var banks
+    width: 1280; height: 800
+
+    Text {
+        id: title
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 24 }
+        text: qsTr("Which bank is your money in?")
+        font.pixelSize: 40; font.bold: true; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
+    }
+    Text {
+        id: hint
+        anchors { left: parent.left; right: parent.right; top: title.bottom; margins: 24; topMargin: 8 }
+        text: qsTr("Type a few letters of your bank's name, in Hindi or English, then tap your bank.")
+        font.pixelSize: 28; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
+    }
+    Rectangle {
+        id: searchBox
+        anchors { left: parent.left; right: parent.right; top: hint.bottom; margins: 24 }
+        height: 80; radius: 40
+        color: access.colour["white"]; border.color: access.colour["#00695C"]; border.width: 3
+        TextInput {
+            id: field
+            objectName: "bankSearchField"
+            anchors { fill: parent; leftMargin: 32; rightMargin: 32 }
+            verticalAlignment: TextInput.AlignVCenter
+            font.pixelSize: 30
+            clip: true
+            text: step.banks.query
+            onTextEdited: step.banks.setQuery(text)
+        }
+        Text {
+            anchors { fill: field }
+            verticalAlignment: Text.AlignVCenter
+            visible: field.text === ""
+            text: qsTr("Bank name: स्टेट, baroda, SBI …")
+            font.pixelSize: 28; color: access.colour["#8D8D8D"]
+        }
+    }
+    Text {
+        objectName: "noBankText"
+        anchors { left: parent.left; right: parent.right; top: searchBox.bottom; margins: 24 }
+        visible: step.banks.nothingFound
+        wrapMode: Text.WordWrap
+        text: qsTr("No bank matches these letters. Type fewer letters, or pay another way.")
+        font.pixelSize: 28; color: access.colour["#B71C1C"]
+    }
+    Grid {
+        anchors { left: parent.left; right: parent.right; top: searchBox.bottom; margins: 24 }
+        columns: 2; spacing: 16
+        Repeater {
+            model: step.banks.results
+            Rectangle {
+                objectName: "bank_" + modelData.iin
+                width: (step.width - 64) / 2; height: 96; radius: 16
+                color: step.banks.chosen === modelData.iin ? access.colour["#00695C"] : access.colour["white"]
+                border.color: access.colour["#00695C"]; border.width: 3
+                Column {
+                    anchors { fill: parent; leftMargin: 20; rightMargin: 20; topMargin: 10 }
+                    Text {
+                        objectName: "bankName"
+                        width: parent.width; elide: Text.ElideRight
+                        text: modelData.name
+                        font.pixelSize: 30; font.bold: true
+                        color: step.banks.chosen === modelData.iin ? access.colour["white"] : access.colour["#3E2723"]
+                    }
+                    Text {
+                        width: parent.width; elide: Text.ElideRight
+                        text: modelData.other
+                        font.pixelSize: 22
+                        color: step.banks.chosen === modelData.iin ? access.colour["white"] : access.colour["#6D4C41"]
+                    }
+                }
+                MouseArea { anchors.fill: parent; onClicked: step.banks.choose(modelData.iin) }
+            }
+        }
+    }
+}
