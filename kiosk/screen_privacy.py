@@ -8,8 +8,9 @@ from kiosk.flows.base import Step
 OPEN_SCREENS = ("home", "catalogue", "info")
 # Journey steps that show no Aadhaar number, no mobile number and no PIN. Not ENTER_NUMBER (a consumer number may
 # be a mobile number), ENTER_AADHAAR, CONSENT and the fingerprint steps (the Aadhaar number, even masked, is there).
+# The rail steps show a UPI QR (the payee's address and the amount) or the card terminal's prompt: nothing personal.
 OPEN_STEPS = (Step.ENTER_AMOUNT, Step.STATUS_SHOWN, Step.CHOOSE_PAYMENT, Step.CASH, Step.DONE, Step.STATUS_UNKNOWN,
-              Step.VOUCHER, Step.ERROR, Step.CLOSED)  # fmt: skip
+              Step.VOUCHER, Step.ERROR, Step.CLOSED, Step.RAIL_WAIT, Step.RAIL_RETRY)  # fmt: skip
 
 
 def screenshot_refusal(screen: str, step: Step | None, *, phone_panel_open: bool) -> str | None:

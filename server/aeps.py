@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from common.numbers import verhoeff_ok
+from common.numbers import mask_aadhaar, verhoeff_ok
 from server.db import IntegrityError, Tx
 from server.deps import ERRORS, ServiceDep, authed, body_schema, parse
 from server.online import VOID, PidDataError, ReferenceReused, check_pid_data
@@ -147,7 +147,7 @@ def pay(tx: Tx, kiosk_id: str, request: AepsPayRequest, now: datetime) -> AepsAn
     answer = AepsAnswer(
         ret="y" if code == "00" else "n", bank_code=code, iin=request.iin, attempt=request.attempt,
         rrn=rrn_for(kiosk_id, request.txn_ref, request.attempt, now) if code == "00" else "",
-        uid_masked="XXXX-XXXX-" + request.uid[-4:], txn_ref=request.txn_ref, amount_paise=request.amount_paise,
+        uid_masked=mask_aadhaar(request.uid), txn_ref=request.txn_ref, amount_paise=request.amount_paise,
     )  # fmt: skip
     _store(tx, kiosk_id, answer, request, iso(now), new=seen is None)
     return answer

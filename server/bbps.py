@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
 from datetime import date, timedelta
-from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ValidationError
 
 from server.bbps_billers import BILLERS, BY_ID, fee_paise, params_problem
-from server.db import Database, IntegrityError, Tx
-from server.service import Kiosk, Refused, Service, iso, now_utc
+from server.db import IntegrityError, Tx
+from server.deps import ERRORS, ServiceDep, authed, parse
+from server.service import Refused, iso, now_utc
 from server.wire import Body
-from sync.protocol import API_PREFIX, Problem
+from sync.protocol import API_PREFIX
 from sync.protocol.bbps import (
     BBPS_PREFIX,
     BbpsBill,
@@ -30,58 +28,13 @@ from sync.protocol.bbps import (
     PaymentRequest,
 )
 
-M = TypeVar("M", bound=BaseModel)
 router = APIRouter(prefix=API_PREFIX + BBPS_PREFIX)
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 422)}
-SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS bbps_fetches (kiosk_id TEXT NOT NULL, ref_id TEXT NOT NULL, biller_id TEXT NOT NULL,
-       params TEXT NOT NULL, polls_left INTEGER NOT NULL, PRIMARY KEY (kiosk_id, ref_id))""",
-    """CREATE TABLE IF NOT EXISTS bbps_payments (kiosk_id TEXT NOT NULL, idempotency_key TEXT NOT NULL,
-       request TEXT NOT NULL, answer TEXT NOT NULL, txn_ref_id TEXT NOT NULL, paid_at TEXT NOT NULL,
-       PRIMARY KEY (kiosk_id, idempotency_key))""",
-    """CREATE TABLE IF NOT EXISTS bbps_complaints (complaint_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL,
-       txn_ref_id TEXT NOT NULL, reason TEXT NOT NULL, description TEXT NOT NULL, registered_at TEXT NOT NULL)""",
-)
-_ready: set[str] = set()
-_ready_lock = threading.Lock()
-
-
-def ensure_schema(db: Database) -> None:
-    """The BBPOU's tables, created on first use: this router is registered with one line and no schema edit."""
-    if db.url in _ready:
-        return
-    with _ready_lock, db.tx() as tx:
-        for statement in SCHEMA:
-            tx.execute(statement)
-        _ready.add(db.url)
-
-
-def parse_body(model: type[M], data: bytes) -> M:
-    """The app's one error format for a malformed body: 422 naming the field."""
-    try:
-        return model.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(body)"
-        raise Refused(422, f"{model.__name__}: {where}: {first['msg']}") from None
-
-
-def authed(request: Request, raw: bytes, tx: Tx) -> Kiosk:
-    service: Service = request.app.state.service
-    headers = {k.lower(): v for k, v in request.headers.items()}
-    return service.authenticate(tx, headers, request.method, request.url.path, raw, now_utc())
-
-
-def database(request: Request) -> Database:
-    db: Database = request.app.state.service.db
-    ensure_schema(db)
-    return db
 
 
 @router.get("/billers", response_model=BillerDirectory, responses=ERRORS)
-def billers(request: Request, body: Body) -> BillerDirectory:
-    with database(request).tx() as tx:
-        authed(request, body.raw, tx)
+def billers(request: Request, body: Body, service: ServiceDep) -> BillerDirectory:
+    with service.db.tx() as tx:
+        authed(service, tx, request, body.raw)
     return BillerDirectory(billers=list(BILLERS))
 
 
@@ -96,12 +49,12 @@ def _biller(biller_id: str, params: dict[str, str]) -> BillerInfo:
 
 
 @router.post("/bills:fetch", response_model=FetchAnswer, responses=ERRORS)
-def fetch(request: Request, body: Body) -> FetchAnswer:
+def fetch(request: Request, body: Body, service: ServiceDep) -> FetchAnswer:
     """Accept a fetch and answer `pending`: the biller answers the BBPOU later; the kiosk polls by `ref_id`."""
-    db = database(request)
+    db = service.db
     with db.tx() as tx:
-        kiosk = authed(request, body.raw, tx)
-        query: FetchRequest = parse_body(FetchRequest, body.data)
+        kiosk = authed(service, tx, request, body.raw)
+        query: FetchRequest = parse(FetchRequest, body.data)
         biller = _biller(query.biller_id, query.params)
         polls = POLLS_UNTIL_READY.get(biller.code, DEFAULT_POLLS_UNTIL_READY)
         params = json.dumps(query.params, sort_keys=True)
@@ -117,9 +70,9 @@ def fetch(request: Request, body: Body) -> FetchAnswer:
 
 
 @router.get("/bills:fetch/{ref_id}", response_model=FetchAnswer, responses=ERRORS)
-def fetch_status(ref_id: str, request: Request, body: Body) -> FetchAnswer:
-    with database(request).tx() as tx:
-        kiosk = authed(request, body.raw, tx)
+def fetch_status(ref_id: str, request: Request, body: Body, service: ServiceDep) -> FetchAnswer:
+    with service.db.tx() as tx:
+        kiosk = authed(service, tx, request, body.raw)
         row = tx.one("SELECT biller_id, params, polls_left FROM bbps_fetches WHERE kiosk_id = ? AND ref_id = ?",
                      (kiosk.id, ref_id[:64]))  # fmt: skip
         if row is None:
@@ -154,13 +107,13 @@ def bill_date(due: str) -> str:
 
 
 @router.post("/payments", response_model=PaymentAnswer, responses=ERRORS)
-def pay(request: Request, body: Body) -> PaymentAnswer:
+def pay(request: Request, body: Body, service: ServiceDep) -> PaymentAnswer:
     """Once per (kiosk, idempotency key): a repeat gets the first answer; the same key for another payment is 409."""
-    db = database(request)
+    db = service.db
     try:
         with db.tx() as tx:
-            kiosk = authed(request, body.raw, tx)
-            payment: PaymentRequest = parse_body(PaymentRequest, body.data)
+            kiosk = authed(service, tx, request, body.raw)
+            payment: PaymentRequest = parse(PaymentRequest, body.data)
             biller = _biller(payment.biller_id, payment.params)
             mine = payment.model_dump_json()
             seen = tx.one("SELECT request, answer FROM bbps_payments WHERE kiosk_id = ? AND idempotency_key = ?",
@@ -234,11 +187,11 @@ def exactness_problem(exactness: str, due: int | None, amount: int) -> str | Non
 
 
 @router.post("/complaints", response_model=Complaint, responses=ERRORS)
-def register_complaint(request: Request, body: Body) -> Complaint:
+def register_complaint(request: Request, body: Body, service: ServiceDep) -> Complaint:
     """A complaint about a BBPS transaction of this kiosk; an open one for the same reason is answered again."""
-    with database(request).tx() as tx:
-        kiosk = authed(request, body.raw, tx)
-        asked: ComplaintRequest = parse_body(ComplaintRequest, body.data)
+    with service.db.tx() as tx:
+        kiosk = authed(service, tx, request, body.raw)
+        asked: ComplaintRequest = parse(ComplaintRequest, body.data)
         paid = tx.one("SELECT request FROM bbps_payments WHERE kiosk_id = ? AND txn_ref_id = ?",
                       (kiosk.id, asked.txn_ref_id))  # fmt: skip
         if paid is None:
@@ -254,10 +207,10 @@ def register_complaint(request: Request, body: Body) -> Complaint:
 
 
 @router.get("/complaints/{txn_ref_id}", response_model=Complaint, responses=ERRORS)
-def complaint_status(txn_ref_id: str, request: Request, body: Body) -> Complaint:
+def complaint_status(txn_ref_id: str, request: Request, body: Body, service: ServiceDep) -> Complaint:
     """The latest complaint on a BBPS transaction reference of this kiosk."""
-    with database(request).tx(write=False) as tx:
-        kiosk = authed(request, body.raw, tx)
+    with service.db.tx(write=False) as tx:
+        kiosk = authed(service, tx, request, body.raw)
         return _complaint(tx, kiosk.id, txn_ref_id[:40])
 
 

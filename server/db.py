@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from server.aeps_schema import SCHEMA as AEPS_SCHEMA
+from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
@@ -79,6 +80,7 @@ SCHEMA = [
     *FLEETOPS_SCHEMA,
     *UPI_SCHEMA,
     *AEPS_SCHEMA,
+    *BBPS_SCHEMA,
 ]
 
 

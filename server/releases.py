@@ -13,8 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from server.db import Database, Tx
-from server.service import Refused, Service, iso, now_utc
+from server.db import Database
+from server.deps import ServiceDep, authed
+from server.service import Refused, iso, now_utc
 from server.wire import Body
 from sync.protocol import API_PREFIX
 from sync.protocol.releases import (
@@ -128,17 +129,10 @@ def assign(db: Database, kiosk_code: str, version: str, wave: str = "manual") ->
     return True
 
 
-def _authed(request: Request, raw: bytes, tx: Tx) -> None:
-    service: Service = request.app.state.service
-    headers = {k.lower(): v for k, v in request.headers.items()}
-    service.authenticate(tx, headers, request.method, request.url.path, raw, now_utc())
-
-
 @router.get(API_PREFIX + "/releases/{version}/manifest", response_model=SignedManifest)
-def manifest(version: str, request: Request, body: Body) -> Response:
-    service: Service = request.app.state.service
+def manifest(version: str, request: Request, body: Body, service: ServiceDep) -> Response:
     with service.db.tx() as tx:
-        _authed(request, body.raw, tx)
+        authed(service, tx, request, body.raw)
         row = tx.one("SELECT document FROM releases WHERE version = ?", (version[:40],))
     if row is None:
         raise Refused(404, f"no release {version[:40]!r} is published")
@@ -150,17 +144,16 @@ def manifest(version: str, request: Request, body: Body) -> Response:
 
 
 @router.get(API_PREFIX + "/releases/blobs/{sha256}")
-def blob(sha256: str, request: Request, body: Body) -> Response:
+def blob(sha256: str, request: Request, body: Body, service: ServiceDep) -> Response:
     """One file by its hash; `Range: bytes=a-b` answers that slice (206), so a cut download resumes."""
     if not re.fullmatch(SHA_PATTERN, sha256):
         raise Refused(404, "a blob is named by its SHA-256 in lowercase hex")
-    service: Service = request.app.state.service
     wanted = request.headers.get("range", "")
     match = RANGE.match(wanted)
     if wanted and match is None:
         raise Refused(416, f"Range {wanted[:40]!r}: only one 'bytes=start-end' range is served")
     with service.db.tx() as tx:  # authenticating records the request's nonce
-        _authed(request, body.raw, tx)
+        authed(service, tx, request, body.raw)
         row = tx.one("SELECT size FROM release_blobs WHERE sha256 = ?", (sha256,))
         if row is None:
             raise Refused(404, f"no blob {sha256}")

@@ -7,7 +7,7 @@ import re
 # Order matters: PID blocks and key=value secrets first (their values may hold digits), then bare numbers.
 _PID = re.compile(r"<Pid\b.*?(</Pid>|$)|\"?pid_data\"?\s*[:=]\s*\"?[A-Za-z0-9+/=_-]{16,}\"?", re.IGNORECASE)
 _SECRET = re.compile(
-    r"(?i)\b(password|passwd|secret|token|api[_-]?key|private[_-]?key|authorization|x-signature|signature|pin|otp)"
+    r"(?i)\b(password|passwd|secret|token|api[_-]?key|private[_-]?key|key|authorization|x-signature|signature|pin|otp)"
     r"(\"?\s*[:=]\s*\"?|\s+)(bearer\s+)?[^\s\",;&]+"
 )
 _AADHAAR = re.compile(r"(?<![0-9])[2-9][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")

@@ -61,7 +61,7 @@ def test_release_that_never_confirms_is_rolled_back_at_its_deadline(
     state = kiosk.root.state()
     assert state["state"] == "rolled_back"
     assert "did not reach READY and report by" in state["detail"]
-    assert "XXXX XXXX 0123" in state["detail"]
+    assert "[AADHAAR REDACTED]" in state["detail"]
     assert "2345 6789" not in state["detail"]
     assert "9876543210" not in state["detail"]
     assert "abc123" not in state["detail"]

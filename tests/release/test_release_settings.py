@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import ConfigError
-from sync.release.redact import redact
+from sync.redact import redact
 from sync.settings import load_settings
 from tests.sync.harness import write_config
 
@@ -43,4 +43,4 @@ def test_log_lines_leave_the_kiosk_with_aadhaar_mobile_and_secrets_masked() -> N
     cleaned = redact(line)
     for secret in ("234567890123", "2345-6789", "98765 43210", "9876543210", "4321", "abcd"):
         assert secret not in cleaned, cleaned
-    assert cleaned.count("XXXX XXXX 0123") == 2
+    assert cleaned.count("[AADHAAR REDACTED]") == 2
