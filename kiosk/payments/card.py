@@ -84,6 +84,10 @@ class CardPayment:
     def rail(self) -> Rail:
         return Rail.CARD
 
+    def close(self) -> None:
+        """Ends the terminal driver's watch (the kiosk's shutdown)."""
+        self.terminal.close()
+
     def available(self) -> bool:
         return self.terminal.terminal_status() is TerminalStatus.READY
 
