@@ -6,7 +6,7 @@ import logging
 from typing import cast
 
 from drivers import registry
-from kiosk.clock import Clock
+from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
 from kiosk.devices.payment_terminal import PaymentTerminal
 from kiosk.payments.card import CardPayment
@@ -45,4 +45,6 @@ def card_rail(config: KioskConfig, clock: Clock) -> CardPayment | None:
     except (registry.DriverNotFound, ValueError, OSError) as exc:
         log.error("[devices.payment_terminal]: %s; card is not offered", exc)
         return None
-    return CardPayment(terminal, clock)
+    # The card's time at the terminal is real seconds, as a QR's expiry is the server's real time: the waiting
+    # screen counts it down on the system clock whatever clock the kiosk runs on (the headless demo's is frozen).
+    return CardPayment(terminal, SystemClock())

@@ -9,11 +9,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from drivers.payment_terminal.emulator import TerminalEmulator
-from kiosk.clock import FakeClock, SystemClock
+from kiosk.clock import FakeClock
 from kiosk.config import parse_config
 from kiosk.transactions import TxnState
 from tests.fakes.services import memory_services
 from tests.ui.test_card_screens import CARD_PROMPT, pay_by_card_on_screen, step
+from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
 from ui.demo_config import demo_config_document
@@ -33,7 +34,7 @@ def services(tmp_path: Path, fake_clock: FakeClock, terminal: TerminalEmulator, 
     document["devices"] = {
         "payment_terminal": {"driver": "ecr_json", "port": terminal.address, "watch_interval_s": 0.2}
     }
-    rail = card_rail(parse_config(document), SystemClock())
+    rail = card_rail(parse_config(document), fake_clock)  # the kiosk's clock may be frozen (the headless demo)
     assert rail is not None
     built = memory_services(tmp_path, fake_clock, rails=(rail,))
     qtbot.waitUntil(rail.available, timeout=5000)  # the driver's watch has seen the terminal idle and online
@@ -46,6 +47,7 @@ def test_a_card_paid_on_the_emulated_terminal_commits_the_payment_with_its_rrn(
 ) -> None:
     prompt = pay_by_card_on_screen(kiosk, qtbot)
     assert any(words in prompt for words in CARD_PROMPT), prompt
+    assert driver.text_of(kiosk.window, "railCountdownText").endswith(("2:00", "1:59"))  # real seconds to pay
     txn = kiosk.vm.journey.journey.payment.txn  # type: ignore[union-attr]
     assert txn is not None
     terminal.insert_card()
