@@ -42,7 +42,12 @@ def services(tmp_path: Path, fake_clock: FakeClock, terminal: TerminalEmulator, 
     built.close()
 
 
-def test_a_card_paid_on_the_emulated_terminal_commits_the_payment_with_its_rrn(
+def card_prompt(kiosk: KioskWindow) -> str:
+    driver.settle()
+    return driver.text_of(kiosk.window, "railCardPromptText")
+
+
+def test_the_screen_follows_the_terminal_and_a_card_paid_on_it_commits_the_payment_with_its_rrn(
     kiosk: KioskWindow, services: Services, terminal: TerminalEmulator, qtbot: QtBot
 ) -> None:
     prompt = pay_by_card_on_screen(kiosk, qtbot)
@@ -51,7 +56,11 @@ def test_a_card_paid_on_the_emulated_terminal_commits_the_payment_with_its_rrn(
     txn = kiosk.vm.journey.journey.payment.txn  # type: ignore[union-attr]
     assert txn is not None
     terminal.insert_card()
+    qtbot.waitUntil(lambda: "PIN" in card_prompt(kiosk) or "पिन" in card_prompt(kiosk), timeout=5000)
+    terminal.hold_authorisation = True
     terminal.enter_pin()
+    qtbot.waitUntil(lambda: "bank is checking" in card_prompt(kiosk) or "जाँच" in card_prompt(kiosk), timeout=5000)
+    terminal.bank_answers("00")
     qtbot.waitUntil(lambda: step(kiosk) in ("done", ""), timeout=8000)
     paid = services.ledger.get(txn.id)
     assert paid.state is TxnState.COMPLETED  # paid, and the receipt printed
