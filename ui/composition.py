@@ -124,6 +124,10 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
+        for rail in self.rails:  # the card rail holds its terminal driver's watch thread
+            close = getattr(rail, "close", None)
+            if callable(close):
+                close()
         self.store.close()
 
 

@@ -43,9 +43,11 @@ def demo_config_document(
             "catalogue_file": str(workdir / "catalogue.json"),
             "config_file": str(workdir / "fleet-config.json"),
         }
-        # UPI is offered once the demo talks to its server, whose PSP emulator plays the villager's UPI app.
+        # UPI is offered once the demo talks to its server, whose PSP emulator plays the villager's UPI app; card
+        # when the bench has a terminal (its emulator plays the card holder).
+        rails = ["upi", "card"] if devices and "payment_terminal" in devices else ["upi"]
         document["payments"] = {
-            "rails": ["upi"], "upi_payee_vpa": "emitra.sanganer@sbi", "upi_payee_name": "e-Mitra Sanganer"
+            "rails": rails, "upi_payee_vpa": "emitra.sanganer@sbi", "upi_payee_name": "e-Mitra Sanganer"
         }  # fmt: skip
     if devices:
         document["devices"] = {kind: dict(section) for kind, section in devices.items()}

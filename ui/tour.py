@@ -15,7 +15,7 @@ from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
-from ui.tour_rails import upi_payment
+from ui.tour_rails import card_payment, upi_payment
 
 
 def demo_aadhaar(stem: str = "23456789012") -> str:
@@ -94,6 +94,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.shot("aadhaar-done")
     tour.tap("finishButton")
     upi_done = upi_payment(tour)  # ui/tour_rails.py: only where UPI is configured (`make demo`)
+    card_done = card_payment(tour)  # likewise where card is
 
     log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
     tour.tap("tile_caste-cert")
@@ -141,12 +142,13 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.tap("languageButton")
 
     closed = operator_close(tour)
-    ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False
+    ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
         "aadhaar_payment": aadhaar_done,
         "upi_payment": upi_done,
+        "card_payment": card_done,
         "certificate_print": certificate_done,
         "day_closed": closed,
     }

@@ -10,7 +10,7 @@ from kiosk.clock import Clock
 from kiosk.flows.base import Problem, Step
 from kiosk.flows.journey import Journey
 from kiosk.flows.rail_payment import RailPayment, RailState, mode_of, offered_rails
-from kiosk.payments.port import Outcome, PaymentMethod, Rail
+from kiosk.payments.port import LivePrompt, Outcome, PaymentMethod, Rail
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,10 @@ class RailSteps:
         payment = self.payment
         if payment is None or payment.started is None:
             return RailView()
-        return RailView(payment.method.rail.value, payment.started.qr_text, payment.started.prompt,
+        prompt = payment.started.prompt
+        if isinstance(payment.method, LivePrompt):  # the terminal moved on (card in → PIN → bank)
+            prompt = payment.method.prompt(payment.txn.id) or prompt
+        return RailView(payment.method.rail.value, payment.started.qr_text, prompt,
                         payment.seconds_left(), payment.attempt, payment.state.value)  # fmt: skip
 
     def _offer(self) -> bool:

@@ -79,10 +79,20 @@ class CardPayment:
         self.clock = clock
         self.card_timeout_s = card_timeout_s
         self._attempts: dict[str, _Attempt] = {}
+        self._phases: dict[str, SaleState] = {}  # txn id → the terminal's last reported state, for the prompt
 
     @property
     def rail(self) -> Rail:
         return Rail.CARD
+
+    def prompt(self, txn_id: str) -> str:
+        """What the terminal asks for now (kiosk.payments.port.LivePrompt), as of the last start or poll."""
+        state = self._phases.get(txn_id)
+        return PROMPTS.get(state, "card.wait") if state is not None else ""
+
+    def close(self) -> None:
+        """Ends the terminal driver's watch (the kiosk's shutdown)."""
+        self.terminal.close()
 
     def available(self) -> bool:
         return self.terminal.terminal_status() is TerminalStatus.READY
@@ -98,6 +108,9 @@ class CardPayment:
             # Polling asks about it, and the abort on timeout or an inquiry settles it.
             sale = None
         self._remember(request.txn_id, ref, request.amount)
+        self._phases.pop(request.txn_id, None)
+        if sale is not None:
+            self._phases[request.txn_id] = sale.state
         expires = self.clock.now() + timedelta(seconds=self.card_timeout_s)
         prompt = PROMPTS.get(sale.state, "card.wait") if sale is not None else "card.wait"
         return Started(request.txn_id, request.amount, expires, prompt=prompt)
@@ -137,6 +150,7 @@ class CardPayment:
             if overdue:
                 return RailResult(Outcome.UNKNOWN, detail=f"terminal silent after the deadline: {exc}"[:200])
             return RailResult(Outcome.PENDING, detail=f"terminal not answering: {exc}"[:200])
+        self._phases[txn_id] = sale.state
         result = result_of(sale, attempt.amount)
         if result.outcome is Outcome.PENDING and overdue:
             return self.cancel(txn_id)  # abort on timeout; the abort's answer says what the sale became

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from kiosk.money import Money
 
@@ -81,4 +81,13 @@ class PaymentMethod(Protocol):
 
     def inquire(self, txn_id: str, amount: Money) -> RailResult:
         """Ask the rail by reference what became of a payment whose outcome was lost."""
+        ...
+
+
+@runtime_checkable
+class LivePrompt(Protocol):
+    """A rail whose device moves through phases the villager acts on (the card terminal: insert, PIN, wait)."""
+
+    def prompt(self, txn_id: str) -> str:
+        """The waiting screen's translation key for what the device asks now; "" when it does not know."""
         ...

@@ -30,12 +30,14 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert {"error-timeout", "cash-done-qr", "aadhaar-done", "upi-qr", "upi-done", "certificate-done"} <= {
         p.stem[3:] for p in shots
     }
+    assert {"card-wait", "card-done"} <= {p.stem[3:] for p in shots}
     first = QImage(str(shots[0]))
     assert (first.width(), first.height()) == (1366, 768)
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert summary["cash_payment"]
     assert summary["aadhaar_payment"]
     assert summary["upi_payment"] is True  # the QR paid by the PSP emulator, confirmed through the server
+    assert summary["card_payment"] is True  # the terminal emulator took card and PIN; the driver saw it approved
     assert summary["certificate_print"]
     assert summary["day_closed"]  # the operator's blind count agreed with the ledger and the acceptor
     assert {"operator-menu", "operator-blind-count", "operator-reconciliation", "operator-zreport"} <= {
@@ -45,7 +47,7 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 6  # five payments (one by UPI) and the Z-report
+    assert len(receipts) == 7  # six payments (one by UPI, one by card) and the Z-report
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper
         codes = zxingcpp.read_barcodes(first_receipt.convert("L"))

@@ -1,6 +1,6 @@
 """The demo's devices as emulators speaking their real wire protocols — the SSP note acceptor and the ESC/POS printer
-on ptys, the RD service on loopback HTTP, the A4 printer's hot folder — and the config sections that point the
-field's drivers at them (the drivers themselves are built from the config, as in the field)."""
+on ptys, the RD service and the card terminal (EDC) on loopback HTTP, the A4 printer's hot folder — and the config
+sections that point the field's drivers at them (the drivers themselves are built from the config, as in the field)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,12 @@ from PySide6.QtCore import QCoreApplication
 
 from drivers.biometric.rdservice.emulator import EmulatedState, RdServiceEmulator
 from drivers.cash.ssp.emulator import SspEmulator
+from drivers.payment_terminal.emulator import TerminalEmulator
 from drivers.printer.emulator import Paper, PrinterEmulator
 from kiosk.clock import Clock
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
+
+CARD_PAID_AFTER_S = 4.0  # the demo's card holder inserts the card and types the PIN this long after the sale starts
 
 
 @dataclass
@@ -28,11 +31,14 @@ class EmulatedBench:
     acceptor_port: str
     printer_port: str
     documents: Path  # the A4 printer's hot folder
+    terminal_device: TerminalEmulator | None = None  # the card terminal (EDC), paying each sale by itself
 
     def device_sections(self) -> dict[str, dict[str, Any]]:
         """`[devices.<kind>]` for the demo config: the field's drivers, pointed at these emulators."""
         finger = self.finger_device.port
-        return {
+        terminal = self.terminal_device
+        card = {"payment_terminal": {"driver": "ecr_json", "port": terminal.address}} if terminal is not None else {}
+        return card | {
             # Short poll and reply times: the tour inserts notes back to back and must not wait on the defaults.
             "cash": {"driver": "ssp", "port": self.acceptor_port, "poll_interval_ms": 50},
             "printer": {"driver": "escpos", "transport": "serial", "port": self.printer_port, "baudrate": 115200},
@@ -106,6 +112,8 @@ class EmulatedBench:
         self.acceptor_device.close()
         self.printer_device.stop()
         self.finger_device.stop()
+        if self.terminal_device is not None:
+            self.terminal_device.stop()
 
 
 def start_bench(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
@@ -117,8 +125,9 @@ def start_bench(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
     finger_device = RdServiceEmulator(clock).start()
     documents = receipts.parent / "documents"
     documents.mkdir(parents=True, exist_ok=True)
+    terminal = TerminalEmulator(auto_pay_after_s=CARD_PAID_AFTER_S).start()
     return EmulatedBench(
-        acceptor_device, printer_device, finger_device, acceptor_port, printer_device.serve_pty(), documents
+        acceptor_device, printer_device, finger_device, acceptor_port, printer_device.serve_pty(), documents, terminal
     )
 
 

@@ -7,6 +7,10 @@
         <source>Pay by UPI (scan QR)</source>
         <translation>Pay by UPI (scan QR)</translation>
     </message>
+    <message>
+        <source>Pay by card (ATM/debit card)</source>
+        <translation>Pay by card (ATM/debit card)</translation>
+    </message>
 </context>
 <context>
     <name>StepRail</name>
@@ -41,6 +45,30 @@
     <message>
         <source>Pay another way</source>
         <translation>Pay another way</translation>
+    </message>
+    <message>
+        <source>Enter your card PIN on the card machine. Nobody else should see it.</source>
+        <translation>Enter your card PIN on the card machine. Nobody else should see it.</translation>
+    </message>
+    <message>
+        <source>Please wait: the bank is checking the payment of %1.</source>
+        <translation>Please wait: the bank is checking the payment of %1.</translation>
+    </message>
+    <message>
+        <source>Insert or tap your card on the card machine beside the screen to pay %1.</source>
+        <translation>Insert or tap your card on the card machine beside the screen to pay %1.</translation>
+    </message>
+    <message>
+        <source>Keep your card in the machine until it says so. Keep this screen open until the receipt prints.</source>
+        <translation>Keep your card in the machine until it says so. Keep this screen open until the receipt prints.</translation>
+    </message>
+    <message>
+        <source>The card payment did not go through. Nothing has been charged.</source>
+        <translation>The card payment did not go through. Nothing has been charged.</translation>
+    </message>
+    <message>
+        <source>Try the card again</source>
+        <translation>Try the card again</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,15 @@ Column {
             textSize: 30
             onClicked: journey.model.railScreen.chooseUpi()
         }
+        Btn {
+            objectName: "payCardButton"
+            icon: journey.iconDir + "card.svg"
+            visible: journey.pay.paymentModes.indexOf("card") >= 0
+            width: 420; height: 110
+            text: qsTr("Pay by card (ATM/debit card)")
+            textSize: 30
+            onClicked: journey.model.railScreen.chooseCard()
+        }
     }
     Btn { objectName: "cancelPayButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: journey.pay.cancel() }
 }

@@ -1,4 +1,4 @@
-"""The payment-rail screens' view-model: the UPI button's presence, the QR with its countdown, retry or another way.
+"""The payment-rail screens' view-model: rail buttons, the QR or card prompt with its countdown, retry or another way.
 
 Thin: kiosk/flows/rail_steps.py decides everything. Every call to a rail (make the QR, poll, cancel) runs off the
 Qt thread; the poll repeats every second while the QR is on screen.
@@ -72,6 +72,10 @@ class RailScreen(QObject):
         self._run(lambda steps: steps.choose(Rail.UPI))
 
     @Slot()
+    def chooseCard(self) -> None:
+        self._run(lambda steps: steps.choose(Rail.CARD))
+
+    @Slot()
     def retry(self) -> None:
         self._run(RailSteps.retry)
 
@@ -116,3 +120,6 @@ class RailScreen(QObject):
     qrImage = Property(str, _qr, notify=changed)
     secondsLeft = Property(int, lambda self: int(self._view_text("seconds_left") or 0), notify=changed)
     attempt = Property(int, lambda self: int(self._view_text("attempt") or 0), notify=changed)
+    # Which rail is waiting ("upi", "card") and, for the card, what the terminal asks for (card.insert/pin/wait).
+    rail = Property(str, lambda self: self._view_text("rail"), notify=changed)
+    prompt = Property(str, lambda self: self._view_text("prompt"), notify=changed)
