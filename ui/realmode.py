@@ -96,7 +96,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         online=HttpOnline(client, biller_of(catalogue)), phone=HttpPhoneDelivery(client),
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
-        rails=build_rails(config, client, clock), bbps=bbpou_for(config, client),
+        rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()
