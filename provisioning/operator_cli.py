@@ -16,6 +16,7 @@ from kiosk.money import INR_NOTES
 from kiosk.operator import OperatorAuth, OperatorError
 from kiosk.store import Store, StoreError
 from kiosk.zreport import build_zreport
+from provisioning import aeps_login_cli
 
 
 def _read_pin(args: argparse.Namespace, prompt: str) -> str:
@@ -109,6 +110,7 @@ def register(sub: Any) -> None:
     add.add_argument("--by", required=True, help="who is adding the operator (engineer id)")
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input (scripts)")
     add.set_defaults(handler=cmd_operator_add)
+    aeps_login_cli.register(operator_sub)  # `kioskctl operator aadhaar-login`
 
     close = sub.add_parser("close-day", help="blind daily close: enter the cash-box count, then see the reconciliation")
     common(close)
