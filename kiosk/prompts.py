@@ -79,6 +79,11 @@ PROMPTS: tuple[Prompt, ...] = (
         "Type your twelve-digit Aadhaar number on the keypad, then press OK. The number is not kept.",
     ),
     _p(
+        "screen.choose_bank",
+        "आपका पैसा किस बैंक में है? बैंक के नाम के कुछ अक्षर लिखें, फिर अपने बैंक को छुएँ।",
+        "Which bank is your money in? Type a few letters of the bank's name, then touch your bank.",
+    ),
+    _p(
         "screen.finger",
         "अपनी उँगली मशीन पर रखें, फिर बटन दबाएँ।",
         "Place your finger on the reader, then press the button.",
@@ -238,6 +243,8 @@ _STEP_PROMPTS = {
     "enter_aadhaar": "screen.enter_aadhaar",
     "verify_finger": "screen.finger",
     "pay_finger": "screen.finger",
+    "choose_bank": "screen.choose_bank",
+    "aeps_finger": "screen.finger",
     "voucher": "state.voucher",
     "status_shown": "state.status_shown",
     "status_unknown": "state.status_unknown",

@@ -7,7 +7,8 @@ from kiosk.flows.base import Step
 
 OPEN_SCREENS = ("home", "catalogue", "info")
 # Journey steps that show no Aadhaar number, no mobile number and no PIN. Not ENTER_NUMBER (a consumer number may
-# be a mobile number), ENTER_AADHAAR, CONSENT and the fingerprint steps (the Aadhaar number, even masked, is there).
+# be a mobile number), ENTER_AADHAAR, CONSENT and the fingerprint steps (the Aadhaar number, even masked, is there),
+# nor Aadhaar Pay's CHOOSE_BANK (which bank a villager banks with is theirs) and AEPS_FINGER (a fingerprint step).
 # The rail steps show a UPI QR (the payee's address and the amount) or the card terminal's prompt: nothing personal.
 OPEN_STEPS = (Step.ENTER_AMOUNT, Step.STATUS_SHOWN, Step.CHOOSE_PAYMENT, Step.CASH, Step.DONE, Step.STATUS_UNKNOWN,
               Step.VOUCHER, Step.ERROR, Step.CLOSED, Step.RAIL_WAIT, Step.RAIL_RETRY)  # fmt: skip

@@ -37,6 +37,8 @@ class Step(enum.StrEnum):
     CHOOSE_PAYMENT = "choose_payment"  # amount shown, cash or Aadhaar?
     CASH = "cash"  # taking notes
     PAY_FINGER = "pay_finger"  # fingerprint for an Aadhaar-enabled payment
+    CHOOSE_BANK = "choose_bank"  # Aadhaar Pay: the villager's bank, searched by name (kiosk/flows/aeps_journey.py)
+    AEPS_FINGER = "aeps_finger"  # Aadhaar Pay: the finger that debits the chosen bank; again after a 300 mismatch
     RAIL_WAIT = "rail_wait"  # a payment rail's offer is out: UPI QR with a countdown, or the card terminal prompting
     RAIL_RETRY = "rail_retry"  # the rail's offer lapsed or was refused, nothing taken: try again or pay another way
     DONE = "done"  # receipt printed (or pending), QR on screen

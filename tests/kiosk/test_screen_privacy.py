@@ -7,7 +7,8 @@ import pytest
 from kiosk.flows.base import Step
 from kiosk.screen_privacy import screenshot_refusal
 
-PRIVATE_STEPS = [Step.ENTER_NUMBER, Step.ENTER_AADHAAR, Step.CONSENT, Step.VERIFY_FINGER, Step.PAY_FINGER]
+PRIVATE_STEPS = [Step.ENTER_NUMBER, Step.ENTER_AADHAAR, Step.CONSENT, Step.VERIFY_FINGER, Step.PAY_FINGER,
+                 Step.CHOOSE_BANK, Step.AEPS_FINGER]  # fmt: skip
 
 
 @pytest.mark.parametrize("step", PRIVATE_STEPS)
