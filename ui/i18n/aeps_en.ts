@@ -24,4 +24,12 @@
         <translation>No bank matches these letters. Type fewer letters, or pay another way.</translation>
     </message>
 </context>
+<context>
+    <name>StepChoosePayment</name>
+    <message>
+        <location filename="../qml/StepChoosePayment.qml" line="0" />
+        <source>Aadhaar Pay (choose your bank)</source>
+        <translation>Aadhaar Pay (choose your bank)</translation>
+    </message>
+</context>
 </TS>

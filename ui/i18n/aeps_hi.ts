@@ -24,4 +24,12 @@
         <translation>इन अक्षरों से कोई बैंक नहीं मिला। कम अक्षर लिखें, या दूसरे तरीके से भुगतान करें।</translation>
     </message>
 </context>
+<context>
+    <name>StepChoosePayment</name>
+    <message>
+        <location filename="../qml/StepChoosePayment.qml" line="0" />
+        <source>Aadhaar Pay (choose your bank)</source>
+        <translation>आधार पे (अपना बैंक चुनें)</translation>
+    </message>
+</context>
 </TS>

@@ -69,12 +69,18 @@ Item {
     StepChoosePayment { journey: j; visible: j.model.step === "choose_payment"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepCash { journey: j; visible: j.model.step === "cash"; anchors { top: title.bottom; topMargin: 20; horizontalCenter: parent.horizontalCenter } }
     StepConsent { journey: j; visible: j.model.step === "consent"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
-    StepFinger { journey: j; visible: j.model.step === "verify_finger" || j.model.step === "pay_finger"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
+    StepFinger { journey: j; visible: j.model.step === "verify_finger" || j.model.step === "pay_finger" || j.model.step === "aeps_finger"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepDone { journey: j; visible: j.model.step === "done"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepVoucher { journey: j; visible: j.model.step === "voucher"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepStatus { journey: j; visible: j.model.step === "status_shown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepError { journey: j; visible: j.model.step === "error"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepStatusUnknown { journey: j; visible: j.model.step === "status_unknown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
+    // Aadhaar Pay's bank step (StepAadhaarBank.qml), loaded only while it shows: a kiosk without the rail has no list.
+    Loader { active: j.model.step === "choose_bank"; sourceComponent: bankStep; anchors { top: title.bottom; horizontalCenter: parent.horizontalCenter } }
+    Component {
+        id: bankStep
+        StepAadhaarBank { banks: j.model.aepsScreen.bankChoice }
+    }
     StepRail { journey: j }  // UPI QR and its countdown; retry or another way (StepRail.qml)
     JourneyWaiting { journey: j; visible: j.model.waiting !== ""; anchors { left: parent.left; right: parent.right; bottom: parent.bottom; top: title.bottom } }
 }

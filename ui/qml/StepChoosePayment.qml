@@ -20,7 +20,8 @@ Column {
         objectName: "problemTextPay"
         visible: journey.pay.problem !== ""
         width: parent.width; wrapMode: Text.WordWrap
-        text: journey.problemText(journey.pay.problem)
+        // After Aadhaar Pay was refused (330: biometrics locked …), the bank's own advice says what to do.
+        text: journey.model.aepsScreen.advice !== "" ? journey.model.aepsScreen.advice : journey.problemText(journey.pay.problem)
         font.pixelSize: 28; color: access.colour["#B71C1C"]
     }
     Text { text: qsTr("How do you want to pay?"); font.pixelSize: 30; color: access.colour["#3E2723"] }
@@ -44,6 +45,15 @@ Column {
             text: qsTr("Pay with Aadhaar (fingerprint)")
             textSize: 30
             onClicked: journey.pay.chooseAadhaar()
+        }
+        Btn {
+            objectName: "payAadhaarPayButton"
+            icon: journey.iconDir + "finger.svg"
+            visible: journey.model.aepsScreen.offered  // the operator's login today and a bank list (Invariant 5)
+            width: 420; height: 110
+            text: qsTr("Aadhaar Pay (choose your bank)")
+            textSize: 30
+            onClicked: journey.model.aepsScreen.choose()
         }
         Btn {
             objectName: "payUpiButton"

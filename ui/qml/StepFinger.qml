@@ -13,7 +13,7 @@ Column {
     }
     Text {
         width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
-        text: journey.model.step === "pay_finger" ? qsTr("Amount %1 will be paid from your bank account linked to Aadhaar.").arg(journey.pay.amountDue) : qsTr("We will check your fingerprint with Aadhaar.")
+        text: journey.model.step !== "verify_finger" ? qsTr("Amount %1 will be paid from your bank account linked to Aadhaar.").arg(journey.pay.amountDue) : qsTr("We will check your fingerprint with Aadhaar.")
         font.pixelSize: 30; color: access.colour["#3E2723"]
     }
     Text {
@@ -25,7 +25,8 @@ Column {
         objectName: "problemTextFinger"
         visible: journey.pay.problem !== ""
         width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
-        text: journey.problemText(journey.pay.problem)
+        // After a 300 mismatch, the bank's own advice (kiosk/payments/aadhaar_codes.py, in Hindi and English).
+        text: journey.model.aepsScreen.advice !== "" && journey.model.step === "aeps_finger" ? journey.model.aepsScreen.advice : journey.problemText(journey.pay.problem)
         font.pixelSize: 28; color: access.colour["#B71C1C"]
     }
     Row {
@@ -35,7 +36,7 @@ Column {
             objectName: "fingerButton"
             width: 420; height: 100
             text: qsTr("My finger is on the reader")
-            onClicked: journey.model.step === "pay_finger" ? journey.pay.payFinger() : journey.pay.verifyFinger()
+            onClicked: journey.model.step === "aeps_finger" ? journey.model.aepsScreen.finger() : journey.model.step === "pay_finger" ? journey.pay.payFinger() : journey.pay.verifyFinger()
         }
         Btn { objectName: "cancelFingerButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: journey.pay.cancel() }
     }

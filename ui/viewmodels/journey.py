@@ -20,6 +20,7 @@ from kiosk.receipt import Identity
 from kiosk.transactions import Txn
 from ui.qr import qr_source
 from ui.screens import JourneyScreen
+from ui.viewmodels.aeps import AepsScreen
 from ui.viewmodels.bbps import BbpsScreen, ComplaintScreen
 from ui.viewmodels.rails import RailScreen
 from ui.worker import OffThread
@@ -87,6 +88,7 @@ class JourneyViewModel(QObject):
         self.outcome = OutcomeScreen(self)
         self.rails = RailScreen(self)  # UPI and the other rails: their own worker and poll (ui/viewmodels/rails.py)
         self.bbps, self.complaints = BbpsScreen(self), ComplaintScreen(self)  # Bharat BillPay (ui/viewmodels/bbps.py)
+        self.aeps = AepsScreen(self)  # Aadhaar Pay: bank, number, finger (ui/viewmodels/aeps.py)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -95,6 +97,7 @@ class JourneyViewModel(QObject):
     def start(self, service: Service) -> None:
         self.journey = journey_for(self.services, service)
         self.rails.begin(self.journey)
+        self.aeps.begin(self.journey)
         self.changed.emit()
 
     def _on_cash(self, update: CashUpdate) -> None:
@@ -264,6 +267,7 @@ class JourneyViewModel(QObject):
     paymentScreen = Property(QObject, lambda self: self.payment, constant=True)
     outcomeScreen = Property(QObject, lambda self: self.outcome, constant=True)
     railScreen = Property(QObject, lambda self: self.rails, constant=True)
+    aepsScreen = Property(QObject, lambda self: self.aeps, constant=True)
     bbpsScreen = Property(QObject, lambda self: self.bbps, constant=True)
     complaintScreen = Property(QObject, lambda self: self.complaints, constant=True)
 
