@@ -31,7 +31,8 @@ class AepsJourney:
     reader: BiometricReader
     locator: Locator | None = None
     backoff: Backoff = field(default_factory=Backoff)
-    flow: AadhaarPayFlow | None = None
+    flow: AadhaarPayFlow | None = None  # from the first finger on
+    iin: str = ""  # the bank chosen
     advice: Advice | None = None  # after a mismatch or refusal: what the bank's code means for the villager
 
     def offered(self) -> bool:
@@ -44,30 +45,42 @@ class AepsJourney:
         return journey.availability().payments and ask_available(self.rail)
 
     def choose(self) -> bool:
+        """The bank step. No ledger transaction yet: until a finger is sent nothing can be taken, so a villager who
+        walks away from the bank or number step leaves nothing to hold or inquire about."""
         journey = self.journey
         if journey.step is not Step.CHOOSE_PAYMENT or not self.offered():
             return False
-        due, fee = journey._amounts()
-        txn = journey.payment.open(journey.entry.value, due, fee, PaymentMode.AADHAAR_PAY)
-        self.flow = AadhaarPayFlow(self.rail, self.reader, txn.id, txn.total_due, self.locator, self.backoff)
+        self.flow, self.iin = None, ""
         journey.problem, self.advice = None, None
         journey.step = Step.CHOOSE_BANK
         return True
 
     def choose_bank(self, iin: str) -> bool:
-        if self.journey.step is not Step.CHOOSE_BANK or self.flow is None or not self.flow.choose_bank(iin):
+        if self.journey.step is not Step.CHOOSE_BANK or self.rail.banks.get(iin) is None:
             return False
+        self.iin = iin
         self.journey.aadhaar_number = None  # the debit is asked with the number typed for it, right after
         self.journey._ask_aadhaar(then=Step.AEPS_FINGER)  # the journey's own keypad, masked as it is typed
         return True
 
+    def _flow(self) -> AadhaarPayFlow:
+        """The payment opens in the ledger with the first finger, in this rail's mode (AWAITING_PAYMENT)."""
+        journey = self.journey
+        if self.flow is None:
+            assert journey.aadhaar_number is not None
+            due, fee = journey._amounts()
+            txn = journey.payment.open(journey.entry.value, due, fee, PaymentMode.AADHAAR_PAY)
+            self.flow = AadhaarPayFlow(self.rail, self.reader, txn.id, txn.total_due, self.locator, self.backoff)
+            self.flow.choose_bank(self.iin)
+            self.flow.enter_aadhaar(journey.aadhaar_number.digits_for_auth_request())
+        return self.flow
+
     def finger(self) -> bool:
         """One capture and one try; True when the step changed (paid, another finger is not a change)."""
-        journey, flow = self.journey, self.flow
-        if journey.step is not Step.AEPS_FINGER or flow is None or journey.aadhaar_number is None:
+        journey = self.journey
+        if journey.step is not Step.AEPS_FINGER or journey.aadhaar_number is None:
             return False
-        if flow.step is AepsStep.ENTER_AADHAAR:
-            flow.enter_aadhaar(journey.aadhaar_number.digits_for_auth_request())
+        flow = self._flow()
         step = flow.pay_finger()
         if step is AepsStep.PLACE_FINGER:
             journey.problem = Problem.FINGER_RETRY if flow.problem == "capture" else Problem.DECLINED

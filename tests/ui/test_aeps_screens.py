@@ -92,3 +92,16 @@ def test_no_aadhaar_pay_button_before_the_operators_login(kiosk: KioskWindow, se
     driver.settle()
     with pytest.raises(driver.ItemNotFound):
         driver.find(kiosk.window, "payAadhaarPayButton")
+
+
+def test_cancel_on_the_bank_step_goes_home_and_takes_nothing(
+    kiosk: KioskWindow, services: Services, qtbot: QtBot
+) -> None:
+    open_bill(kiosk)
+    qtbot.waitUntil(lambda: step(kiosk) == "choose_payment", timeout=5000)
+    driver.tap(kiosk.window, "payAadhaarPayButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "choose_bank", timeout=5000)
+    driver.settle()
+    driver.tap(kiosk.window, "cancelBankButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "", timeout=5000)
+    assert services.ledger.store.read("SELECT state FROM transactions") == []  # nothing opened, nothing to hold

@@ -23,6 +23,11 @@
         <source>No bank matches these letters. Type fewer letters, or pay another way.</source>
         <translation>No bank matches these letters. Type fewer letters, or pay another way.</translation>
     </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>StepChoosePayment</name>

@@ -23,6 +23,11 @@
         <source>No bank matches these letters. Type fewer letters, or pay another way.</source>
         <translation>इन अक्षरों से कोई बैंक नहीं मिला। कम अक्षर लिखें, या दूसरे तरीके से भुगतान करें।</translation>
     </message>
+    <message>
+        <location filename="../qml/StepAadhaarBank.qml" line="0" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
 </context>
 <context>
     <name>StepChoosePayment</name>

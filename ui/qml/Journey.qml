@@ -79,7 +79,7 @@ Item {
     Loader { active: j.model.step === "choose_bank"; sourceComponent: bankStep; anchors { top: title.bottom; horizontalCenter: parent.horizontalCenter } }
     Component {
         id: bankStep
-        StepAadhaarBank { banks: j.model.aepsScreen.bankChoice }
+        StepAadhaarBank { banks: j.model.aepsScreen.bankChoice; onCancelled: j.pay.cancel() }  // nothing opened yet
     }
     StepRail { journey: j }  // UPI QR and its countdown; retry or another way (StepRail.qml)
     JourneyWaiting { journey: j; visible: j.model.waiting !== ""; anchors { left: parent.left; right: parent.right; bottom: parent.bottom; top: title.bottom } }

@@ -7,11 +7,20 @@ Item {
     id: step
     objectName: "stepAadhaarBank"
     property var banks
+    signal cancelled()  // the villager changed their mind: the journey's cancel (nothing was taken yet)
     width: 1280; height: 800
 
+    Btn {
+        id: cancelBank
+        objectName: "cancelBankButton"
+        anchors { right: parent.right; top: parent.top; margins: 24 }
+        primary: false
+        text: qsTr("Cancel")
+        onClicked: step.cancelled()
+    }
     Text {
         id: title
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 24 }
+        anchors { left: parent.left; right: cancelBank.left; top: parent.top; margins: 24 }
         text: qsTr("Which bank is your money in?")
         font.pixelSize: 40; font.bold: true; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
     }

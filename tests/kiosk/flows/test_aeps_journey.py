@@ -36,6 +36,7 @@ def up_to_the_finger(aeps: AepsJourney, uid: str) -> None:
     assert aeps.choose()
     assert aeps.journey.step is Step.CHOOSE_BANK
     assert not aeps.choose_bank("999999")  # only a bank from the list
+    assert aeps.journey.payment.txn is None  # nothing to hold until a finger is sent
     assert aeps.choose_bank(SBI)
     assert aeps.journey.step is Step.ENTER_AADHAAR
     for digit in uid.replace(" ", ""):
