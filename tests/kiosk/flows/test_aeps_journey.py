@@ -85,9 +85,7 @@ def test_locked_biometrics_say_what_to_do_and_take_nothing(aeps: AepsJourney, le
     assert [r["state"] for r in ledger.store.read("SELECT state FROM transactions")] == ["cancelled"]
 
 
-def test_not_offered_before_the_operators_login_or_for_a_provisional_bill(
-    start: Callable[[str], Journey], bench: Bench
-) -> None:
+def test_not_offered_before_the_operators_login(start: Callable[[str], Journey], bench: Bench) -> None:
     class Closed:
         def done_today(self) -> bool:
             return False
