@@ -101,6 +101,17 @@ class AepsJourney:
             return True
         return self._other_method(flow.result.outcome)
 
+    def cancel(self) -> bool:
+        """The villager cancels. Before any try left the kiosk (no finger read yet) nothing can have been taken: the
+        payment is cancelled outright. After a try the journey's rule holds it, to be asked about by reference."""
+        journey, flow, txn = self.journey, self.flow, self.journey.payment.txn
+        if journey.step is Step.AEPS_FINGER and flow is not None and flow.attempt == 0 and txn is not None:
+            journey.payment.txn = journey.payment.ledger.cancel(txn.id, reason=f"{MODE}: cancelled before any try")
+            journey.aadhaar_number, self.flow = None, None
+            journey.step = Step.CLOSED
+            return True
+        return journey.cancel()
+
     def _other_method(self, outcome: Outcome) -> bool:
         """Refused (or 330 locked): nothing was taken; back to the choice with what the bank said."""
         journey, flow = self.journey, self.flow

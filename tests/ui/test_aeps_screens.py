@@ -105,3 +105,12 @@ def test_cancel_on_the_bank_step_goes_home_and_takes_nothing(
     driver.tap(kiosk.window, "cancelBankButton")
     qtbot.waitUntil(lambda: step(kiosk) == "", timeout=5000)
     assert services.ledger.store.read("SELECT state FROM transactions") == []  # nothing opened, nothing to hold
+
+
+def test_cancel_on_the_finger_step_before_any_try_goes_home_and_takes_nothing(
+    kiosk: KioskWindow, services: Services, qtbot: QtBot
+) -> None:
+    to_the_finger(kiosk, qtbot, PAYS)
+    driver.tap(kiosk.window, "cancelFingerButton")
+    qtbot.waitUntil(lambda: step(kiosk) == "", timeout=5000)
+    assert [r["state"] for r in services.ledger.store.read("SELECT state FROM transactions")] == []

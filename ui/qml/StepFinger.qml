@@ -38,6 +38,6 @@ Column {
             text: qsTr("My finger is on the reader")
             onClicked: journey.model.step === "aeps_finger" ? journey.model.aepsScreen.finger() : journey.model.step === "pay_finger" ? journey.pay.payFinger() : journey.pay.verifyFinger()
         }
-        Btn { objectName: "cancelFingerButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: journey.pay.cancel() }
+        Btn { objectName: "cancelFingerButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: journey.model.step === "aeps_finger" ? journey.model.aepsScreen.cancel() : journey.pay.cancel() }
     }
 }

@@ -67,6 +67,14 @@ class AepsScreen(QObject):
         if steps is not None:
             self.session._act_slow(lambda _j: steps.finger(), Phase.CAPTURE)
 
+    @Slot()
+    def cancel(self) -> None:
+        steps = self.steps
+        if steps is None or self.session.worker.busy:
+            self.session.cancel()  # while the finger is out: the journey's safe cancel
+            return
+        self.session._act(lambda _j: steps.cancel())
+
     offered = Property(bool, _offered, notify=changed)
     advice = Property(str, _advice, notify=changed)
     bankChoice = Property(QObject, lambda self: self.banks, constant=True)

@@ -13,6 +13,7 @@ from kiosk.flows.journey import Journey
 from kiosk.ledger import Ledger
 from kiosk.payment_outcome import Backoff
 from kiosk.transactions import PaymentMode, TxnState
+from tests.fakes.devices import MemoryFingerReader
 from tests.kiosk import aeps_bench
 from tests.kiosk.aeps_bench import PAYS, SBI, UID_OF, Bench
 from tests.kiosk.flows.test_rail_payment import GOOD, printed_text
@@ -100,3 +101,27 @@ def test_not_offered_before_the_operators_login(start: Callable[[str], Journey],
     assert not aeps.offered()
     assert not aeps.choose()
     assert journey.step is Step.CHOOSE_PAYMENT
+
+
+def test_cancel_before_any_finger_was_read_cancels_and_after_a_try_holds_for_inquiry(
+    aeps: AepsJourney, ledger: Ledger, bench: Bench
+) -> None:
+    no_finger = MemoryFingerReader()
+    no_finger.finger_placed = False
+    aeps.reader = no_finger
+    up_to_the_finger(aeps, PAYS)
+    assert not aeps.finger()
+    assert aeps.journey.problem is Problem.FINGER_RETRY  # not a try: nothing left the kiosk
+    txn = aeps.journey.payment.txn
+    assert txn is not None
+    assert aeps.cancel()
+    assert (aeps.journey.step, ledger.get(txn.id).state) == (Step.CLOSED, TxnState.CANCELLED)
+
+
+def test_cancel_after_a_mismatch_holds_the_payment_to_be_asked_about(aeps: AepsJourney, ledger: Ledger) -> None:
+    up_to_the_finger(aeps, UID_OF["300"])
+    assert not aeps.finger()
+    txn = aeps.journey.payment.txn
+    assert txn is not None
+    assert aeps.cancel()
+    assert ledger.get(txn.id).state is TxnState.STATUS_UNKNOWN  # a try was sent: asked about by reference
