@@ -24,6 +24,7 @@ from kiosk.delivery import PhoneDelivery
 from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 from kiosk.devices.document_printer import DocumentPrinter
+from kiosk.devices.locator import Locator
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
@@ -81,6 +82,7 @@ class Services:
     sync_settings: AgentSettings | None = None  # how this kiosk reaches its server (enrolled)
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash, from the config's [payments] (ui/rails.py)
     bbps: Bbpou | None = None  # bills through Bharat BillPay ([bbps] in the config); None: the server's own lookup
+    locator: Locator | None = None  # the GPS receiver ([devices.gps]): Aadhaar Pay requests carry its position
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -124,8 +126,8 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
-        for rail in self.rails:  # the card rail holds its terminal driver's watch thread
-            close = getattr(rail, "close", None)
+        for part in (*self.rails, self.locator):  # the card rail and the GPS each hold a reader thread
+            close = getattr(part, "close", None)
             if callable(close):
                 close()
         self.store.close()
@@ -146,6 +148,7 @@ class Built:
     sync_settings: AgentSettings | None = None
     rails: tuple[PaymentMethod, ...] = ()
     bbps: Bbpou | None = None
+    locator: Locator | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -157,7 +160,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         devices=Devices(built.cash, built.printer, built.finger, desk), online=built.online,
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
-        phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps,
+        phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
     )  # fmt: skip
     start_cash(services)
     return services

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from drivers import registry
 from kiosk.availability import ServiceSwitch
@@ -25,6 +25,7 @@ from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.cash import CashAcceptor
 from kiosk.devices.document_printer import DocumentPrinter
+from kiosk.devices.locator import Locator
 from kiosk.devices.printer import ReceiptPrinter
 from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
@@ -97,6 +98,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
         rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),
+        locator=cast(Locator | None, optional_device(config, clock, "gps")),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()
@@ -105,17 +107,22 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
     return services
 
 
-def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | None:
-    """The A4 printer for certificates, when the kiosk has one; without it a paid certificate is printed by the
-    operator (the screen says so, the journal records it)."""
-    device = config.devices.get("document_printer")
+def optional_device(config: KioskConfig, clock: Clock, kind: str) -> Any:
+    """A device the kiosk works without (the GPS receiver): built when configured; a failure is logged, not fatal."""
+    device = config.devices.get(kind)
     if device is None:
         return None
     try:
-        return cast(DocumentPrinter, registry.build(device, clock))
+        return registry.build(device, clock)
     except (registry.DriverNotFound, ValueError, OSError) as exc:
-        log.error("[devices.document_printer]: %s; certificates go to the operator", exc)
+        log.error("[devices.%s]: %s; the kiosk goes on without it", kind, exc)
         return None
+
+
+def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | None:
+    """The A4 printer for certificates, when the kiosk has one; without it a paid certificate is printed by the
+    operator (the screen says so, the journal records it)."""
+    return cast(DocumentPrinter | None, optional_device(config, clock, "document_printer"))
 
 
 def served_catalogue(settings: AgentSettings, store: Store, clock: Clock) -> Catalogue:

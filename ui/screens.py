@@ -11,6 +11,7 @@ from kiosk.catalogue import CatalogueHolder
 from kiosk.clock import Clock
 from kiosk.config import KioskConfig
 from kiosk.delivery import PhoneDelivery
+from kiosk.devices.locator import Locator
 from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
@@ -64,12 +65,13 @@ class JourneyScreen:
     availability: Callable[[], Availability]
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash (ui/viewmodels/rails.py)
     bbps: Bbpou | None = None  # bills through Bharat BillPay; None: the server's own lookup
+    locator: Locator | None = None  # where the kiosk is: Aadhaar Pay requests carry it
 
     @classmethod
     def of(cls, s: Services) -> JourneyScreen:
         return cls(
             s.config, s.ledger, s.devices, s.bills, s.applications, s.aadhaar, s.receipt_qr, s.certificates,
-            s.availability, s.rails, s.bbps,
+            s.availability, s.rails, s.bbps, s.locator,
         )  # fmt: skip
 
 

@@ -27,6 +27,7 @@ from kiosk.devices.cash import (
 )
 from kiosk.devices.common import DeviceHealth
 from kiosk.devices.document_printer import DocumentOutcome, DocumentStatus
+from kiosk.devices.locator import Fix, LocatorStatus
 from kiosk.devices.printer import PrinterStatus, PrintOutcome
 from kiosk.documents import DocumentProblem, DocumentResult
 from kiosk.money import Money
@@ -272,3 +273,19 @@ def sample_online() -> MemoryOnline:
     pending = demo_account("202611002")
     online.applications[pending] = Application(pending, "Geeta Kumari", "under_review", False, date(2026, 11, 18))
     return online
+
+
+class MemoryLocator:
+    """A GPS receiver that always has the same fix (the kiosk's locator port)."""
+
+    def __init__(self, fix: Fix) -> None:
+        self.fix = fix
+
+    def last_fix(self) -> Fix | None:
+        return self.fix
+
+    def status(self) -> LocatorStatus:
+        return LocatorStatus.FIX
+
+    def health(self) -> DeviceHealth:
+        return DeviceHealth("gps", LocatorStatus.FIX.value, True)

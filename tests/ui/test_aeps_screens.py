@@ -3,14 +3,18 @@ finger — memory cash and printer, the RD service emulator's real PidData, and 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.clock import FakeClock
+from kiosk.devices.locator import Fix
 from kiosk.transactions import TxnState
+from tests.fakes.devices import MemoryLocator
 from tests.fakes.services import memory_services
 from tests.kiosk import aeps_bench
 from tests.kiosk.aeps_bench import PAYS, SBI, UID_OF, Bench
@@ -21,11 +25,14 @@ from ui.app import KioskWindow
 from ui.composition import Services
 
 bench = aeps_bench.bench  # the shared module fixture
+KIOSK_FIX = Fix(26.9124, 75.7873, 8.0, "gps", datetime(2026, 12, 1, 4, 0, tzinfo=UTC))
 
 
 @pytest.fixture
 def services(tmp_path: Path, fake_clock: FakeClock, bench: Bench) -> Iterator[Services]:
-    built = memory_services(tmp_path, fake_clock, rails=(bench.rail(),), finger=bench.reader)
+    built = memory_services(
+        tmp_path, fake_clock, rails=(bench.rail(),), finger=bench.reader, locator=MemoryLocator(KIOSK_FIX)
+    )
     yield built
     built.close()
 
@@ -51,8 +58,8 @@ def to_the_finger(kiosk: KioskWindow, qtbot: QtBot, uid: str) -> None:
     driver.settle()
 
 
-def test_a_bill_paid_by_aadhaar_pay_on_screen_prints_the_rrn(
-    kiosk: KioskWindow, services: Services, qtbot: QtBot
+def test_a_bill_paid_by_aadhaar_pay_on_screen_prints_the_rrn_and_sends_the_kiosks_position(
+    kiosk: KioskWindow, services: Services, qtbot: QtBot, bench: Bench
 ) -> None:
     to_the_finger(kiosk, qtbot, PAYS)
     driver.tap(kiosk.window, "fingerButton")
@@ -62,6 +69,11 @@ def test_a_bill_paid_by_aadhaar_pay_on_screen_prints_the_rrn(
     assert txn.state is TxnState.COMPLETED
     assert len(txn.payment_ref) == 12
     assert f"RRN: {txn.payment_ref}" in printed_text(services.devices.printer)
+    with sqlite3.connect(bench.server_db) as server_db:  # the signed request carried the kiosk's GPS position
+        where = server_db.execute(
+            "SELECT latitude, longitude FROM aeps_payments WHERE txn_ref = ?", (txn.id,)
+        ).fetchone()
+    assert where == (KIOSK_FIX.latitude, KIOSK_FIX.longitude)
 
 
 def test_a_mismatch_shows_the_banks_advice_and_the_second_finger_pays(

@@ -6,9 +6,12 @@ import dataclasses
 
 import pytest
 
+from kiosk.config import parse_config
 from tests.fakes.devices import MemoryPrinter
 from ui.app import KioskWindow
 from ui.composition import Services
+from ui.demo_config import demo_config_document
+from ui.realmode import optional_device
 from ui.screens import CatalogueScreen, HomeScreen, JourneyScreen, OperatorScreen
 
 
@@ -35,3 +38,15 @@ def test_each_screen_gets_its_own_frozen_parts_and_nothing_else(kiosk: KioskWind
     for each in parts.values():
         with pytest.raises(dataclasses.FrozenInstanceError):
             each.config = services.config  # type: ignore[union-attr]
+
+
+def test_an_optional_device_is_built_from_its_section_and_a_bad_one_leaves_the_kiosk_running(
+    services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    document = demo_config_document(services.config.database.parent)
+    assert optional_device(parse_config(document), services.clock, "gps") is None  # not configured: none
+    document["devices"] = {"gps": {"driver": "no-such-gps", "port": "/dev/null"}}
+    with caplog.at_level("ERROR"):
+        assert optional_device(parse_config(document), services.clock, "gps") is None
+    assert "[devices.gps]" in caplog.text
+    assert "goes on without it" in caplog.text

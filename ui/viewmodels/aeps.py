@@ -35,7 +35,9 @@ class AepsScreen(QObject):
 
     def begin(self, journey: Journey) -> None:
         if self.rail is not None:
-            self.steps = AepsJourney(journey, self.rail, self.session.services.devices.biometric)
+            self.steps = AepsJourney(
+                journey, self.rail, self.session.services.devices.biometric, self.session.services.locator
+            )
 
     def _offered(self) -> bool:
         steps = self.steps
