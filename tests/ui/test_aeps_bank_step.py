@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Property, QByteArray, QObject, QUrl, Signal
+from PySide6.QtCore import Property, QByteArray, QMetaObject, QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -134,3 +134,16 @@ def test_every_string_of_the_step_has_a_hindi_translation() -> None:
     sources = re.findall(r'qsTr\("([^"]+)"\)', QML.read_text(encoding="utf-8"))
     assert len(sources) >= 4
     assert [s for s in sources if not translated.get(s) or translated.get(s) == s] == []
+
+
+def test_without_typing_every_bank_on_the_list_can_be_reached_by_scrolling_and_tapped(qapp: QGuiApplication) -> None:
+    with open_step("en", qapp) as step:
+        every = step.choice.directory.search("")
+        grid = driver.find(step.window, "bankGrid")
+        assert grid.property("count") == len(every) > 8  # more than fit on the screen at once
+        assert grid.property("contentHeight") > grid.property("height")
+        QMetaObject.invokeMethod(grid, "positionViewAtEnd")
+        driver.settle()
+        last = every[-1].iin
+        driver.tap(step.window, f"bank_{last}")
+        assert step.choice.chosen == last

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../qml/StepAadhaarBank.qml" line="0" />
-        <source>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</source>
-        <translation>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</translation>
+        <source>Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.</source>
+        <translation>Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.</translation>
     </message>
     <message>
         <location filename="../qml/StepAadhaarBank.qml" line="0" />

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../qml/StepAadhaarBank.qml" line="0" />
-        <source>Type a few letters of your bank's name, in Hindi or English, then tap your bank.</source>
-        <translation>अपने बैंक के नाम के कुछ अक्षर हिंदी या अंग्रेज़ी में लिखें, फिर अपने बैंक को छुएँ।</translation>
+        <source>Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.</source>
+        <translation>अपने बैंक को छुएँ। और बैंक देखने के लिए सूची को ऊपर सरकाएँ, या बैंक के नाम के कुछ अक्षर हिंदी या अंग्रेज़ी में लिखें।</translation>
     </message>
     <message>
         <location filename="../qml/StepAadhaarBank.qml" line="0" />

@@ -26,8 +26,8 @@ Item {
     }
     Text {
         id: hint
-        anchors { left: parent.left; right: parent.right; top: title.bottom; margins: 24; topMargin: 8 }
-        text: qsTr("Type a few letters of your bank's name, in Hindi or English, then tap your bank.")
+        anchors { left: parent.left; right: cancelBank.left; top: title.bottom; margins: 24; topMargin: 8 }
+        text: qsTr("Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.")
         font.pixelSize: 28; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
     }
     Rectangle {
@@ -61,14 +61,21 @@ Item {
         text: qsTr("No bank matches these letters. Type fewer letters, or pay another way.")
         font.pixelSize: 28; color: access.colour["#B71C1C"]
     }
-    Grid {
-        anchors { left: parent.left; right: parent.right; top: searchBox.bottom; margins: 24 }
-        columns: 2; spacing: 16
-        Repeater {
-            model: step.banks.results
+    // Every bank that matches, two to a row; the list scrolls with a finger, so a villager who cannot type still
+    // reaches every bank on the server's list.
+    GridView {
+        id: bankGrid
+        objectName: "bankGrid"
+        anchors { left: parent.left; right: parent.right; top: searchBox.bottom; bottom: parent.bottom; margins: 24 }
+        cellWidth: (step.width - 48) / 2; cellHeight: 112
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        model: step.banks.results
+        delegate: Item {
+            width: bankGrid.cellWidth; height: bankGrid.cellHeight
             Rectangle {
                 objectName: "bank_" + modelData.iin
-                width: (step.width - 64) / 2; height: 96; radius: 16
+                width: parent.width - 16; height: 96; radius: 16
                 color: step.banks.chosen === modelData.iin ? access.colour["#00695C"] : access.colour["white"]
                 border.color: access.colour["#00695C"]; border.width: 3
                 Column {

@@ -6,8 +6,6 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.payments.banks import BankDirectory
 
-MAX_SHOWN = 8  # what fits on the screen as large buttons; typing more letters narrows it
-
 
 class BankChoiceViewModel(QObject):
     changed = Signal()
@@ -21,7 +19,7 @@ class BankChoiceViewModel(QObject):
         self._chosen = ""
 
     def _results(self) -> list[dict[str, str]]:
-        found = self.directory.search(self._query)[:MAX_SHOWN]
+        found = self.directory.search(self._query)  # every match: the grid scrolls, typing narrows it
         hindi = self._language == "hi"
         return [
             {"iin": b.iin, "name": b.name_hi if hindi else b.name_en, "other": b.name_en if hindi else b.name_hi}
