@@ -63,7 +63,7 @@ def test_a_replica_killed_mid_drain_loses_and_doubles_nothing_and_the_other_take
     proxy = HAProxy(tmp_path, [first.port, second.port]).start()
     try:
         kiosks: dict[str, Store] = {}
-        per_kiosk = 600 if soak() else 150
+        per_kiosk = 600 if soak() else 400
         for n in range(1, (6 if soak() else 3)):
             folder = tmp_path / f"kiosk{n}"
             folder.mkdir()
@@ -78,8 +78,10 @@ def test_a_replica_killed_mid_drain_loses_and_doubles_nothing_and_the_other_take
         def arrived() -> int:
             return sum(len(server_uuids_of(pg_url, code)) for code in kiosks)
 
-        wait_until(lambda: arrived() >= per_kiosk // 2, 60, "the drain to be under way")
-        assert arrived() < per_kiosk * len(kiosks), "the kill must come mid-drain"
+        queued = sum(len(kiosk_uuids(store)) for store in kiosks.values())
+        # The first batches in: a fast idle machine drains hundreds of events between two looks at a higher mark.
+        wait_until(lambda: arrived() >= 20, 60, "the drain to be under way")
+        assert arrived() < queued, "the kill must come mid-drain"
         first.kill()
         replayed = requests.post(second.url + "/api/v1/heartbeat", data=wire, headers=headers, timeout=10)
         assert replayed.status_code == 409
