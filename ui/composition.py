@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.availability import Availability, ServiceSwitch, assess
+from kiosk.capture.port import Camera, DocumentVault, PageCapture
 from kiosk.cash_payment import CashDesk
 from kiosk.cash_recovery import print_pending_receipts, print_voucher_slips
 from kiosk.catalogue import Catalogue, CatalogueHolder
@@ -83,6 +84,9 @@ class Services:
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash, from the config's [payments] (ui/rails.py)
     bbps: Bbpou | None = None  # bills through Bharat BillPay ([bbps] in the config); None: the server's own lookup
     locator: Locator | None = None  # the GPS receiver ([devices.gps]): Aadhaar Pay requests carry its position
+    pages: PageCapture | None = None  # the document scanner with the page checks ([devices.scanner]); None: no scans
+    camera: Camera | None = None  # the applicant's photo ([devices.camera]); None: no service that needs a photo
+    vault: DocumentVault | None = None  # captured files, encrypted until the server has them
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
