@@ -195,6 +195,8 @@ class Service:
     # -- enrolment ---------------------------------------------------------------------------------
     def issue_token(self, kiosk_code: str, valid_hours: float = 72.0) -> str:
         token = secrets.token_urlsafe(24)
+        while token.startswith("-"):  # an engineer types `--token TOKEN`; argparse takes a leading dash for an option
+            token = secrets.token_urlsafe(24)
         expires = iso(now_utc() + timedelta(hours=valid_hours))
         with self.db.tx() as tx:
             tx.execute(
