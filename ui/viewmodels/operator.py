@@ -15,6 +15,7 @@ from kiosk.receipt import Identity
 from ui.qr import qr_source
 from ui.screens import OperatorScreen
 from ui.viewmodels.aadhaar_login import aadhaar_login_view
+from ui.viewmodels.bbps_pending import bbps_pending_view
 from ui.worker import OffThread
 
 
@@ -316,4 +317,6 @@ class OperatorViewModel(QObject):
     stuck = Property(list, _stuck, notify=changed)
     aadhaarLogin = Property(dict, lambda self: aadhaar_login_view(self.mode.aadhaar_login),
                             notify=changed)  # fmt: skip
+    bbpsPending = Property(list, lambda self: bbps_pending_view(self.services.store, self.language)
+                           if self.mode.step is OpStep.STUCK else [], notify=changed)  # fmt: skip
     stuckReasons = Property(list, lambda self: [_half(r, self.language) for r in STUCK_REASONS], notify=changed)
