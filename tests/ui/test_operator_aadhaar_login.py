@@ -54,10 +54,14 @@ def services(tmp_path: Path, fake_clock: FakeClock, bench: Bench, device: RdServ
     built.close()
 
 
-def open_login_page(kiosk: KioskWindow, clock: FakeClock) -> None:
+def sign_in(kiosk: KioskWindow, clock: FakeClock) -> None:
     driver.hold(kiosk.window, "logoArea", lambda: clock.advance(3.2))
     driver.type_digits(kiosk.window, PIN)
     driver.tap(kiosk.window, "keyOk")
+
+
+def open_login_page(kiosk: KioskWindow, clock: FakeClock) -> None:
+    sign_in(kiosk, clock)
     driver.tap(kiosk.window, "menuAadhaarLogin")
 
 
@@ -114,9 +118,10 @@ def test_the_operator_logs_in_for_aadhaar_pay_on_screen_and_the_menu_says_done_t
     assert services.rails[0].available()  # the rail is offered to villagers now
     driver.tap(w, "operatorMenuButton")
     done = driver.text_of(w, "menuAadhaarLogin")
-    fake_clock.advance(24 * 3600)
-    driver.tap(w, "menuStatus")
-    driver.tap(w, "operatorMenuButton")
+    driver.grab(w, shots / f"{language}-menu-aadhaar-login-done.png")
+    driver.tap(w, "signOutButton")
+    fake_clock.advance(24 * 3600)  # the next day, signed in again
+    sign_in(kiosk, fake_clock)
     expired = driver.text_of(w, "menuAadhaarLogin")
     assert len({not_yet, done, expired}) == 3, (not_yet, done, expired)
     if language == "hi":
