@@ -4,6 +4,7 @@ Qt thread by the RD service emulator and matched by the real reference server pr
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,8 +156,10 @@ def test_a_mistyped_number_is_refused_on_the_keypad(kiosk: KioskWindow, fake_clo
 
 
 def test_a_finger_mismatch_then_an_unreachable_server_each_say_what_to_do_and_the_finger_can_be_tried_again(
-    kiosk: KioskWindow, services: Services, fake_clock: FakeClock, bench: Bench, shots: Path
-) -> None:
+    kiosk: KioskWindow, services: Services, fake_clock: FakeClock, bench: Bench, shots: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    caplog.set_level(logging.DEBUG)
     w = kiosk.window
     driver.tap(w, "languageButton")
     open_login_page(kiosk, fake_clock)
@@ -172,7 +175,7 @@ def test_a_finger_mismatch_then_an_unreachable_server_each_say_what_to_do_and_th
     assert "did not answer" in driver.text_of(w, "aadhaarLoginMessageText")
     assert kiosk.vm.operator.aadhaarLogin["phase"] == "finger"
     assert journal(services) == [FAILED, FAILED]
-    details = " ".join(r["details"] for r in services.store.read("SELECT details FROM journal"))
-    assert UID_OF["300"].replace(" ", "") not in details
-    assert "PidData" not in details  # the PID block is never kept
-    assert "<Data" not in details
+    kept = " ".join(r["details"] for r in services.store.read("SELECT details FROM journal")) + caplog.text
+    assert UID_OF["300"].replace(" ", "") not in kept  # journal and log: the masked number only
+    assert "PidData" not in kept  # the PID block is never kept
+    assert "<Data" not in kept
