@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kiosk.bbps_totals import awaiting_biller, bbps_summary, bbps_totals
 from kiosk.clock import business_day
 from kiosk.money import Money
 from kiosk.rail_totals import held_payments, rail_totals
@@ -172,7 +173,8 @@ class DayClose:
                 ),
             )
             rails = rail_summary(rail_totals(self.store, days), held_payments(self.store))  # per rail, and held
-            uow.record("day.closed", f"close:{no}", {**self._summary(reconciliation), **rails})
+            bbps = bbps_summary(bbps_totals(self.store, days), awaiting_biller(self.store))  # by the biller's answer
+            uow.record("day.closed", f"close:{no}", {**self._summary(reconciliation), **rails, **bbps})
         return reconciliation
 
     def acknowledge(self, close_no: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from kiosk.bbps_totals import AwaitingBiller, BbpsTotal, awaiting_biller, bbps_report_lines, bbps_totals
 from kiosk.money import Money
 from kiosk.rail_totals import HeldPayment, RailTotal, held_payments, rail_totals, report_lines
 from kiosk.store import Store
@@ -35,6 +36,8 @@ class ZReport:
     abandoned: int
     rails: tuple[RailTotal, ...] = ()  # the day's money per payment mode: cash and each rail separately
     held: tuple[HeldPayment, ...] = ()  # rail/Aadhaar payments whose outcome is unknown: the operator's to-do list
+    bbps: tuple[BbpsTotal, ...] = ()  # the day's Bharat BillPay bills by the biller's answer (kiosk/bbps_totals.py)
+    bbps_awaiting: tuple[AwaitingBiller, ...] = ()  # paid bills, of any day, the biller has not confirmed
 
     @property
     def total(self) -> Money:
@@ -63,7 +66,7 @@ class ZReport:
             out.append(f"अंतर / difference: {self.difference}")
         out.append(f"खुले वाउचर / open vouchers: {self.vouchers_open}   चुकाए / settled: {self.vouchers_settled}")
         out.append(f"बाकी रसीदें / receipts pending: {self.receipts_pending}   छोड़े / abandoned: {self.abandoned}")
-        return out + report_lines(self.rails, self.held)
+        return out + report_lines(self.rails, self.held) + bbps_report_lines(self.bbps, self.bbps_awaiting)
 
 
 def build_zreport(store: Store, kiosk_code: str, business_day: str) -> ZReport:
@@ -110,4 +113,6 @@ def build_zreport(store: Store, kiosk_code: str, business_day: str) -> ZReport:
         abandoned=int(counts["abandoned"] or 0),
         rails=rail_totals(store, [business_day]),
         held=held_payments(store),
+        bbps=bbps_totals(store, [business_day]),
+        bbps_awaiting=awaiting_biller(store),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from kiosk.bbps_totals import STATE_NAMES
 from kiosk.clock import to_ist
 from kiosk.devices.printer import PrintOutcome, ReceiptPrinter
 from kiosk.money import Money
@@ -34,6 +35,23 @@ def _rails(report: ZReport) -> list[Block]:
         blocks += [
             Line(f"अज्ञात / Unknown: {MODE_NAMES.get(held.mode, held.mode)} {held.amount.format()}", bold=True),
             Line(f"Ref {held.txn_id[:8].upper()} ({held.reference})", Size.SMALL),
+            Line(hindi, Size.SMALL),
+            Line(english, Size.SMALL),
+        ]
+    return blocks
+
+
+def _bbps(report: ZReport) -> list[Block]:
+    """Bharat BillPay's bills by the biller's answer (bill + fee), then each one not confirmed and what to do."""
+    if not report.bbps and not report.bbps_awaiting:
+        return []
+    blocks: list[Block] = [Rule(), Line("भारत बिल पे / Bharat BillPay", bold=True)]
+    blocks += [Pair(f"{t.name} × {t.count}", f"{t.amount.format()} + {t.fee.format()}") for t in report.bbps]
+    for bill in report.bbps_awaiting:
+        hindi, english = bill.action
+        blocks += [
+            Line(f"{STATE_NAMES.get(bill.state, bill.state)}: {bill.amount.format()}", bold=True),
+            Line(f"रसीद/Receipt {bill.receipt_no or '-'} · {bill.business_day} · {bill.reference}", Size.SMALL),
             Line(hindi, Size.SMALL),
             Line(english, Size.SMALL),
         ]
@@ -77,6 +95,7 @@ def zreport_layout(report: ZReport, identity: Identity, *, qr_text: str, printed
     blocks += _notes(report.notes)
     blocks.append(Pair("नकद / Cash", report.cash_total.format(), bold=True))
     blocks += _rails(report)
+    blocks += _bbps(report)
     if report.counted is not None and report.difference is not None:
         blocks += [Rule(), Line("गिने गए / Counted", bold=True), *_notes(report.counted)]
         blocks.append(Pair("अंतर / Difference", _signed(report.difference), bold=True))

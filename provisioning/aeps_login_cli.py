@@ -12,8 +12,8 @@ from drivers import registry
 from kiosk.aadhaar import AadhaarError, AadhaarNumber
 from kiosk.clock import SystemClock
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.devices.biometric import BiometricReader, CaptureOk, CaptureRequest
-from kiosk.payments.operator_2fa import OperatorTwoFactor
+from kiosk.devices.biometric import BiometricReader
+from kiosk.payments.operator_2fa import OperatorTwoFactor, TwoFactorResult
 from kiosk.store import Store
 from sync.aeps_client import aadhaar_pay_kit
 from sync.client import Client
@@ -26,6 +26,19 @@ def _read_secret(args: argparse.Namespace, prompt: str) -> str:
     if args.stdin:
         return sys.stdin.readline().strip()
     return getpass.getpass(prompt)
+
+
+def refusal_en(result: TwoFactorResult) -> str:
+    """The terminal's words for a refused login (operator mode's page says the same in Hindi and English)."""
+    if result.reason == "pin":
+        return f"wrong PIN ({result.tries_left or 0} tries left before the lockout)"
+    if result.reason == "capture":
+        return f"the finger was not read ({result.code}); clean the reader and try again"
+    if result.reason == "finger":
+        return f"finger not matched ({result.code})"
+    return {"locked": "PIN locked for now", "unavailable": "the server did not answer; try again"}.get(
+        result.reason, result.reason
+    )
 
 
 def _gate(config: KioskConfig, settings: AgentSettings, store: Store) -> OperatorTwoFactor | str:
@@ -79,20 +92,17 @@ def _login(args: argparse.Namespace, out: TextIO, config: KioskConfig, settings:
     except (registry.DriverNotFound, ValueError, OSError) as exc:
         out.write(f"FAIL  [devices.biometric]: {exc}; run `kioskctl device test biometric`\n")
         return 1
-    out.write("      place your finger flat on the reader…\n")
-    captured = reader.capture(CaptureRequest())
-    close = getattr(reader, "close", None)
-    if callable(close):
-        close()
-    if not isinstance(captured, CaptureOk):
-        out.write(f"FAIL  the finger was not read ({captured.code}: {captured.message_en}); try again\n")
-        return 1
-    result = gate.login(args.operator, pin, aadhaar, captured.pid)
-    del captured  # the PID block is used once for the match, never kept
+    try:
+        result = gate.login_with_reader(
+            args.operator, pin, aadhaar, reader,
+            before_capture=lambda: out.write("      place your finger flat on the reader…\n"),
+        )  # fmt: skip
+    finally:
+        close = getattr(reader, "close", None)
+        if callable(close):
+            close()
     if not result.ok:
-        why = {"pin": "wrong PIN", "locked": "PIN locked for now", "finger": f"finger not matched ({result.code})",
-               "unavailable": "the server did not answer; try again"}.get(result.reason, result.reason)  # fmt: skip
-        out.write(f"FAIL  Aadhaar Pay login refused: {why}\n")
+        out.write(f"FAIL  Aadhaar Pay login refused: {refusal_en(result)}\n")
         return 1
     out.write(f"ok    Aadhaar Pay login done for {gate.today()}: the kiosk offers Aadhaar Pay until midnight IST\n")
     return 0

@@ -16,6 +16,8 @@ from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
+from kiosk.payments.aadhaar_pay import AadhaarPay
+from kiosk.payments.operator_2fa import OperatorTwoFactor
 from kiosk.payments.port import PaymentMethod
 from kiosk.printing import QrText
 from kiosk.store import Store
@@ -77,7 +79,8 @@ class JourneyScreen:
 
 @dataclass(frozen=True)
 class OperatorScreen:
-    """Operator mode: the store and ledger, the devices, the signed QR codes, the certificate reprints."""
+    """Operator mode: the store and ledger, the devices, the signed QR codes, the certificate reprints, and the
+    Aadhaar Pay rail's daily two-factor login (None when the kiosk does not offer Aadhaar Pay)."""
 
     config: KioskConfig
     store: Store
@@ -86,10 +89,13 @@ class OperatorScreen:
     receipt_qr: QrText
     zreport_qr: ZReportQr
     certificates: DownloadAndPrint
+    two_factor: OperatorTwoFactor | None = None
 
     @classmethod
     def of(cls, s: Services) -> OperatorScreen:
-        return cls(s.config, s.store, s.ledger, s.devices, s.receipt_qr, s.zreport_qr, s.certificates)
+        gates = [r.gate for r in s.rails if isinstance(r, AadhaarPay) and isinstance(r.gate, OperatorTwoFactor)]
+        return cls(s.config, s.store, s.ledger, s.devices, s.receipt_qr, s.zreport_qr, s.certificates,
+                   gates[0] if gates else None)  # fmt: skip
 
 
 @dataclass(frozen=True)

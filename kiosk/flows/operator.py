@@ -1,5 +1,6 @@
 """Operator mode as a state machine: hidden entry, PIN, menu and device status; each tool's work is its own machine
-in `kiosk/flows/operator_tools/` (close and Z-report, reprints, vouchers, stuck payments, service switch, cash box)."""
+in `kiosk/flows/operator_tools/` (close and Z-report, reprints, vouchers, stuck payments, service switch, cash box,
+the daily Aadhaar Pay login)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kiosk.dayclose import Reconciliation
 from kiosk.documents import CertificatePrinter
 from kiosk.flows.base import Devices
 from kiosk.flows.operator_pages import CountSheet, DeviceLine, ReceiptRow, StatusPage
+from kiosk.flows.operator_tools.aadhaar_login import AadhaarLoginTool, Work
 from kiosk.flows.operator_tools.close import ACCEPTOR_COUNT_AT_CLOSE, CloseTool
 from kiosk.flows.operator_tools.common import Kiosk, Message, Notice, Outcome
 from kiosk.flows.operator_tools.desk import CashBoxTool, ServiceTool, StuckTool, VoucherTool
@@ -18,6 +20,7 @@ from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.operator import OperatorAuth
 from kiosk.outbox import Outbox
+from kiosk.payments.operator_2fa import OperatorTwoFactor, TwoFactorResult
 from kiosk.printing import QrText
 from kiosk.receipt import Identity
 from kiosk.store import Store
@@ -41,6 +44,7 @@ class OpStep(enum.StrEnum):
     SERVICE = "service"
     CASHBOX = "cashbox"
     STUCK = "stuck"  # payments still open after the start's settlement (e.g. an Aadhaar answer never came)
+    AADHAAR_LOGIN = "aadhaar_login"  # the daily two-factor login for Aadhaar Pay (operator_tools/aadhaar_login.py)
 
 
 class OperatorMode:
@@ -59,6 +63,7 @@ class OperatorMode:
         opening_float: Money = Money(0),
         reprint_days: int = REPRINT_DAYS,
         certificates: CertificatePrinter | None = None,
+        two_factor: OperatorTwoFactor | None = None,
     ) -> None:
         self.store = store
         self.ledger = ledger
@@ -72,6 +77,7 @@ class OperatorMode:
         self.service = ServiceTool(kiosk)
         self.cashbox = CashBoxTool(kiosk, reprint_days)
         self.switch = self.service.switch
+        self.aadhaar_login = AadhaarLoginTool(two_factor, devices.biometric)
         self.step = OpStep.LOCKED
         self.message: Message | None = None
         self.operator_id = ""
@@ -137,7 +143,7 @@ class OperatorMode:
         if self.step is OpStep.COUNT and self.close.sheet is not None:
             self.message = None
             return self.close.sheet.press(digit)
-        return False
+        return self.step is OpStep.AADHAAR_LOGIN and self.aadhaar_login.press(digit)
 
     def backspace(self) -> bool:
         if self.step is OpStep.PIN and self.pin:
@@ -145,7 +151,7 @@ class OperatorMode:
             return True
         if self.step is OpStep.COUNT and self.close.sheet is not None:
             return self.close.sheet.backspace()
-        return False
+        return self.step is OpStep.AADHAAR_LOGIN and self.aadhaar_login.backspace()
 
     def submit_pin(self) -> bool:
         if self.step is not OpStep.PIN:
@@ -178,17 +184,19 @@ class OperatorMode:
         self.step, self.message, self.pin = OpStep.LOCKED, None, ""
         self.operator_id = self.operator_name = ""
         self.close.reset()
+        self.aadhaar_login.reset()
 
     @property
     def signed_in(self) -> bool:
         return self.step not in (OpStep.LOCKED, OpStep.PIN)
 
     def back(self) -> None:
-        if self.signed_in and self.step is not OpStep.MENU:
+        if self.signed_in and self.step is not OpStep.MENU and not self.aadhaar_login.waiting:
             self._menu()
 
     def _menu(self) -> None:
         self.step, self.close.sheet = OpStep.MENU, None
+        self.aadhaar_login.reset()  # the PIN and the number typed there go with the page
         overdue = self.close.overdue_days()
         self.message = Message(Notice.OVERDUE, (", ".join(overdue),)) if overdue else None
 
@@ -302,3 +310,22 @@ class OperatorMode:
 
     def removals(self, limit: int = 10) -> list[tuple[str, str, bool]]:
         return self.cashbox.removals(limit)
+
+    # -- the daily Aadhaar Pay login (operator_tools/aadhaar_login.py) ---------------------------
+    def show_aadhaar_login(self) -> None:
+        if self.signed_in and self.aadhaar_login.start():
+            self.step, self.message = OpStep.AADHAAR_LOGIN, None
+
+    def confirm_aadhaar_login(self) -> Work | None:
+        """OK on the page: the next phase, or the capture and match for the UI to run off the Qt thread."""
+        if self.step is not OpStep.AADHAAR_LOGIN:
+            return None
+        return self.aadhaar_login.confirm(self.operator_id)
+
+    def aadhaar_login_finished(self, result: TwoFactorResult) -> None:
+        if self.step is OpStep.AADHAAR_LOGIN:
+            self.aadhaar_login.finished(result)
+
+    def aadhaar_login_failed(self) -> None:
+        if self.step is OpStep.AADHAAR_LOGIN:
+            self.aadhaar_login.failed()

@@ -95,6 +95,7 @@ Item {
         OperatorCount { anchors.fill: parent; visible: op.model.step === "count"; model: op.model }
         OperatorReconciliation { anchors.fill: parent; visible: op.model.step === "reconciliation"; model: op.model }
         OperatorReport { anchors.fill: parent; visible: op.model.step === "zreport"; model: op.model }
+        OperatorAadhaarLogin { anchors.fill: parent; visible: op.model.step === "aadhaar_login"; model: op.model }
         OperatorTools {
             anchors.fill: parent
             visible: ["reprint", "vouchers", "stuck", "service", "cashbox"].indexOf(op.model.step) >= 0

@@ -16,5 +16,6 @@ Item {
         Btn { objectName: "menuService"; width: 400; height: 110; primary: false; text: qsTr("Out of service"); onClicked: menu.model.showService() }
         Btn { objectName: "menuStuck"; width: 400; height: 110; primary: false; text: qsTr("Payments still open"); onClicked: menu.model.showStuck() }
         Btn { objectName: "menuCashbox"; width: 400; height: 110; primary: false; text: qsTr("Remove the cash box"); onClicked: menu.model.showCashbox() }
+        OperatorAadhaarLoginEntry { model: menu.model }
     }
 }

@@ -84,7 +84,7 @@ Item {
         Text { text: qsTr("Payments still open: close each with the reason"); font.pixelSize: 30; font.bold: true; color: "#263238" }
         Text { visible: tools.model.stuck.length === 0; text: qsTr("No payment is stuck."); font.pixelSize: 26 }
         ListView {
-            width: parent.width; height: parent.height - 60
+            width: parent.width; height: tools.model.stuck.length === 0 ? 0 : Math.max(0, parent.height - 60 - bbpsPending.height)
             clip: true
             spacing: 8
             model: tools.model.stuck
@@ -124,6 +124,7 @@ Item {
                 }
             }
         }
+        OperatorBbpsPending { id: bbpsPending; width: parent.width; model: tools.model }
     }
 
     // Out of service, with the reason villagers will read.

@@ -14,6 +14,9 @@ from kiosk.money import Money
 from kiosk.receipt import Identity
 from ui.qr import qr_source
 from ui.screens import OperatorScreen
+from ui.viewmodels.aadhaar_login import aadhaar_login_view
+from ui.viewmodels.bbps_pending import bbps_pending_view
+from ui.worker import OffThread
 
 
 def _half(text: str, language: str) -> str:
@@ -44,7 +47,9 @@ class OperatorViewModel(QObject):
             zreport_qr=services.zreport_qr,
             opening_float=services.config.rules.opening_float,
             certificates=services.certificates,
+            two_factor=services.two_factor,
         )
+        self.worker = OffThread(self)  # the Aadhaar Pay login's capture and match
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -164,6 +169,22 @@ class OperatorViewModel(QObject):
     @Slot()
     def announceRemoval(self) -> None:
         self._do(self.mode.announce_removal)
+
+    @Slot()
+    def showAadhaarLogin(self) -> None:
+        self._do(self.mode.show_aadhaar_login)
+
+    @Slot()
+    def aadhaarLoginOk(self) -> None:
+        """OK on the login page; the finger's capture and the AUA's match run off the Qt thread meanwhile."""
+        work = self.mode.confirm_aadhaar_login()
+        self.changed.emit()
+        if work is not None:
+            self.worker.run(
+                work,
+                lambda result: self._do(lambda: self.mode.aadhaar_login_finished(result)),
+                lambda _exc: self._do(self.mode.aadhaar_login_failed),
+            )
 
     # -- what the screens show ---------------------------------------------------------------------
     def _message(self) -> dict[str, Any]:
@@ -294,4 +315,8 @@ class OperatorViewModel(QObject):
     outOfService = Property(str, lambda self: _half(self.mode.switch.reason() or "", self.language), notify=changed)
     removals = Property(list, _removals, notify=changed)
     stuck = Property(list, _stuck, notify=changed)
+    aadhaarLogin = Property(dict, lambda self: aadhaar_login_view(self.mode.aadhaar_login),
+                            notify=changed)  # fmt: skip
+    bbpsPending = Property(list, lambda self: bbps_pending_view(self.services.store, self.language)
+                           if self.mode.step is OpStep.STUCK else [], notify=changed)  # fmt: skip
     stuckReasons = Property(list, lambda self: [_half(r, self.language) for r in STUCK_REASONS], notify=changed)
