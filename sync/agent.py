@@ -14,11 +14,13 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.bbps_store import BbpsRecords
+from kiosk.capture.vault import Vault
 from kiosk.clock import Clock, iso_utc
 from kiosk.outbox import Outbox
 from kiosk.store import Store
 from sync.backoff import Backoff, first_contact_delay
 from sync.bbps_client import bbpou_at
+from sync.blob_upload import BlobUploader
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
@@ -84,6 +86,10 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        vault = Vault.open(store, settings.vault_key_file or settings.key_file.parent / "vault.key")
+        self.blobs = BlobUploader(
+            vault, self.client, chunk_bytes=settings.blob_chunk_bytes, budget_bytes=settings.blob_budget_bytes
+        )
         self.remote = RemoteExecutor(
             store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
             logs=FileLog(settings.log_file) if settings.log_file else Journald(),
@@ -93,7 +99,7 @@ class Agent:
         self.reached_ready = False
         work: list[tuple[str, Callable[[], object]]] = [
             ("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue),
-            ("bbps", self.post_bbps),
+            ("bbps", self.post_bbps), ("blobs", self.blobs.step),
         ]  # fmt: skip
         if self.updater is not None:
             updater = self.updater
@@ -180,7 +186,7 @@ class Agent:
         log.info("first contact with %s at %s", s.server_url, start.isoformat())
         for name, interval in (
             ("drain", s.drain_interval_s), ("heartbeat", s.heartbeat_interval_s),
-            ("catalogue", s.catalogue_interval_s), ("bbps", s.bbps_interval_s),
+            ("catalogue", s.catalogue_interval_s), ("bbps", s.bbps_interval_s), ("blobs", s.blob_interval_s),
             *((("update", s.heartbeat_interval_s),) if self.updater else ()),
         ):  # fmt: skip
             scheduler.add_job(
