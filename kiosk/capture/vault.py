@@ -83,6 +83,15 @@ class Vault:
         """The vault beside `store`'s database file, its key in `key_file`."""
         return cls(store, vault_folder(store.path), load_or_create_key(key_file), grace_s=grace_s)
 
+    @classmethod
+    def at_start(cls, store: Store, key_file: Path, *, grace_s: float = GRACE_S) -> Vault:
+        """The kiosk app's vault (the one process that puts), swept of what a crash or an abandoned journey left.
+
+        Only here: the agent opens the vault with `open`, as a sweep there could take a file the app is putting."""
+        vault = cls.open(store, key_file, grace_s=grace_s)
+        vault.sweep()
+        return vault
+
     def path_of(self, sha256: str) -> Path:
         if not SHA256_HEX.fullmatch(sha256):
             raise VaultError(f"{sha256[:70]!r} is not a SHA-256 in hex")
