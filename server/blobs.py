@@ -127,6 +127,15 @@ class BlobStore:
         return gone
 
 
+def missing_blobs(tx: Tx, kiosk_id: str, sha256s: list[str]) -> list[str]:
+    """Of the blobs an accepted event names, those this kiosk has not yet uploaded whole (the application waits)."""
+    held = {
+        str(r[0])
+        for r in tx.all("SELECT sha256 FROM kiosk_blobs WHERE kiosk_id = ? AND completed_at IS NOT NULL", (kiosk_id,))
+    }
+    return [sha for sha in sha256s if sha not in held]
+
+
 def _chunk_facts(headers: Mapping[str, str], data: bytes) -> tuple[int, int, str]:
     """(first byte, total, media type) of a well-formed chunk, or Refused naming what is wrong."""
     found = parse_content_range(headers.get("content-range", ""))

@@ -11,6 +11,7 @@ import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from server.blobs import missing_blobs
 from server.cli import main as server_cli
 from server.db import Database, database_url
 from server.service import Service
@@ -100,6 +101,8 @@ def test_a_blob_sent_in_chunks_is_kept_under_its_name_and_a_resend_costs_nothing
     assert put(kiosk, sha, 0, data[:CHUNK], len(data)).json()["complete"] is True
     assert stored(server, sha).read_bytes() == data
     assert received(server, sha) == [(kiosk.kiosk_id, len(data), 1)]
+    with Database(database_url(server.db)).tx(write=False) as tx:
+        assert missing_blobs(tx, kiosk.kiosk_id, [sha, "e" * 64]) == ["e" * 64]
 
 
 def test_content_that_does_not_match_its_name_is_refused_and_not_kept(
