@@ -15,13 +15,14 @@ from kiosk.capture.vault import Vault
 from kiosk.clock import SystemClock
 from kiosk.outbox import Outbox
 from kiosk.store import Store
+from sync.agent import Agent
 from sync.blob_upload import BlobUploader
 from sync.client import Client
 from sync.drain import Drainer
 from sync.identity import SyncState, load_or_create_key
 from sync.settings import AgentSettings
 from tests.sync.conftest import AgentList
-from tests.sync.harness import AgentProcess, ServerProcess, enrolled_kiosk, wait_until
+from tests.sync.harness import AgentProcess, ServerProcess, enrolled_kiosk, make_payments, wait_until
 
 MARKER = b"SCANNED-DOMICILE-PROOF-MARKER"
 
@@ -89,10 +90,10 @@ def test_an_upload_killed_at_random_points_resumes_without_duplicates_or_resent_
     tmp_path: Path, server: ServerProcess, agents: AgentList
 ) -> None:
     settings, store = enrolled_kiosk(
-        tmp_path, server, server.url, blob_chunk_bytes=512, blob_budget_bytes=1_000_000, blob_interval_s=0.1
+        tmp_path, server, server.url, blob_chunk_bytes=256, blob_budget_bytes=1_000_000, blob_interval_s=0.1
     )
     vault = Vault.open(store, settings.vault_key_file or tmp_path / "vault.key")
-    contents = pages(6, 6000, seed=2)
+    contents = pages(4, 2000, seed=2)  # 32 chunks
     refs = submit(store, vault, contents, "A-3")
     total = sum(r.size for r in refs)
     agent = agents(AgentProcess(tmp_path / "kiosk.toml", tmp_path / "agent.log")).start()
@@ -118,3 +119,17 @@ def test_an_upload_killed_at_random_points_resumes_without_duplicates_or_resent_
     assert [stored(server, r.sha256).read_bytes() for r in refs] == contents
     assert list(vault.folder.iterdir()) == []
     assert MARKER not in (tmp_path / "agent.log").read_bytes()
+
+
+def test_a_vault_that_cannot_be_opened_leaves_the_agent_delivering_events(
+    tmp_path: Path, server: ServerProcess
+) -> None:
+    settings, store = enrolled_kiosk(tmp_path, server, server.url)
+    key_file = settings.vault_key_file or tmp_path / "vault.key"
+    key_file.write_bytes(bytes(32))
+    key_file.chmod(0o644)  # readable by others: refused
+    agent = Agent(settings, store, SystemClock())
+    make_payments(store, 3)
+    assert agent.blobs is None
+    assert "blobs" not in agent.jobs
+    assert agent.drain() == 3
