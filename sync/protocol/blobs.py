@@ -25,6 +25,31 @@ CONTENT_RANGE = re.compile(r"bytes ([0-9]{1,10})-([0-9]{1,10})/([0-9]{1,10})")
 MEDIA_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]{1,60}")
 
 
+# How an event payload names its files (kiosk/capture/blob_events.py writes it): put `"blobs": BLOBS_FIELD` in the
+# properties of an event kind's schema (sync/protocol/payloads.py) to have the server check it at ingest.
+BLOBS_FIELD: dict[str, object] = {
+    "type": "array",
+    "maxItems": 50,
+    "items": {
+        "type": "object",
+        "required": ["sha256", "size", "media_type"],
+        "properties": {
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "size": {"type": "integer", "minimum": 1, "maximum": MAX_BLOB_BYTES},
+            "media_type": {"type": "string", "pattern": "^[a-z]+/[a-z0-9.+-]{1,60}$"},
+        },
+    },
+}
+
+
+def declared_blobs(payload: dict[str, object]) -> list[str]:
+    """The SHA-256 names an (already validated) event payload declares, in its order; [] when it names none."""
+    entries = payload.get("blobs")
+    if not isinstance(entries, list):
+        return []
+    return [str(e["sha256"]) for e in entries if isinstance(e, dict) and SHA256_HEX.fullmatch(str(e.get("sha256")))]
+
+
 class BlobStatus(Model):
     """How much of a blob the server holds from the asking kiosk; `complete` once the whole checked out."""
 

@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from jsonschema import Draft202012Validator
 
+from kiosk.capture.blob_events import blobs_field
+from kiosk.capture.port import BlobRef
 from server.blobs import missing_blobs
 from server.cli import main as server_cli
 from server.db import Database, database_url
 from server.service import Service
+from sync.protocol.blobs import BLOBS_FIELD, declared_blobs
 from sync.protocol.signing import public_key_text
 from tests.server.conftest import Kiosk
 from tests.sync.harness import ServerProcess
@@ -101,8 +105,13 @@ def test_a_blob_sent_in_chunks_is_kept_under_its_name_and_a_resend_costs_nothing
     assert put(kiosk, sha, 0, data[:CHUNK], len(data)).json()["complete"] is True
     assert stored(server, sha).read_bytes() == data
     assert received(server, sha) == [(kiosk.kiosk_id, len(data), 1)]
+    payload = {
+        "application_no": "A-1",
+        **blobs_field([BlobRef(sha, len(data), "image/jpeg"), BlobRef("e" * 64, 9, "image/jpeg")]),
+    }
+    assert Draft202012Validator(BLOBS_FIELD).is_valid(payload["blobs"])
     with Database(database_url(server.db)).tx(write=False) as tx:
-        assert missing_blobs(tx, kiosk.kiosk_id, [sha, "e" * 64]) == ["e" * 64]
+        assert missing_blobs(tx, kiosk.kiosk_id, declared_blobs(payload)) == ["e" * 64]
 
 
 def test_content_that_does_not_match_its_name_is_refused_and_not_kept(
