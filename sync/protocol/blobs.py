@@ -9,6 +9,7 @@ only at its own offset, checks the SHA-256 of the whole before keeping it under 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from pydantic import Field
 
@@ -42,7 +43,7 @@ BLOBS_FIELD: dict[str, object] = {
 }
 
 
-def declared_blobs(payload: dict[str, object]) -> list[str]:
+def declared_blobs(payload: Mapping[str, object]) -> list[str]:
     """The SHA-256 names an (already validated) event payload declares, in its order; [] when it names none."""
     entries = payload.get("blobs")
     if not isinstance(entries, list):
