@@ -248,6 +248,16 @@ class Vault:
             self._fault(point)
 
 
+def start_vault(store: Store, key_file: Path) -> Vault | None:
+    """For the composition root: the app's swept vault, or None (logged) when it cannot be used — the services that
+    capture files are then not offered, and the rest of the kiosk works on."""
+    try:
+        return Vault.at_start(store, key_file)
+    except (VaultError, OSError) as exc:
+        log.error("no document vault, services that capture files are off: %s", exc)
+        return None
+
+
 def _fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:

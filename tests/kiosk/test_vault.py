@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.capture.blob_events import emit_with_blobs, refs_in
-from kiosk.capture.vault import Vault, VaultError, VaultFull, load_or_create_key
+from kiosk.capture.vault import Vault, VaultError, VaultFull, load_or_create_key, start_vault
 from kiosk.clock import FakeClock
 from kiosk.outbox import Outbox
 from kiosk.store import Store
@@ -160,3 +160,10 @@ def test_a_key_readable_by_others_is_refused(tmp_path: Path) -> None:
     key_file.chmod(0o644)
     with pytest.raises(VaultError, match="chmod 600"):
         load_or_create_key(key_file)
+
+
+def test_the_app_starts_without_a_vault_whose_key_others_can_read(store: Store, tmp_path: Path) -> None:
+    key_file = tmp_path / "vault.key"
+    assert start_vault(store, key_file) is not None
+    key_file.chmod(0o640)
+    assert start_vault(store, key_file) is None
