@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from server import blobs
 from server.dashboard.cli import register as dashboard_commands
 from server.db import Database, database_url
 from server.fleetops.cli import register as fleetops_commands
@@ -28,6 +29,7 @@ def serve(args: argparse.Namespace) -> int:
     db = Database(database_url(args.db), synchronous=args.sqlite_synchronous)
     app = create_app(db, phone=phone, aua_answer_delay_s=args.aua_answer_delay_s)
     app.state.upi = upi_options(args)  # server/upi.py: None leaves UPI switched off
+    app.state.blobs = blobs.store_from(args, db)
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
     # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -177,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
         help="answer /aadhaar:auth this late, after deciding (tests of a slow AUA)",
     )
     upi_serve_options(run)
+    blobs.serve_options(run)
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")
@@ -220,6 +223,7 @@ def parser() -> argparse.ArgumentParser:
     dashboard_commands(admin, commands)
     fleetops_commands(admin)
     reconcile_commands(admin)
+    blobs.register(admin)
     return top
 
 

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from server.aeps_schema import SCHEMA as AEPS_SCHEMA
 from server.bbps_schema import SCHEMA as BBPS_SCHEMA
+from server.blobs_schema import SCHEMA as BLOBS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
@@ -81,6 +82,7 @@ SCHEMA = [
     *UPI_SCHEMA,
     *AEPS_SCHEMA,
     *BBPS_SCHEMA,
+    *BLOBS_SCHEMA,
 ]
 
 

@@ -14,11 +14,13 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.bbps_store import BbpsRecords
+from kiosk.capture.vault import Vault, VaultError
 from kiosk.clock import Clock, iso_utc
 from kiosk.outbox import Outbox
 from kiosk.store import Store
 from sync.backoff import Backoff, first_contact_delay
 from sync.bbps_client import bbpou_at
+from sync.blob_upload import BlobUploader
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
@@ -54,6 +56,16 @@ def enrol(settings: AgentSettings, store: Store, token: str) -> Enrolment:
     return Enrolment(answer.kiosk_id, load_public_key(answer.server_public_key))
 
 
+def blob_uploader(settings: AgentSettings, store: Store, client: Client) -> BlobUploader | None:
+    """The captured-file upload; a vault that cannot be opened is logged and leaves the rest of the agent running."""
+    try:
+        vault = Vault.open(store, settings.vault_key_file or settings.key_file.parent / "vault.key")
+    except (VaultError, OSError) as exc:
+        log.error("captured files cannot be uploaded: %s", exc)
+        return None
+    return BlobUploader(vault, client, chunk_bytes=settings.blob_chunk_bytes, budget_bytes=settings.blob_budget_bytes)
+
+
 @dataclass
 class Job:
     name: str
@@ -84,6 +96,7 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        self.blobs = blob_uploader(settings, store, self.client)
         self.remote = RemoteExecutor(
             store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
             logs=FileLog(settings.log_file) if settings.log_file else Journald(),
@@ -95,6 +108,8 @@ class Agent:
             ("drain", self.drain), ("heartbeat", self.beat), ("catalogue", self.pull_catalogue),
             ("bbps", self.post_bbps),
         ]  # fmt: skip
+        if self.blobs is not None:
+            work.append(("blobs", self.blobs.step))
         if self.updater is not None:
             updater = self.updater
             self.heartbeat.software = lambda: updater.software(store.get_meta("app_version") or "unknown")
@@ -181,6 +196,7 @@ class Agent:
         for name, interval in (
             ("drain", s.drain_interval_s), ("heartbeat", s.heartbeat_interval_s),
             ("catalogue", s.catalogue_interval_s), ("bbps", s.bbps_interval_s),
+            *((("blobs", s.blob_interval_s),) if self.blobs else ()),
             *((("update", s.heartbeat_interval_s),) if self.updater else ()),
         ):  # fmt: skip
             scheduler.add_job(

@@ -89,12 +89,21 @@ class Client:
         return self.clock.now().timestamp() + self.offset_s
 
     def request(
-        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        as_is: bool = False,
     ) -> Answer:
-        """One signed exchange; retries once at once if the server says our clock is off."""
-        answer = self._exchange(method, path, body, headers or {})
+        """One signed exchange; retries once at once if the server says our clock is off.
+
+        `as_is`: the body goes as it is (e.g. a JPEG chunk, which gzip does not shrink), its Content-Type in `headers`.
+        """
+        answer = self._exchange(method, path, body, headers or {}, as_is)
         if answer.status == 401 and b"stale request" in answer.body and self._learn_clock(answer):
-            answer = self._exchange(method, path, body, headers or {})
+            answer = self._exchange(method, path, body, headers or {}, as_is)
         if answer.status in (408, 429) or answer.status >= 500:
             raise TransportError(
                 f"{method} {path}: server answered {answer.status}",
@@ -105,14 +114,14 @@ class Client:
             raise Refusal(answer.status, _detail(answer.body))
         return answer
 
-    def _exchange(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Answer:
+    def _exchange(self, method: str, path: str, body: bytes | None, headers: dict[str, str], as_is: bool) -> Answer:
         full_path = API_PREFIX + path
-        wire = gzip.compress(body, compresslevel=6, mtime=0) if body is not None else b""
+        wire = (body if as_is else gzip.compress(body, compresslevel=6, mtime=0)) if body is not None else b""
         signed = sign_request(
             self.key, self.kiosk_id, method, full_path, int(self.signing_time()), secrets.token_hex(16), wire
         )
         send = {**headers, **signed}
-        if body is not None:
+        if body is not None and not as_is:
             send |= {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         try:
             response = self.session.request(

@@ -42,9 +42,15 @@ class AgentSettings:
     bbps_url: str | None = None  # the BBPOU the agent posts queued bill payments to; None: BBPS is off
     bbps_agent_id: str = ""
     bbps_interval_s: float = 60.0
+    # Captured files (kiosk/capture/vault.py, sync/blob_upload.py): the vault key beside key_file unless set.
+    vault_key_file: Path | None = None
+    blob_chunk_bytes: int = 16 * 1024
+    blob_budget_bytes: int = 128 * 1024
+    blob_interval_s: float = 30.0
 
 
 NUMBERS = {f.name for f in fields(AgentSettings) if f.type in ("int", "float")}
+INTEGERS = {f.name for f in fields(AgentSettings) if f.type == "int"}
 STRINGS = {"release_python", "vendor_install_command", "vendor_check_command", "restart_command"}
 
 
@@ -61,7 +67,7 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
     folder = config.base_dir or Path.cwd()
     values: dict[str, object] = {}
     for key, value in config.agent.items():
-        if key in ("key_file", "catalogue_file", "config_file", "release_root", "log_file"):
+        if key in ("key_file", "catalogue_file", "config_file", "release_root", "log_file", "vault_key_file"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (folder / value).resolve()
@@ -76,16 +82,18 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
         elif key in NUMBERS:
             if type(value) not in (int, float) or value < 0:
                 raise ConfigError(source, f"[agent].{key}", value, "a number not below 0")
-            values[key] = int(value) if key.startswith("batch_") else float(value)
+            values[key] = int(value) if key in INTEGERS else float(value)
         else:
             raise ConfigError(source, f"[agent].{key}", value, "no such key (unknown key)")
-    if int(values.get("batch_items", 500)) < 1:  # type: ignore[call-overload]
-        raise ConfigError(source, "[agent].batch_items", values["batch_items"], "at least 1")
+    for key in ("batch_items", "blob_chunk_bytes", "blob_budget_bytes"):
+        if int(values.get(key, 1)) < 1:  # type: ignore[call-overload]
+            raise ConfigError(source, f"[agent].{key}", values[key], "at least 1")
     database = config.database if config.database.is_absolute() else (folder / config.database).resolve()
+    key_file = Path(str(values.pop("key_file", database.parent / "kiosk-agent.key")))
     return AgentSettings(
         server_url=config.server.url, timeout_s=config.server.timeout_s, database=database,
         kiosk_code=config.identity.kiosk_code,
-        key_file=Path(str(values.pop("key_file", database.parent / "kiosk-agent.key"))),
+        key_file=key_file, vault_key_file=Path(str(values.pop("vault_key_file", key_file.parent / "vault.key"))),
         catalogue_file=Path(str(values.pop("catalogue_file", database.parent / "catalogue.json"))),
         config_file=Path(str(values.pop("config_file", database.parent / "fleet-config.json"))),
         hours=config.hours,
