@@ -153,6 +153,7 @@ class Built:
     rails: tuple[PaymentMethod, ...] = ()
     bbps: Bbpou | None = None
     locator: Locator | None = None
+    vault: DocumentVault | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -165,6 +166,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
+        vault=built.vault,
     )  # fmt: skip
     start_cash(services)
     return services

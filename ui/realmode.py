@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from drivers import registry
 from kiosk.availability import ServiceSwitch
+from kiosk.capture.vault import start_vault
 from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
     Catalogue,
@@ -99,6 +100,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
         rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),
         locator=cast(Locator | None, optional_device(config, clock, "gps")),
+        vault=start_vault(store, settings.vault_key_file or settings.key_file.parent / "vault.key"),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()

@@ -96,6 +96,9 @@ def test_the_field_kiosk_looks_a_bill_up_on_its_server_and_takes_cash_through_it
             # The devices' statuses and the RD service version are left for the agent's heartbeat.
             qtbot.waitUntil(lambda: services.store.get_meta("rd_service") is not None, timeout=10_000)
             assert "printer" in json.loads(services.store.get_meta("device_status") or "{}")
+            assert services.vault is not None  # scans and photos have their encrypted vault beside the database
+            page = services.vault.put(b"a scanned page", "image/jpeg")
+            assert (services.store.path.parent / "vault" / f"{page.sha256}.blob").exists()
             _, account, _, _, paise, _ = DEMO_BILLS[0]
             driver.tap(kiosk.window, "tile_jvvnl-bill")
             driver.type_digits(kiosk.window, account)
