@@ -24,6 +24,7 @@ from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
 from sync.heartbeat import HeartbeatSender
 from sync.identity import Enrolment, IdentityError, SyncState, load_enrolment, load_or_create_key
+from sync.privileged_client import Privileged, PrivilegedSystem
 from sync.protocol import API_PREFIX, EnrolAnswer, EnrolRequest
 from sync.protocol.signing import load_public_key, public_key_text
 from sync.release.setup import build_updater
@@ -84,10 +85,12 @@ class Agent:
             settings.config_file, self.client, enrolment.server_key, clock, kind="config"
         )
         self.heartbeat.catalogue_version = self.catalogue.version
+        privileged = Privileged(settings.privileged_spool) if settings.privileged_spool else None
         self.remote = RemoteExecutor(
-            store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
+            store, enrolment.server_key, enrolment.kiosk_id, clock,
+            system=system or (PrivilegedSystem(privileged) if privileged else Systemd()),
             logs=FileLog(settings.log_file) if settings.log_file else Journald(),
-            screen=screen or AppScreen(store, clock), config_path=settings.config_path,
+            screen=screen or AppScreen(store, clock), config_path=settings.config_path, privileged=privileged,
         )  # fmt: skip
         self.updater = build_updater(settings, self.client, enrolment.server_key, clock)
         self.reached_ready = False
