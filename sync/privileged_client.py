@@ -29,7 +29,7 @@ class Privileged:
     actions it may not do itself (restart the app, reboot, rewrite kiosk.toml, install a release's .deb)."""
 
     spool: Path
-    timeout_s: float = 180.0
+    timeout_s: float = 60.0  # under the agent's WatchdogSec=120: a stopped executor never gets the agent killed
     poll_s: float = 0.1
 
     def run(self, action: str, args: dict[str, Any] | None = None, *, request_id: str = "") -> str:

@@ -13,6 +13,7 @@ from sync.privileged_client import Privileged
 from sync.release.gate import check
 from sync.release.redact import log_tail
 from sync.release.root import ReleaseRoot
+from sync.release.setup import for_vendor
 from sync.release.vendor import VendorCommands
 
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print("this kiosk has no [agent].release_root: nothing to roll back", file=sys.stderr)
         return 0
     root = ReleaseRoot(settings.release_root)
-    privileged = Privileged(settings.privileged_spool) if settings.privileged_spool else None
+    privileged = for_vendor(Privileged(settings.privileged_spool) if settings.privileged_spool else None)
     vendor = VendorCommands(settings.vendor_install_command, settings.vendor_check_command, privileged)
     outcome = check(root, settings.database, SystemClock(), failed=args.failed, vendor=vendor,
                     tail=lambda: read_tail(args.log_file, args.journal_unit))  # fmt: skip

@@ -7,6 +7,7 @@ import os
 import shlex
 import subprocess
 import sys
+from dataclasses import replace
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -39,6 +40,11 @@ def restarter(command: str, privileged: Privileged | None = None) -> None:
     os._exit(0)
 
 
+def for_vendor(privileged: Privileged | None) -> Privileged | None:
+    """dpkg may run for minutes as root (its own limit there is 600 s): the agent waits as long, as it did for dpkg."""
+    return replace(privileged, timeout_s=620.0) if privileged else None
+
+
 def build_updater(
     settings: AgentSettings, client: Client, server_key: Ed25519PublicKey, clock: Clock
 ) -> Updater | None:
@@ -50,7 +56,7 @@ def build_updater(
     policy = UpdatePolicy(
         hours=settings.hours, health_deadline_s=settings.health_deadline_s,
         python=settings.release_python or sys.executable,
-        vendor=VendorCommands(settings.vendor_install_command, settings.vendor_check_command, privileged),
+        vendor=VendorCommands(settings.vendor_install_command, settings.vendor_check_command, for_vendor(privileged)),
     )  # fmt: skip
     command = settings.restart_command
     return Updater(root, fetcher, settings.database, clock, policy, restart=lambda: restarter(command, privileged))

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,3 +135,30 @@ def serve_until_done(world: World, child: subprocess.Popen[str], limit_s: float 
     out, err = child.communicate(timeout=10)
     assert child.returncode == 0, err
     return out, err
+
+
+class PathUnit:
+    """kiosk-privileged.path in a thread, for tests whose agent side runs in the test process."""
+
+    def __init__(self, world: World) -> None:
+        self.world, self.stop = world, threading.Event()
+        self.failures: list[str] = []
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self.stop.is_set():
+            if any(self.world.spool.joinpath("requests").iterdir()):
+                done = self.world.run_executor()
+                if done.returncode != 0:
+                    self.failures.append(done.stderr)
+            else:
+                self.stop.wait(0.02)
+
+    def __enter__(self) -> PathUnit:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=60)
+        assert self.failures == []
