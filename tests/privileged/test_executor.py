@@ -84,8 +84,8 @@ def bad_requests(world: World) -> dict[str, str]:
     request("bad-hours", "set_config", {"hours": {"mon": "25:00-26:00"}})
     vendor("dotdot", "1.3", file="../../../../etc/shadow")
     vendor("other-hash", "1.3", sha="0" * 64)
-    swapped = release(world.release_root, "1.4")  # the file changed after the manifest was checked
-    (world.release_root / "releases/1.4/app" / PACKAGE).write_bytes(b"something else entirely")
+    swapped = release(world.release_root, "1.7")  # the file changed after the manifest was checked
+    (world.release_root / "releases/1.7/app" / PACKAGE).write_bytes(b"something else entirely")
     vendor("swapped", swapped.version)
     release(world.release_root, "1.5")  # the package replaced by a symlink to a file elsewhere
     outside = world.base / "outside.deb"
@@ -167,3 +167,26 @@ def test_a_reboot_cut_short_is_not_started_again_after_the_machine_comes_back(wo
     assert world.run_executor().returncode == 0  # the next boot: the request is there, its answer too
     assert world.calls == []
     assert world.result("reboot-1")["detail"] == "reboot started"
+
+
+ROLLBACK = """
+import json, sys
+from pathlib import Path
+from sync.privileged_client import Privileged
+from sync.release.root import ReleaseRoot
+from sync.release.vendor import VendorCommands, install_vendor
+
+base = Path(sys.argv[1])
+root = ReleaseRoot(base / "opt/kiosk")
+vendor = VendorCommands(privileged=Privileged(base / "var/lib/kiosk-privileged", timeout_s=30))
+print(json.dumps(install_vendor(vendor, root.manifest("1.4"), root.releases / "1.4", root.manifest("1.3"),
+                                root.releases / "1.3")))
+"""
+
+
+def test_a_vendor_package_dpkg_rejects_puts_the_old_one_back_through_the_executor(world: World) -> None:
+    out, _ = serve_until_done(world, as_kiosk(ROLLBACK, world))
+    problem = json.loads(out)
+    assert problem.startswith("vendor package rdservice 2.1: failed by the privileged executor: RuntimeError: dpkg ")
+    assert "dpkg: error processing" in problem
+    assert world.calls == ["dpkg failed", f"dpkg -i {sha256(PACKAGE_BYTES)}"]  # 1.4's refused, 1.3's reinstalled

@@ -23,6 +23,7 @@ UNITS = REPO / "systemd"
 KIOSK_UID = 65534  # "kiosk" in this root's /etc/passwd: nobody's ids, so no user is added to the sandbox itself
 PACKAGE = "vendor/rdservice_2.1_amd64.deb"
 PACKAGE_BYTES = b"!<arch>\nnot really a deb, but dpkg here is a stand-in\n"
+BROKEN_PACKAGE = b"!<arch>\nBROKEN: the stand-in dpkg fails on this one\n"
 
 
 @dataclass
@@ -82,6 +83,7 @@ def make_world() -> World:
     os.chown(config, 0, KIOSK_UID)
     _stand_ins(base)
     release(base / "opt/kiosk", "1.3")
+    release(base / "opt/kiosk", "1.4", BROKEN_PACKAGE)
     for folder, _, files in os.walk(base / "opt/kiosk"):  # the agent owns its release root (ReadWritePaths)
         for name in [folder, *(os.path.join(folder, f) for f in files)]:
             os.chown(name, KIOSK_UID, KIOSK_UID)
@@ -93,18 +95,21 @@ def _stand_ins(base: Path) -> None:
     (base / "bin").mkdir()
     log = base / "calls.log"
     (base / "bin/systemctl").write_text(f'#!/bin/sh\necho "systemctl $*" >> {log}\n')
-    (base / "bin/dpkg").write_text(f'#!/bin/sh\necho "dpkg $1 $(sha256sum < "$2" | cut -c1-64)" >> {log}\n')
+    (base / "bin/dpkg").write_text(f"""#!/bin/sh
+if grep -q BROKEN "$2"; then echo "dpkg: error processing $2" >&2; echo "dpkg failed" >> {log}; exit 1; fi
+echo "dpkg $1 $(sha256sum < "$2" | cut -c1-64)" >> {log}
+""")
     for tool in ("systemctl", "dpkg"):
         (base / "bin" / tool).chmod(0o755)
 
 
-def release(root: Path, version: str) -> ReleaseManifest:
+def release(root: Path, version: str, package: bytes = PACKAGE_BYTES) -> ReleaseManifest:
     app = root / "releases" / version / "app"
     (app / "vendor").mkdir(parents=True)
-    (app / PACKAGE).write_bytes(PACKAGE_BYTES)
+    (app / PACKAGE).write_bytes(package)
     manifest = ReleaseManifest(
         version=version, created_at="2026-12-01T00:00:00Z", min_schema=0,
-        files=[ReleaseFile(path=PACKAGE, sha256=sha256(PACKAGE_BYTES), size=len(PACKAGE_BYTES))],
+        files=[ReleaseFile(path=PACKAGE, sha256=sha256(package), size=len(package))],
         vendor=[VendorPackage(name="rdservice", version="2.1", file=PACKAGE)],
     )  # fmt: skip
     document = sign_manifest(manifest, Ed25519PrivateKey.generate())
