@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from kiosk.clock import Clock, SystemClock, iso_utc
 from kiosk.config import ConfigError
 from sync.config_change import apply_config_change
@@ -24,6 +26,7 @@ from sync.privileged_spool import (
     RESULTS,
     Request,
     Result,
+    explain,
     open_folder,
     valid_id,
     write_new,
@@ -119,7 +122,7 @@ class Executor:
             try:
                 return apply_config_change(machine.config, args, checkpoint=self.checkpoint)
             except ConfigError as exc:
-                raise Refused(f"nothing changed: {exc}") from None
+                raise Refused(f"nothing changed: {exc}") from None  # the config's own message: place and value
         return install_vendor_as_root(machine.release_root, machine.spool, machine.dpkg, args, self.checkpoint)
 
     def _answer(self, results: int, stem: str, action: str, status: str, detail: str) -> Result:
@@ -146,6 +149,8 @@ def _read(requests: int, name: str, stem: str) -> Request:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise Refused("the request is not a regular file")
+        if info.st_nlink != 1:
+            raise Refused("the request is a hard link to another file")
         if info.st_size > MAX_REQUEST_BYTES:
             raise Refused(f"the request is {info.st_size} bytes, more than {MAX_REQUEST_BYTES}")
         data = os.read(handle, MAX_REQUEST_BYTES + 1)
@@ -153,9 +158,8 @@ def _read(requests: int, name: str, stem: str) -> Request:
         os.close(handle)
     try:
         request = Request.model_validate_json(data)
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise Refused(f"malformed request: {' '.join(first[:3])[:300]}") from None
+    except ValidationError as exc:
+        raise Refused(f"malformed request: {explain(exc)}") from None
     if request.id != stem:
         raise Refused(f"the request's id {request.id!r} is not its file name {stem!r}")
     return request

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
+from sync.privileged_spool import explain
 from sync.protocol import Model
 from sync.protocol.releases import PATH_PATTERN, SHA_PATTERN, VERSION_PATTERN, ReleaseManifest, SignedManifest
 
@@ -87,7 +88,7 @@ def install_vendor_as_root(release_root: Path, scratch: Path, dpkg: str, args: d
     try:
         wanted = VendorArgs.model_validate(args)
     except ValidationError as exc:
-        raise Refused(f"install_vendor arguments: {' '.join(str(exc).splitlines()[1:3])[:300]}") from None
+        raise Refused(f"install_vendor arguments: {explain(exc)}") from None
     release_dir = _open_below(release_root, ["releases", wanted.release], folder=True)
     try:
         _check_manifest(release_dir, wanted)

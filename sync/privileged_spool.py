@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from sync.protocol import Model
 
@@ -36,6 +36,11 @@ class Result(Model):
     status: Status
     detail: str = Field(max_length=4000)
     finished_at: str = Field(max_length=40)
+
+
+def explain(exc: ValidationError) -> str:
+    """What is wrong, by place, never echoing the input (a request could be a hard link to a file we must not show)."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'request'}: {e['msg']}" for e in exc.errors()[:3])[:300]
 
 
 def valid_id(name: str) -> bool:

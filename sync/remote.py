@@ -206,7 +206,7 @@ class RemoteExecutor:
                 return self.privileged.run("set_config", command.args, request_id=f"config-{command.id}")
             except PrivilegedError as exc:
                 if exc.status == "refused":
-                    raise Refuse(f"refused, nothing changed: {exc}") from None
+                    raise Refuse(str(exc)) from None  # "refused: nothing changed: …", from root
                 raise
         try:
             return apply_config_change(self.config_path, command.args)

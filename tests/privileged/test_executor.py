@@ -100,8 +100,12 @@ def bad_requests(world: World) -> dict[str, str]:
     elsewhere = world.base / "restart.json"
     elsewhere.write_text(json.dumps({"id": "linked-request", "action": "restart_app", "args": {}}))
     (world.spool / "requests/linked-request.json").symlink_to(elsewhere)
+    secret = world.base / "secret"  # root's file, hard-linked in by someone who could not read it
+    secret.write_text("root:$6$SECRETHASH:19000:0:99999:7:::\n")
+    os.link(secret, world.spool / "requests/hard-linked.json")
     world.drop("no id here.txt", "{}")
     return {
+        "hard-linked": "a hard link",
         "shell": "malformed request", "torn": "malformed request", "renamed": "is not its file name",
         "reboot-args": "reboot takes no arguments", "server-url": "[server] is not a section that can be changed",
         "bad-hours": "nothing changed", "dotdot": "only plain names", "other-hash": "has another sha256",
@@ -124,6 +128,7 @@ def test_every_request_off_the_allow_list_is_refused_with_its_reason_and_nothing
     assert not any(world.spool.joinpath("requests").iterdir())
     assert sorted(p.stem for p in world.spool.joinpath("results").iterdir()) == sorted(expected)
     assert "refused spool entry 'no id here.txt'" in done.stderr  # journaled, though no one can be answered
+    assert "SECRET" not in "".join(p.read_text() for p in world.spool.joinpath("results").iterdir())
 
 
 def killed_at(world: World, step: str) -> subprocess.CompletedProcess[str]:
