@@ -121,10 +121,10 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def as_kiosk(code: str, world: World) -> subprocess.Popen[str]:
-    """Python `code` run as the unprivileged kiosk user (setpriv), with `world` as its argument's base."""
+def as_kiosk(code: str, world: World, *args: str) -> subprocess.Popen[str]:
+    """Python `code` run as the unprivileged kiosk user (setpriv); sys.argv[1] is the world's base, then `args`."""
     argv = ["setpriv", f"--reuid={KIOSK_UID}", f"--regid={KIOSK_UID}", "--clear-groups", sys.executable, "-I", "-c",
-            code, str(world.base)]  # fmt: skip
+            code, str(world.base), *args]  # fmt: skip
     return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/")
 
 
