@@ -59,7 +59,7 @@ class Executor:
         self.machine, self.clock, self.checkpoint = machine, clock, checkpoint
 
     def run_all(self) -> list[Result]:
-        """Every request waiting, oldest name first, until the folder is empty (the path unit starts us again)."""
+        """Every request waiting, in name order, until the folder is empty (the path unit starts us again)."""
         done: list[Result] = []
         requests = open_folder(self.machine.spool / REQUESTS)
         results = open_folder(self.machine.spool / RESULTS)
