@@ -19,6 +19,7 @@ from kiosk.journal import verify_journal
 from kiosk.outbox import Outbox
 from kiosk.store import Store, StoreError
 from provisioning.detect import probe_configured
+from provisioning.doctor_privileged import check_privileged
 from provisioning.doctor_software import check_software
 from sync.identity import SyncState
 from sync.settings import agent_settings
@@ -215,6 +216,7 @@ CHECKS: list[Check] = [
     check_enrolment,
     check_catalogue,
     check_software,
+    check_privileged,
     check_devices,
 ]
 

@@ -16,6 +16,10 @@ PLACES = {
     "99-emitra-kiosk.rules": "etc/udev/rules.d/99-emitra-kiosk.rules",
     "emitra-kiosk-logind.conf": "etc/systemd/logind.conf.d/emitra-kiosk.conf",
     "emitra-kiosk-sysctl.conf": "etc/sysctl.d/90-emitra-kiosk.conf",
+    # The privileged executor (root's side of restart, reboot, config changes and vendor packages).
+    "kiosk-privileged.path": "etc/systemd/system/kiosk-privileged.path",
+    "kiosk-privileged.service": "etc/systemd/system/kiosk-privileged.service",
+    "kiosk-privileged.tmpfiles.conf": "usr/lib/tmpfiles.d/kiosk-privileged.conf",
 }
 
 
@@ -55,7 +59,10 @@ def _enable(root: Path) -> bool:
         return False
     results = [
         subprocess.run([systemctl, f"--root={root}", *command], capture_output=True, text=True, check=False)
-        for command in (("enable", "kiosk.service", "kiosk-agent.service"), ("mask", "getty@tty1.service"))
+        for command in (
+            ("enable", "kiosk.service", "kiosk-agent.service", "kiosk-privileged.path"),
+            ("mask", "getty@tty1.service"),
+        )
     ]
     return all(result.returncode == 0 for result in results)
 
@@ -86,6 +93,8 @@ def go_live() -> list[str]:
     steps = [
         ("systemctl", "daemon-reload"),
         ("systemd-sysusers",),
+        ("systemd-tmpfiles", "--create", "/usr/lib/tmpfiles.d/kiosk-privileged.conf"),
+        ("systemctl", "restart", "kiosk-privileged.path"),
         ("udevadm", "control", "--reload"),
         ("udevadm", "trigger", "--subsystem-match=tty", "--subsystem-match=usbmisc"),
         ("sysctl", "--system"),

@@ -26,6 +26,7 @@ from sync.client import Client, Refusal, SyncError, TransportError, parse_answer
 from sync.drain import Drainer
 from sync.heartbeat import HeartbeatSender
 from sync.identity import Enrolment, IdentityError, SyncState, load_enrolment, load_or_create_key
+from sync.privileged_client import Privileged, PrivilegedSystem
 from sync.protocol import API_PREFIX, EnrolAnswer, EnrolRequest
 from sync.protocol.signing import load_public_key, public_key_text
 from sync.release.setup import build_updater
@@ -97,10 +98,12 @@ class Agent:
         )
         self.heartbeat.catalogue_version = self.catalogue.version
         self.blobs = blob_uploader(settings, store, self.client)
+        privileged = Privileged(settings.privileged_spool) if settings.privileged_spool else None
         self.remote = RemoteExecutor(
-            store, enrolment.server_key, enrolment.kiosk_id, clock, system=system or Systemd(),
+            store, enrolment.server_key, enrolment.kiosk_id, clock,
+            system=system or (PrivilegedSystem(privileged) if privileged else Systemd()),
             logs=FileLog(settings.log_file) if settings.log_file else Journald(),
-            screen=screen or AppScreen(store, clock), config_path=settings.config_path,
+            screen=screen or AppScreen(store, clock), config_path=settings.config_path, privileged=privileged,
         )  # fmt: skip
         self.updater = build_updater(settings, self.client, enrolment.server_key, clock)
         self.reached_ready = False

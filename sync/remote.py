@@ -19,6 +19,7 @@ from kiosk.config import ConfigError
 from kiosk.store import Store
 from sync.config_change import apply_config_change
 from sync.identity import SyncState
+from sync.privileged_client import Privileged, PrivilegedError
 from sync.protocol import MAX_SKEW_S
 from sync.protocol.remote import (
     MAX_REMOTE_PER_ANSWER,
@@ -90,9 +91,13 @@ class Refuse(Exception):
 
 class RemoteExecutor:
     def __init__(self, store: Store, server_key: Ed25519PublicKey, kiosk_id: str, clock: Clock, *,
-                 system: SystemControl, logs: LogSource, screen: Screen, config_path: Path) -> None:  # fmt: skip
+                 system: SystemControl, logs: LogSource, screen: Screen, config_path: Path,
+                 privileged: Privileged | None = None) -> None:  # fmt: skip
         self.store, self.server_key, self.kiosk_id, self.clock = store, server_key, kiosk_id, clock
         self.system, self.logs, self.screen, self.config_path = system, logs, screen, config_path
+        # The shipped kiosk: /etc/kiosk is root's, so root's executor rewrites kiosk.toml (same function, same
+        # checks); without it (a development box, tests) the agent rewrites the file itself.
+        self.privileged = privileged
         self.state = SyncState(store)
 
     # -- results waiting for the server ------------------------------------------------------------------------
@@ -191,12 +196,22 @@ class RemoteExecutor:
                 raise Refuse(reason)
             return ok(id=command.id, status="done", detail=reason, output=base64.b64encode(png).decode("ascii"))
         if command.kind == "set_config":
-            try:
-                summary = apply_config_change(self.config_path, command.args)
-            except ConfigError as exc:
-                raise Refuse(f"refused, nothing changed: {exc}") from None
+            summary = self._set_config(command)
             return ok(id=command.id, status="done", detail=summary + "; the touch app uses it from its next restart")
         raise Refuse(f"this agent does not know the command {command.kind}")
+
+    def _set_config(self, command: RemoteCommand) -> str:
+        if self.privileged is not None:
+            try:  # the command's id makes the request's: a command handled again is never applied twice
+                return self.privileged.run("set_config", command.args, request_id=f"config-{command.id}")
+            except PrivilegedError as exc:
+                if exc.status == "refused":
+                    raise Refuse(str(exc)) from None  # "refused: nothing changed: …", from root
+                raise
+        try:
+            return apply_config_change(self.config_path, command.args)
+        except ConfigError as exc:
+            raise Refuse(f"refused, nothing changed: {exc}") from None
 
     def _finish(self, command: RemoteCommand, result: CommandResult) -> None:
         """Journal the command and its outcome (never its output) and queue the result, in one transaction."""

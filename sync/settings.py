@@ -36,6 +36,9 @@ class AgentSettings:
     vendor_install_command: str = "dpkg -i {file}"
     vendor_check_command: str = ""
     restart_command: str = ""  # after a switch, e.g. "systemctl restart kiosk.service"; the agent itself exits
+    # The privileged executor's spool (systemd/kiosk-privileged.*): set on a shipped kiosk, where the agent runs as
+    # user kiosk; restart/reboot, remote config changes and vendor packages then go through root's allow-list.
+    privileged_spool: Path | None = None
     hours: OperatingHours | None = None  # the centre's published hours: a release switches outside them
     config_path: Path = Path("kiosk.toml")  # the kiosk config itself: remote configuration changes rewrite it
     log_file: Path | None = None  # what `send_logs` reads; None: the journal of kiosk.service and the agent
@@ -59,6 +62,17 @@ def load_settings(path: Path) -> AgentSettings:
     return agent_settings(load_config(path))
 
 
+PATH_KEYS = (
+    "key_file",
+    "catalogue_file",
+    "config_file",
+    "release_root",
+    "log_file",
+    "vault_key_file",
+    "privileged_spool",
+)
+
+
 def agent_settings(config: KioskConfig) -> AgentSettings:
     """The [agent] table of an already validated kiosk config; errors name the file, the key and what was expected."""
     source = config.source
@@ -67,7 +81,7 @@ def agent_settings(config: KioskConfig) -> AgentSettings:
     folder = config.base_dir or Path.cwd()
     values: dict[str, object] = {}
     for key, value in config.agent.items():
-        if key in ("key_file", "catalogue_file", "config_file", "release_root", "log_file", "vault_key_file"):
+        if key in PATH_KEYS:
             if not isinstance(value, str) or not value:
                 raise ConfigError(source, f"[agent].{key}", value, "a file path")
             values[key] = (folder / value).resolve()

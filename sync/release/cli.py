@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from kiosk.clock import SystemClock
+from sync.privileged_client import Privileged
 from sync.release.gate import check
 from sync.release.redact import log_tail
 from sync.release.root import ReleaseRoot
+from sync.release.setup import for_vendor
 from sync.release.vendor import VendorCommands
 
 
@@ -46,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         print("this kiosk has no [agent].release_root: nothing to roll back", file=sys.stderr)
         return 0
     root = ReleaseRoot(settings.release_root)
-    vendor = VendorCommands(settings.vendor_install_command, settings.vendor_check_command)
+    privileged = for_vendor(Privileged(settings.privileged_spool) if settings.privileged_spool else None)
+    vendor = VendorCommands(settings.vendor_install_command, settings.vendor_check_command, privileged)
     outcome = check(root, settings.database, SystemClock(), failed=args.failed, vendor=vendor,
                     tail=lambda: read_tail(args.log_file, args.journal_unit))  # fmt: skip
     print(outcome)

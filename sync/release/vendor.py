@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from sync.privileged_client import Privileged, PrivilegedError, vendor_request
 from sync.protocol.releases import ReleaseManifest, VendorPackage
 
 TIMEOUT_S = 600.0
@@ -18,6 +19,19 @@ class VendorCommands:
 
     install: str = "dpkg -i {file}"
     check: str = ""  # e.g. "systemctl is-active rdservice"; empty: the install's exit status is the check
+    # The shipped kiosk ([agent].privileged_spool): root installs the package (sync/privileged.py), `install` is
+    # unused. Without it (a development box run as root, tests) the `install` template runs here.
+    privileged: Privileged | None = None
+
+    def _install(self, package: VendorPackage, manifest: ReleaseManifest, release_dir: Path) -> str | None:
+        file = release_dir / "app" / package.file
+        if self.privileged is None:
+            return self._run(self.install, package, file)
+        try:
+            self.privileged.run("install_vendor", vendor_request(package, manifest, release_dir))
+        except PrivilegedError as exc:
+            return f"{exc.status} by the privileged executor: {exc}"
+        return None
 
     def _run(self, template: str, package: VendorPackage, file: Path) -> str | None:
         """None when it worked, else what went wrong (exit status and the end of its output)."""
@@ -35,10 +49,9 @@ def install_vendor(commands: VendorCommands, new: ReleaseManifest, new_dir: Path
                    old: ReleaseManifest | None, old_dir: Path | None) -> str | None:  # fmt: skip
     """Install and check each package of `new`; on a failure reinstall `old`'s package of that name and say why."""
     for package in new.vendor:
-        file = new_dir / "app" / package.file
-        problem = commands._run(commands.install, package, file)
+        problem = commands._install(package, new, new_dir)
         if problem is None and commands.check:
-            problem = commands._run(commands.check, package, file)
+            problem = commands._run(commands.check, package, new_dir / "app" / package.file)
         if problem is None:
             continue
         restore_vendor(commands, old, old_dir, only=package.name)
@@ -53,4 +66,4 @@ def restore_vendor(commands: VendorCommands, old: ReleaseManifest | None, old_di
         return
     for package in old.vendor:
         if only is None or package.name == only:
-            commands._run(commands.install, package, old_dir / "app" / package.file)
+            commands._install(package, old, old_dir)
