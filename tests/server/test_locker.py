@@ -15,11 +15,15 @@ from pathlib import Path
 import pytest
 import requests
 
+from kiosk.clock import SystemClock
+from kiosk.locker import LockerRefused, Refusal
 from server.db import Database, database_url
 from server.locker import Locker, LockerOptions
 from server.locker_link import LockerLinks
 from server.service import Kiosk as ServerKiosk
 from server.service import Refused
+from sync.client import Client
+from sync.locker_client import HttpLocker
 from sync.protocol.locker import PUSH_PATH, LinkRequest, OtpRequest, PushRequest, locker_headers
 from sync.protocol.receipts import ReceiptClaim
 from sync.protocol.receipts import make_token as receipt_token
@@ -209,3 +213,20 @@ def test_an_otp_is_refused_once_the_injected_clock_passes_its_expiry(tmp_path: P
     with pytest.raises(Refused) as refused:
         links.link(kiosk, LinkRequest(challenge=challenge, otp=otp))
     assert (refused.value.status, refused.value.detail) == (410, "the OTP has expired: ask for a new OTP")
+
+
+def test_the_kiosks_http_port_links_with_a_wrong_then_right_otp_and_pushes_through_the_real_server(
+    folder: Path, locker_server: ServerProcess, kiosk: Kiosk
+) -> None:
+    port = HttpLocker(Client(locker_server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=10))
+    issued_certificate(folder, "LKR1003")
+    sent = port.send_otp("9876500007", "hi")
+    assert sent.sent_to == "XXXXXX0007"
+    otp = last_otp(folder)
+    with pytest.raises(LockerRefused) as wrong:
+        port.link(sent.challenge, f"{(int(otp) + 1) % 10**6:06d}")
+    assert (wrong.value.reason, wrong.value.tries_left) == (Refusal.WRONG_OTP, 2)
+    linked_locker = port.link(sent.challenge, otp)
+    claim = ReceiptClaim(KIOSK_CODE, 8, "TXN-8", 5000, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    pushed = port.deliver(linked_locker.link_token, receipt_token(claim, kiosk.key), "LKR1003")
+    assert (pushed.uri, pushed.new) == (f"{ISSUER}-INCCR-LKR1003", True)
