@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 
 from server import certificates
@@ -136,17 +136,21 @@ class Locker:
 router = APIRouter()
 
 
-def locker_of(request: Request) -> Locker:
-    locker: Locker | None = getattr(request.app.state, "locker", None)
+def locker_of(app: FastAPI) -> Locker:
+    locker: Locker | None = getattr(app.state, "locker", None)
     if locker is None:
-        options: LockerOptions | None = getattr(request.app.state, "locker_options", None)
+        options: LockerOptions | None = getattr(app.state, "locker_options", None)
         if options is None:
             raise Refused(404, "the locker is not configured on this server (--locker-secret-file)")
-        locker = request.app.state.locker = Locker(request.app.state.service.db, options)
+        locker = app.state.locker = Locker(app.state.service.db, options)
     return locker
 
 
-LockerDep = Annotated[Locker, Depends(locker_of)]
+def locker_dep(request: Request) -> Locker:
+    return locker_of(request.app)
+
+
+LockerDep = Annotated[Locker, Depends(locker_dep)]
 
 
 def lowered(request: Request) -> dict[str, str]:

@@ -3,15 +3,18 @@ issuer push a paid-for certificate to it. The mobile number and the OTP are neve
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
+import json
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 
 from common.numbers import mask_mobile
@@ -163,16 +166,68 @@ class LockerLinks:
             raise Refused(422, f"receipt_token: {exc}") from None
 
 
-router = APIRouter()
+QUEUED_KIND = "locker.requested"  # kiosk/locker.py: a push the kiosk could not ask for (offline), via the outbox
+DRAIN_EVERY_S = 2.0
+
+
+def drain_queued(links: LockerLinks, limit: int = 50) -> int:
+    """Make the pushes kiosks queued in their outbox (each once: `locker_queued` remembers the event)."""
+    with links.db.tx(write=False) as tx:
+        rows = tx.all(
+            "SELECT e.kiosk_id, e.epoch, e.seq, e.payload, k.code FROM events e JOIN kiosks k ON k.id = e.kiosk_id"
+            " WHERE e.kind = ? AND e.status = 'accepted' AND NOT EXISTS (SELECT 1 FROM locker_queued q"
+            " WHERE q.kiosk_id = e.kiosk_id AND q.epoch = e.epoch AND q.seq = e.seq) ORDER BY e.received_at LIMIT ?",
+            (QUEUED_KIND, limit),
+        )
+    for kiosk_id, epoch, seq, payload, code in rows:
+        try:
+            request = parse(LockerDeliverRequest, json.dumps(
+                {k: v for k, v in json.loads(payload).items() if k in LockerDeliverRequest.model_fields}
+            ).encode())  # fmt: skip
+            outcome = "new" if links.deliver(Kiosk(str(kiosk_id), str(code)), request).new else "again"
+        except (Refused, ValueError) as exc:  # a link expired meanwhile, a certificate withdrawn: logged, not retried
+            outcome = f"refused: {getattr(exc, 'detail', type(exc).__name__)}"[:200]
+            log.warning("queued locker push from %s seq %s not made: %s", code, seq, outcome)
+        with links.db.tx() as tx:
+            tx.execute(
+                "INSERT INTO locker_queued (kiosk_id, epoch, seq, outcome, handled_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (kiosk_id, epoch, seq, outcome, iso(links.now())),
+            )
+    return len(rows)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """With the locker configured, queued pushes are made in the background as their events arrive."""
+    task = asyncio.create_task(drain_forever(app)) if getattr(app.state, "locker_options", None) else None
+    yield
+    if task is not None:
+        task.cancel()
+
+
+async def drain_forever(app: FastAPI) -> None:
+    while True:
+        await asyncio.sleep(DRAIN_EVERY_S)
+        try:
+            links = app.state.locker_links if hasattr(app.state, "locker_links") else make_links(app)
+            await asyncio.to_thread(drain_queued, links)
+        except Exception:
+            log.exception("queued locker pushes failed; retried on the next pass")
+
+
+router = APIRouter(lifespan=lifespan)
+
+
+def make_links(app: FastAPI) -> LockerLinks:
+    links = LockerLinks(locker_of(app), app.state.deliveries.gateway, app.state.service.kiosk_keys)
+    app.state.locker_links = links
+    return links
 
 
 def links_of(request: Request) -> LockerLinks:
     links: LockerLinks | None = getattr(request.app.state, "locker_links", None)
-    if links is None:
-        service = request.app.state.service
-        links = LockerLinks(locker_of(request), request.app.state.deliveries.gateway, service.kiosk_keys)
-        request.app.state.locker_links = links
-    return links
+    return links if links is not None else make_links(request.app)
 
 
 LinksDep = Annotated[LockerLinks, Depends(links_of)]

@@ -22,6 +22,10 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS delivery_channel_days (
         kiosk_id TEXT NOT NULL, day TEXT NOT NULL, channel TEXT NOT NULL, count BIGINT NOT NULL,
         PRIMARY KEY (kiosk_id, day, channel))""",
+    # Queued pushes (the kiosk's `locker.requested` events) already made or refused: each event is acted on once.
+    """CREATE TABLE IF NOT EXISTS locker_queued (
+        kiosk_id TEXT NOT NULL, epoch INTEGER NOT NULL, seq BIGINT NOT NULL, outcome TEXT NOT NULL,
+        handled_at TEXT NOT NULL, PRIMARY KEY (kiosk_id, epoch, seq))""",
     # A certificate link's first opening (the QR channel counts a link once, however often it is opened).
     """CREATE TABLE IF NOT EXISTS delivery_opened (code_hash TEXT PRIMARY KEY, opened_at TEXT NOT NULL)""",
 ]

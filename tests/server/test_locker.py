@@ -8,6 +8,7 @@ import re
 import secrets
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,7 +29,7 @@ from sync.protocol.locker import PUSH_PATH, LinkRequest, OtpRequest, PushRequest
 from sync.protocol.receipts import ReceiptClaim
 from sync.protocol.receipts import make_token as receipt_token
 from tests.server.conftest import Kiosk, enrol_key
-from tests.sync.harness import KIOSK_CODE, ServerProcess
+from tests.sync.harness import KIOSK_CODE, ServerProcess, wait_until
 
 SECRET = b"locker-test-secret-0123456789"
 ISSUER = "in.gov.rajasthan.emitra"
@@ -230,3 +231,19 @@ def test_the_kiosks_http_port_links_with_a_wrong_then_right_otp_and_pushes_throu
     claim = ReceiptClaim(KIOSK_CODE, 8, "TXN-8", 5000, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     pushed = port.deliver(linked_locker.link_token, receipt_token(claim, kiosk.key), "LKR1003")
     assert (pushed.uri, pushed.new) == (f"{ISSUER}-INCCR-LKR1003", True)
+
+
+def test_a_push_queued_in_the_kiosks_outbox_is_made_once_when_its_event_arrives(
+    folder: Path, locker_server: ServerProcess, kiosk: Kiosk
+) -> None:
+    issued_certificate(folder, "LKR1004")
+    token = linked(kiosk, folder, "9876500008")
+    claim = ReceiptClaim(KIOSK_CODE, 9, "TXN-9", 5000, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    payload = {"subject": "LKR1004", "link_token": token, "receipt_token": receipt_token(claim, kiosk.key),
+               "application_no": "LKR1004"}  # fmt: skip
+    event = {"seq": 1, "uuid": str(uuid.uuid4()), "kind": "locker.requested",
+             "occurred_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000000Z"), "payload": payload}  # fmt: skip
+    assert kiosk.send("POST", "/api/v1/events:batch", {"items": [event]}).status_code == 200
+    account = account_of(folder, "XXXXXX0008")
+    wait_until(lambda: documents(locker_server, account) != [], 20, "the queued push")
+    assert [d["uri"] for d in documents(locker_server, account)] == [f"{ISSUER}-INCCR-LKR1004"]
