@@ -166,6 +166,10 @@ def test_pushing_the_same_certificate_twice_keeps_one_entry_and_counts_one_locke
     assert (second.status_code, second.json()["new"]) == (200, False)
     account = account_of(folder, "XXXXXX0004")
     assert [d["uri"] for d in documents(locker_server, account)] == [f"{ISSUER}-INCCR-LKR1001"]
+    path = f"/locker/v1/accounts/{account}/documents/{ISSUER}-INCCR-LKR1001"
+    headers = locker_headers(SECRET, ISSUER, "GET", path, int(time.time()), secrets.token_hex(16), b"")
+    served = requests.get(locker_server.url + path, headers=headers, timeout=60)
+    assert (served.status_code, served.content[:5]) == (200, b"%PDF-")  # the locker serves it by its URI
     with sqlite3.connect(folder / "server.db", timeout=30) as conn:
         counts = conn.execute("SELECT channel, SUM(count) FROM delivery_channel_days GROUP BY channel").fetchall()
     assert ("locker", 1) in counts
@@ -247,3 +251,20 @@ def test_a_push_queued_in_the_kiosks_outbox_is_made_once_when_its_event_arrives(
     account = account_of(folder, "XXXXXX0008")
     wait_until(lambda: documents(locker_server, account) != [], 20, "the queued push")
     assert [d["uri"] for d in documents(locker_server, account)] == [f"{ISSUER}-INCCR-LKR1004"]
+
+
+def test_a_certificate_sent_by_sms_and_one_opened_by_its_qr_twice_count_once_on_their_channels(
+    folder: Path, locker_server: ServerProcess, kiosk: Kiosk
+) -> None:
+    issued_certificate(folder, "LKR1005")
+    claim = ReceiptClaim(KIOSK_CODE, 10, "TXN-10", 5000, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    request = {"receipt_token": receipt_token(claim, kiosk.key), "kind": "certificate", "application_no": "LKR1005"}
+    by_sms = kiosk.send("POST", "/api/v1/deliveries", {**request, "mobile": "9876500009"})
+    by_qr = kiosk.send("POST", "/api/v1/deliveries", request)
+    assert (by_sms.status_code, by_qr.status_code) == (200, 200)
+    path = "/p/" + by_qr.json()["url"].rsplit("/p/", 1)[1]
+    opened = [requests.get(locker_server.url + path, timeout=60) for _ in range(2)]
+    assert [o.headers["content-type"] for o in opened] == ["application/pdf"] * 2
+    with sqlite3.connect(folder / "server.db", timeout=30) as conn:
+        counts = dict(conn.execute("SELECT channel, SUM(count) FROM delivery_channel_days GROUP BY channel"))
+    assert (counts.get("sms"), counts.get("qr")) == (1, 1)
