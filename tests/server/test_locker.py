@@ -18,9 +18,10 @@ import requests
 
 from kiosk.clock import SystemClock
 from kiosk.locker import LockerRefused, Refusal
-from server.db import Database, database_url
+from server.certificates import signed_push
+from server.db import Database
 from server.locker import Locker, LockerOptions
-from server.locker_link import LockerLinks
+from server.locker_link import LockerLinks, drain_queued
 from server.service import Kiosk as ServerKiosk
 from server.service import Refused
 from sync.client import Client
@@ -29,8 +30,11 @@ from sync.protocol.locker import PUSH_PATH, LinkRequest, OtpRequest, PushRequest
 from sync.protocol.receipts import ReceiptClaim
 from sync.protocol.receipts import make_token as receipt_token
 from tests.server.conftest import Kiosk, enrol_key
+from tests.server.dashboard.conftest import db
+from tests.sync.conftest import postgres
 from tests.sync.harness import KIOSK_CODE, ServerProcess, wait_until
 
+__all__ = ["db", "postgres"]  # fixtures: SQLite and the session's private PostgreSQL (shared with tests/sync)
 SECRET = b"locker-test-secret-0123456789"
 ISSUER = "in.gov.rajasthan.emitra"
 
@@ -199,25 +203,37 @@ def test_the_mobile_number_and_the_otp_never_reach_the_log_or_the_database(
         assert not path.exists() or b"9812345678" not in path.read_bytes()
 
 
-def test_an_otp_is_refused_once_the_injected_clock_passes_its_expiry(tmp_path: Path) -> None:
+def test_an_otp_past_the_injected_clocks_expiry_is_refused_and_a_new_one_links_and_pushes_once(db: Database) -> None:
+    """In process on SQLite and PostgreSQL: the clock is injected, the SQL is what both engines run."""
     now = [datetime(2026, 11, 23, 5, 30, tzinfo=UTC)]
-    db = Database(database_url(str(tmp_path / "server.db")))
-    db.create_schema()
     sent: list[str] = []
 
     class Phone:
         def send(self, mobile: str, text: str) -> None:
             sent.append(text)
 
-    options = LockerOptions(SECRET, otp_ttl=timedelta(minutes=5))
-    links = LockerLinks(Locker(db, options, now=lambda: now[0]), Phone(), lambda code: [], now=lambda: now[0])
+    locker = Locker(db, LockerOptions(SECRET, otp_ttl=timedelta(minutes=5)), now=lambda: now[0])
+    links = LockerLinks(locker, Phone(), lambda code: [], now=lambda: now[0])
     kiosk = ServerKiosk("k1", KIOSK_CODE)
     challenge = links.send_otp(OtpRequest(mobile="9876500006", language="hi")).challenge
-    otp = re.findall(r"\d{6}", sent[-1])[0]
     now[0] += timedelta(minutes=5, seconds=1)
     with pytest.raises(Refused) as refused:
-        links.link(kiosk, LinkRequest(challenge=challenge, otp=otp))
+        links.link(kiosk, LinkRequest(challenge=challenge, otp=re.findall(r"\d{6}", sent[-1])[0]))
     assert (refused.value.status, refused.value.detail) == (410, "the OTP has expired: ask for a new OTP")
+    challenge = links.send_otp(OtpRequest(mobile="9876500006", language="hi")).challenge
+    assert links.link(kiosk, LinkRequest(challenge=challenge, otp=re.findall(r"\d{6}", sent[-1])[0])).account == (
+        "XXXXXX0006"
+    )
+    push = PushRequest(account=links.account_of("9876500006"), uri=f"{ISSUER}-INCCR-LK6", doc_type="INCCR",
+                       name="Income certificate", issued_on="2026-11-20")  # fmt: skip
+    answers = [locker.receive_push(*lowered(signed_push(SECRET, push, int(now[0].timestamp())))) for _ in range(2)]
+    assert [a.new for a in answers] == [True, False]
+    assert [d.uri for d in locker.documents(push.account).documents] == [push.uri]
+    assert drain_queued(links) == 0  # no queued pushes: the drain's query runs on both engines
+
+
+def lowered(signed: tuple[dict[str, str], bytes]) -> tuple[dict[str, str], bytes]:
+    return {k.lower(): v for k, v in signed[0].items()}, signed[1]
 
 
 def test_the_kiosks_http_port_links_with_a_wrong_then_right_otp_and_pushes_through_the_real_server(

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from server.channels import business_day
+from server.channels import business_day, count_delivery
 from server.dashboard import auth, rollup
+from server.dashboard.deliveries import by_channel
 from server.db import Database
 from server.service import Service
 from tests.server.dashboard.harness import PASSWORD, login
@@ -75,3 +76,17 @@ def test_a_printed_certificates_event_counts_once_on_the_print_channel(tmp_path:
         rollup.fold(tx, "k1", "RJ-1", "certificate.not_printed", (at + timedelta(minutes=1)).isoformat(), {})
     with db.tx(write=False) as tx:
         assert tx.all("SELECT day, channel, count FROM delivery_channel_days") == [("2026-11-24", "print", 1)]
+
+
+def test_counts_add_up_per_day_and_channel_on_both_databases(db: Database) -> None:
+    at = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+    with db.tx() as tx:
+        tx.execute("INSERT INTO dash_sites (kiosk_id, code, district, block, gram_panchayat, centre, nodal_officer,"
+                   " hours) VALUES ('k1', 'RJ-1', 'Alwar', 'Tijara', '', '', '', '{}')")  # fmt: skip
+        for channel in ("locker", "locker", "sms"):
+            count_delivery(tx, "k1", channel, at)
+    officer = auth.Officer("div", "Div", "division", None, None)
+    with db.tx(write=False) as tx:
+        rows = by_channel(tx, officer, "2026-11-01")
+    assert rows == [{"day": "2026-11-23", "district": "Alwar", "block": "Tijara", "total": 3,
+                     "print": 0, "sms": 1, "qr": 0, "locker": 2}]  # fmt: skip
