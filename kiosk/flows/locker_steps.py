@@ -78,7 +78,7 @@ class LockerSteps:
 
     def press(self, digit: str) -> bool:
         limit = {LockerStep.MOBILE: 10, LockerStep.OTP: OTP_DIGITS}.get(self.step, 0)
-        if len(digit) != 1 or not digit.isdigit() or len(self.digits) >= limit:
+        if len(digit) != 1 or digit not in "0123456789" or len(self.digits) >= limit:
             return False
         self.digits += digit
         self.problem = LockerProblem.NONE

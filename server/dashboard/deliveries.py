@@ -55,7 +55,7 @@ router = APIRouter(prefix=dash.PREFIX, include_in_schema=False)
 @dash.page
 def deliveries_page(request: Request, days: str = "30") -> Response:
     session = dash.signed_in(request)
-    if not days.isdigit() or not 1 <= int(days) <= MAX_DAYS:
+    if not (days.isascii() and days.isdigit() and len(days) <= 3) or not 1 <= int(days) <= MAX_DAYS:
         raise dash.PageError(400, "bad_request", f"days must be a whole number from 1 to {MAX_DAYS}")
     board = dash.of(request)
     since = business_day(board.clock.now() - timedelta(days=int(days) - 1))
