@@ -42,7 +42,9 @@ ISSUER = certificates.ISSUER  # whose URIs the locker accepts: our own certifica
 class LockerOptions:
     secret: bytes  # shared by the issuer (server/certificates.py) and the locker; from --locker-secret-file
     otp_ttl: timedelta = timedelta(minutes=5)
-    link_ttl: timedelta = timedelta(minutes=30)  # how long a linked kiosk session may push to the locker
+    # How long the kiosk that linked a locker may push a paid certificate to it: long enough for a push queued in
+    # the outbox of a kiosk that went offline to arrive (the screen promises it will), like a phone link's week.
+    link_ttl: timedelta = timedelta(days=7)
     max_tries: int = 3  # wrong OTPs before the OTP is spent and a new one must be asked for
 
 

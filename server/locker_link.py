@@ -89,6 +89,8 @@ class LockerLinks:
         403 too many wrong tries. A wrong try is counted even though the request is refused."""
         key = self.keyed(request.challenge)
         with self.db.tx() as tx:
+            # A no-op UPDATE locks the row first: racing tries on PostgreSQL are counted one after the other.
+            tx.execute("UPDATE locker_otps SET attempts = attempts WHERE challenge_hash = ?", (key,))
             row = tx.one(
                 "SELECT account, mobile_masked, otp_hash, expires_at, attempts, used FROM locker_otps"
                 " WHERE challenge_hash = ?",
