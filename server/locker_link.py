@@ -42,6 +42,7 @@ from sync.protocol.receipts import parse_token
 from sync.protocol.signing import SignatureError
 
 log = logging.getLogger("kiosk-server.locker")
+MAX_LIVE_OTPS = 3  # OTPs not yet expired per mobile number: a fourth is refused until one expires
 
 
 class LockerLinks:
@@ -63,6 +64,13 @@ class LockerLinks:
             raise Refused(409, "no SMS gateway on this server: a locker cannot be linked now")
         otp, challenge = f"{secrets.randbelow(10**6):06d}", secrets.token_urlsafe(18)
         masked, expires = mask_mobile(request.mobile), self.now() + self.options.otp_ttl
+        with self.db.tx(write=False) as tx:  # a kiosk cannot be used to flood a phone with OTPs
+            live = tx.one(
+                "SELECT COUNT(*) FROM locker_otps WHERE account = ? AND expires_at > ?",
+                (self.account_of(request.mobile), iso(self.now())),
+            )
+        if live is not None and int(live[0]) >= MAX_LIVE_OTPS:
+            raise Refused(409, f"{MAX_LIVE_OTPS} OTPs were sent to this number a moment ago: wait a few minutes")
         minutes = max(1, int(self.options.otp_ttl.total_seconds() // 60))
         text = (
             f"ई-मित्र प्लस: लॉकर जोड़ने का OTP {otp} है ({minutes} मिनट तक)। इसे किसी को न बताएँ।"
