@@ -4,6 +4,7 @@ may be on it. An allow-list: a screen or step not named here is refused, so a ne
 from __future__ import annotations
 
 from kiosk.flows.base import Step
+from kiosk.flows.locker_steps import LockerStep
 
 OPEN_SCREENS = ("home", "catalogue", "info")
 # Journey steps that show no Aadhaar number, no mobile number and no PIN. Not ENTER_NUMBER (a consumer number may
@@ -12,12 +13,19 @@ OPEN_SCREENS = ("home", "catalogue", "info")
 # The rail steps show a UPI QR (the payee's address and the amount) or the card terminal's prompt: nothing personal.
 OPEN_STEPS = (Step.ENTER_AMOUNT, Step.STATUS_SHOWN, Step.CHOOSE_PAYMENT, Step.CASH, Step.DONE, Step.STATUS_UNKNOWN,
               Step.VOUCHER, Step.ERROR, Step.CLOSED, Step.RAIL_WAIT, Step.RAIL_RETRY)  # fmt: skip
+# The locker's steps over the Done screen (kiosk/flows/locker_steps.py): the mobile number and the OTP are typed in
+# MOBILE and OTP; the others show the locker's number only masked, like the phone button's "sent to".
+OPEN_LOCKER_STEPS = (LockerStep.CLOSED, LockerStep.SENT, LockerStep.QUEUED, LockerStep.UNAVAILABLE)
 
 
-def screenshot_refusal(screen: str, step: Step | None, *, phone_panel_open: bool) -> str | None:
+def screenshot_refusal(
+    screen: str, step: Step | None, *, phone_panel_open: bool, locker_step: LockerStep | None = None
+) -> str | None:
     """None if a screenshot may be taken; otherwise the reason it is refused (sent to the officer)."""
     if phone_panel_open:
         return "refused: a mobile number may be on screen (the villager is sending a receipt to a phone)"
+    if locker_step is not None and locker_step not in OPEN_LOCKER_STEPS:
+        return "refused: a mobile number or an OTP may be on screen (the villager is linking a locker)"
     if screen == "operator":
         return "refused: the operator's PIN pad or operator pages are on screen"
     if screen in OPEN_SCREENS:

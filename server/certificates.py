@@ -8,6 +8,7 @@ import functools
 import io
 import multiprocessing
 import os
+import secrets
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -17,6 +18,7 @@ import fontpkg_noto_sans_devanagari
 from PIL import Image, ImageDraw, ImageFont
 
 from server.db import Tx
+from sync.protocol.locker import PUSH_PATH, PushRequest, locker_headers
 
 DEVANAGARI = f"{fontpkg_noto_sans_devanagari.ROOT}/files/NotoSansDevanagari[wdth,wght].ttf"
 LATIN = f"{fontpkg_noto_sans.ROOT}/files/NotoSans[wdth,wght].ttf"
@@ -28,6 +30,7 @@ SERVICES = {
 }
 A4_150_DPI = (1240, 1754)
 MAX_PDF_BYTES = 2_000_000
+ISSUER = "in.gov.rajasthan.emitra"  # this issuer's id at the locker: the first part of every URI it pushes
 # One core is left to answer requests while certificates render, and renders run at a lower priority (nice):
 # a heartbeat or a page never waits behind a PDF for the CPU.
 RENDER_WORKERS = max(1, (os.cpu_count() or 2) - 1)
@@ -109,3 +112,30 @@ def render(number: str, service: str, applicant: str, issued_on: str) -> bytes:
     out = io.BytesIO()
     page.save(out, "PDF", resolution=150.0, title=f"{title_en} {number}")
     return out.getvalue()
+
+
+# -- the issuer's side of the locker (server/locker.py plays the locker): push by URI ---------------------------
+LOCKER_DOC_TYPES = {
+    "caste_certificate": "CSTCR", "income_certificate": "INCCR", "domicile_certificate": "DOMCR",
+    "birth_certificate": "BTHCR",
+}  # fmt: skip
+
+
+def locker_push(tx: Tx, number: str, account: str) -> PushRequest | None:
+    """What the issuer pushes for an issued certificate: its URI and the locker's line about it. None: no such
+    application; NotIssued: not yet issued."""
+    facts = issued(tx, number)
+    if facts is None:
+        return None
+    service, _, issued_on = facts
+    doc_type = LOCKER_DOC_TYPES.get(service, "CERTF")
+    name = SERVICES.get(service, ("प्रमाण-पत्र", "Certificate"))[1]
+    return PushRequest(
+        account=account, uri=f"{ISSUER}-{doc_type}-{number}", doc_type=doc_type, name=name, issued_on=issued_on
+    )
+
+
+def signed_push(secret: bytes, push: PushRequest, now_s: int) -> tuple[dict[str, str], bytes]:
+    """The push request as the locker receives it: the JSON body and its HMAC headers (fresh nonce)."""
+    body = push.model_dump_json().encode()
+    return locker_headers(secret, ISSUER, "POST", PUSH_PATH, now_s, secrets.token_hex(16), body), body

@@ -14,6 +14,8 @@ from server import blobs
 from server.dashboard.cli import register as dashboard_commands
 from server.db import Database, database_url
 from server.fleetops.cli import register as fleetops_commands
+from server.locker import locker_options
+from server.locker import serve_options as locker_serve_options
 from server.reconcile import register as reconcile_commands
 from server.upi import serve_options as upi_serve_options
 from server.upi import upi_options
@@ -30,6 +32,7 @@ def serve(args: argparse.Namespace) -> int:
     app = create_app(db, phone=phone, aua_answer_delay_s=args.aua_answer_delay_s)
     app.state.upi = upi_options(args)  # server/upi.py: None leaves UPI switched off
     app.state.blobs = blobs.store_from(args, db)
+    app.state.locker_options = locker_options(args)  # server/locker.py: None leaves the locker switched off
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when it is given explicitly,
     # and without it every keep-alive answer waits ~40 ms for Nagle and delayed ACK.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -180,6 +183,7 @@ def parser() -> argparse.ArgumentParser:
     )
     upi_serve_options(run)
     blobs.serve_options(run)
+    locker_serve_options(run)
     run.set_defaults(handler=serve)
     admin = commands.add_parser("admin", help="administration").add_subparsers(dest="admin", required=True)
     token = admin.add_parser("issue-token", help="a single-use enrolment token for one kiosk")

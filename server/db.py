@@ -15,6 +15,7 @@ from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.blobs_schema import SCHEMA as BLOBS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
+from server.locker_schema import SCHEMA as LOCKER_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
 
 EVENTS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
@@ -83,6 +84,7 @@ SCHEMA = [
     *AEPS_SCHEMA,
     *BBPS_SCHEMA,
     *BLOBS_SCHEMA,
+    *LOCKER_SCHEMA,
 ]
 
 

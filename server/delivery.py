@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from common.numbers import mask_mobile
 from server import certificates, receipts
+from server.channels import count_delivery
 from server.db import Database
 from server.deps import SettingsDep, authed, parse
 from server.pages import check_kiosk_signature
@@ -179,6 +180,9 @@ class Deliveries:
             failed = not self._send(
                 request.mobile, url, expires, request.language, certificate=request.application_no is not None
             )
+            if not failed and request.application_no is not None:  # the SMS channel of deliveries by channel
+                with self.db.tx() as tx:
+                    count_delivery(tx, kiosk.id, "sms", created)
         return DeliveryAnswer(url=url, expires_at=iso(expires), sent_to=None if failed else masked, sms_failed=failed)
 
     def _send(self, mobile: str, url: str, expires: datetime, language: str, *, certificate: bool = False) -> bool:
@@ -205,11 +209,25 @@ class Deliveries:
             return None
         with self.db.tx(write=False) as tx:
             row = tx.one(
-                "SELECT receipt_token, expires_at, document FROM deliveries WHERE code_hash = ?", (code_hash(code),)
+                "SELECT receipt_token, expires_at, document, kiosk_id, mobile_masked FROM deliveries"
+                " WHERE code_hash = ?",
+                (code_hash(code),),
             )
         if row is None or str(row[1]) <= iso(self.now()):
             return None
+        if row[2] is not None and row[4] is None:  # a certificate's QR link: the QR channel counts its first opening
+            self._count_first_opening(code_hash(code), str(row[3]))
         return str(row[0]), None if row[2] is None else str(row[2])
+
+    def _count_first_opening(self, hashed: str, kiosk_id: str) -> None:
+        now = self.now()
+        with self.db.tx() as tx:
+            first = tx.execute(
+                "INSERT INTO delivery_opened (code_hash, opened_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+                (hashed, iso(now)),
+            ).fetchone()
+            if first is not None:
+                count_delivery(tx, kiosk_id, "qr", now)
 
     def certificate(self, number: str) -> bytes | None:
         with self.db.tx(write=False) as tx:

@@ -97,5 +97,5 @@ def build_window(services: Services, *, width: int = 1366, height: int = 768, ki
     timer.start()
     reporter = DeviceReporter(services.store, services.devices).start()  # for the heartbeat (kiosk/device_report.py)
     screenshots = ScreenshotResponder(services.store, window, vm, engine.rootContext().contextProperty("phone"),
-                                      parent=engine)  # fmt: skip
+                                      parent=engine, locker=engine.rootContext().contextProperty("locker"))  # fmt: skip
     return KioskWindow(engine, window, vm, languages, timer, access, reporter, screenshots)

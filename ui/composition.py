@@ -31,6 +31,7 @@ from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
+from kiosk.locker import LockerPort
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.payments.port import PaymentMethod
 from kiosk.printing import QrText
@@ -87,6 +88,7 @@ class Services:
     pages: PageCapture | None = None  # the document scanner with the page checks ([devices.scanner]); None: no scans
     camera: Camera | None = None  # the applicant's photo ([devices.camera]); None: no service that needs a photo
     vault: DocumentVault | None = None  # captured files, encrypted until the server has them
+    locker: LockerPort | None = None  # the villager's document locker (linked by mobile + OTP); None: not offered
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -154,6 +156,7 @@ class Built:
     bbps: Bbpou | None = None
     locator: Locator | None = None
     vault: DocumentVault | None = None
+    locker: LockerPort | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -167,6 +170,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
         vault=built.vault,
+        locker=built.locker,
     )  # fmt: skip
     start_cash(services)
     return services

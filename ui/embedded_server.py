@@ -42,7 +42,7 @@ class EmbeddedServer:
         made, as a villager's phone would."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.admin("seed", "--per-biller", "20")
-        options = self._upi_options() if upi else []
+        options = [*(self._upi_options() if upi else []), *self._locker_options()]
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(self._command("serve", "--port", "0", *options), stdout=subprocess.PIPE,
                                             stderr=log)  # fmt: skip
@@ -59,6 +59,14 @@ class EmbeddedServer:
                 raise EmbeddedServerError(f"the reference server does not answer at {self.url}; see {self.log_path}")
             time.sleep(0.05)
         return self
+
+    def _locker_options(self) -> list[str]:
+        """The server plays the villager's locker; its SMS (the locker's OTP) go to `phone.jsonl`, the demo's phone
+        (ui/tour_locker.py reads the OTP there)."""
+        secret = self.folder / "locker-secret"
+        secret.write_text(secrets.token_hex(32), encoding="utf-8")
+        secret.chmod(0o600)
+        return ["--locker-secret-file", str(secret), "--sms-gateway", f"record:{self.folder / 'phone.jsonl'}"]
 
     def _upi_options(self) -> list[str]:
         """The PSP emulator as its own process (the UI never imports the server's code)."""

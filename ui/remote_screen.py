@@ -11,6 +11,7 @@ import sqlite3
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.flows.locker_steps import LockerStep
 from kiosk.screen_privacy import screenshot_refusal
 from kiosk.store import Store
 from sync.screen_channel import ANSWER_KEY, REQUEST_KEY
@@ -24,9 +25,11 @@ class ScreenshotResponder(QObject):
     """Looks for a request every second on the Qt thread (the grab must happen there), answers it once."""
 
     def __init__(self, store: Store, window: QQuickWindow, app: AppViewModel, phone: QObject | None,
-                 every_ms: int = 1000, parent: QObject | None = None) -> None:  # fmt: skip
+                 every_ms: int = 1000, parent: QObject | None = None,
+                 locker: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.store, self.window, self.app, self.phone = store, window, app, phone
+        self.locker = locker  # ui/viewmodels/locker.py: its step says whether a mobile number or OTP is on screen
         self.answered = ""
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
@@ -59,7 +62,8 @@ class ScreenshotResponder(QObject):
         journey = self.app.journey.journey
         step = journey.step if journey is not None and self.app._screen == "journey" else None
         phone_open = bool(self.phone is not None and self.phone.property("panelOpen"))
-        refusal = screenshot_refusal(self.app._screen, step, phone_panel_open=phone_open)
+        locker_step = LockerStep(self.locker.property("step") or "closed") if self.locker is not None else None
+        refusal = screenshot_refusal(self.app._screen, step, phone_panel_open=phone_open, locker_step=locker_step)
         if refusal is not None:
             log.info("screenshot %s refused: %s", request, refusal)
             return {"id": request, "refused": refusal}

@@ -15,6 +15,7 @@ from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
+from ui.tour_locker import locker_delivery
 from ui.tour_rails import card_payment, upi_payment
 
 
@@ -109,6 +110,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.cash.insert(50)
     certificate_done = tour.step() == "done"
     tour.shot("certificate-done")
+    locker_done = locker_delivery(tour)  # ui/tour_locker.py: where the server plays the locker (`make demo`)
     tour.tap("finishButton")
 
     log.write("errors: a wrong digit, then the biller does not answer (offline: provisional cash payment)\n")
@@ -143,6 +145,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
 
     closed = operator_close(tour)
     ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
+    ok = ok and locker_done is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
@@ -150,6 +153,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
         "upi_payment": upi_done,
         "card_payment": card_done,
         "certificate_print": certificate_done,
+        "certificate_locker": locker_done,
         "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")

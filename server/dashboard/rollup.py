@@ -9,6 +9,7 @@ import weakref
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
+from server.channels import count_delivery
 from server.db import Database, Tx
 from sync.protocol import Heartbeat
 
@@ -294,6 +295,8 @@ def fold(tx: Tx, kiosk_id: str, code: str, kind: str, occurred_at: str, payload:
             )
     elif kind == "kiosk.provisioned":
         put_site(tx, kiosk_id, code, site_of(payload))
+    elif kind == "certificate.printed":  # the print channel of the deliveries by channel (server/channels.py)
+        count_delivery(tx, kiosk_id, "print", moment)
 
 
 def prune(db: Database, now: datetime) -> None:

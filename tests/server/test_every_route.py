@@ -50,7 +50,9 @@ def fill(path: str, value: str) -> str:
 
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    server = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log").start()
+    (tmp_path / "locker-secret").write_text("hostile-test-locker-secret", encoding="utf-8")  # the locker's routes on
+    server = ServerProcess(str(tmp_path / "server.db"), tmp_path / "server.log",
+                           "--locker-secret-file", str(tmp_path / "locker-secret")).start()  # fmt: skip
     try:
         yield enrol_key(server)
     finally:

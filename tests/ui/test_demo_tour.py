@@ -39,6 +39,7 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["upi_payment"] is True  # the QR paid by the PSP emulator, confirmed through the server
     assert summary["card_payment"] is True  # the terminal emulator took card and PIN; the driver saw it approved
     assert summary["certificate_print"]
+    assert summary["certificate_locker"] is True  # linked by the OTP the server sent, pushed by the server's issuer
     assert summary["day_closed"]  # the operator's blind count agreed with the ledger and the acceptor
     assert {"operator-menu", "operator-blind-count", "operator-reconciliation", "operator-zreport"} <= {
         p.stem[3:] for p in shots

@@ -153,6 +153,7 @@ Window {
     }
 
     PhonePanel { objectName: "phonePanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
+    StepLocker { objectName: "lockerPanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
     AccessPanel { objectName: "accessPanel"; anchors.fill: parent; anchors.topMargin: header.height; iconDir: root.iconDir }
 
     // "Report a problem" confirmation.

@@ -50,5 +50,6 @@ Row {
         }
         Text { width: 300; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; text: phone.qrImage !== "" && journey.model.flow === "certificate_print" ? qsTr("Scan for the certificate on your phone") : qsTr("Scan for the e-receipt on your phone"); font.pixelSize: 24; color: access.colour["#3E2723"] }
         PhoneButton { width: 300; iconDir: journey.iconDir }
+        StepLockerButton { width: 300; iconDir: journey.iconDir }
     }
 }

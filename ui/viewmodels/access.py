@@ -20,6 +20,7 @@ from ui.audio_build import DEFAULT_DIR, RATES_WPM
 from ui.composition import Services
 from ui.screens import AccessControls
 from ui.viewmodels.app import AppViewModel
+from ui.viewmodels.locker import LockerViewModel
 from ui.viewmodels.phone import PhoneViewModel
 
 log = logging.getLogger("kiosk.access")
@@ -218,6 +219,8 @@ def attach_access(engine: QQmlApplicationEngine, services: Services, app: AppVie
     engine.rootContext().setContextProperty("access", access)
     # Parented to the engine, so it lives as long as the window; QML reads it as `phone`.
     engine.rootContext().setContextProperty("phone", PhoneViewModel(app, services.phone, speaker, parent=engine))
+    engine.rootContext().setContextProperty("locker", LockerViewModel(app, services.locker, services.store,
+                                                                      services.clock, parent=engine))  # fmt: skip
     speaker.build_missing()  # a new kiosk (or changed strings) gets its audio in the background
     access._follow()  # the first screen's prompt
     return access
