@@ -130,7 +130,7 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
-        for part in (*self.rails, self.locator):  # the card rail and the GPS each hold a reader thread
+        for part in (*self.rails, self.locator, self.camera):  # reader threads (card rail, GPS); the camera's session
             close = getattr(part, "close", None)
             if callable(close):
                 close()
@@ -153,6 +153,8 @@ class Built:
     rails: tuple[PaymentMethod, ...] = ()
     bbps: Bbpou | None = None
     locator: Locator | None = None
+    pages: PageCapture | None = None
+    camera: Camera | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -165,6 +167,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
+        pages=built.pages, camera=built.camera,
     )  # fmt: skip
     start_cash(services)
     return services
