@@ -7,7 +7,7 @@ import math
 import warnings
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageChops, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
 
 from kiosk.capture.port import CheckedPage, PageVerdict
 
@@ -19,12 +19,15 @@ PAGE_CAP_BYTES = 60 * 1024  # per A4 page, so a three-page application fits a mi
 MIN_CAP_BYTES = 2048
 GOOD_QUALITIES = (70, 55, 42)  # below 42 JPEG's ringing blurs small print
 LAST_RESORT_QUALITIES = (35, 25)
+TONE_RANGE = (40, 215)  # levels that are neither ink nor paper once the paper is levelled
+TONE_AREA_SHARE = 0.005  # half a percent of an A4 page is a 2 cm square: a passport photo, a seal
 PREVIEW_WIDTH = 240
 MAX_CORRECTABLE_DEG = 10.0  # a hand-placed page on a flatbed; beyond this the text is cut at the corners
 SEARCH_DEG = 45.0  # the projection profile of a page turned 90° looks like 0°: search only half of that
 ANALYSIS_WIDTH = 400  # ≈ 48 dpi for A4 (height at most √2 times this): text lines of 10 pt are still 6–8 px apart
 DARK_PAPER = 110  # the paper (90th percentile of luminance) darker than this: lid open, or a copy of a copy
 BLANK_INK_SHARE = 0.002  # under 0.2 % of the page is ink: nothing on the glass
+INK_BLACK = 64  # levels up to this are ink whatever the page's darkest pixels are (a faint copy's grey text)
 INK_CONTRAST = 60  # a pixel this much darker than the paper is ink, not paper texture or scanner noise
 
 
@@ -150,10 +153,10 @@ def deskew(page: Image.Image, skew_deg: float) -> Image.Image:
 
 
 def level_paper(page: Image.Image) -> Image.Image:
-    """Paper to pure white and ink to full black: grey paper texture is what costs JPEG bytes, not the text."""
-    small = _small(page)
-    paper = _percentile(small, 0.90)
-    black = min(_percentile(small, 0.005), max(0, paper - INK_CONTRAST))
+    """Paper to pure white and ink to full black: grey paper texture is what costs bytes, not the text. Measured on
+    the full page (a downscaled copy blurs type into grey and would crush a photo's shadows into ink)."""
+    paper = _percentile(page, 0.90)
+    black = min(_percentile(page, 0.005), INK_BLACK)
     white = max(black + 1, paper - 8)
     scale = 255.0 / (white - black)
     table = [min(255, max(0, round((level - black) * scale))) for level in range(256)]
@@ -169,26 +172,37 @@ class Compressed:
 
 
 def compress(page: Image.Image, dpi: int, *, cap_bytes: int = PAGE_CAP_BYTES) -> Compressed:
-    """The page under `cap_bytes` at TARGET_DPI: a grey JPEG when one fits at a decent quality (stamps, photos and
-    signatures keep their greys), else black-and-white PNG (a dense typed page: 45 KB where a JPEG needs 200 KB).
-    Only when neither fits does the resolution go down, never past the cap."""
+    """The page under `cap_bytes` at TARGET_DPI: black-and-white PNG for type and line-work (a dense typed page:
+    45 KB where a grey JPEG needs 200 KB), a grey JPEG at the best quality that fits for a page with areas of grey (a
+    photo, a stamp), else that page in black and white with its greys dithered (a form with a photo: 25 KB). Only
+    when nothing fits does the resolution go down, never past the cap."""
     levelled = level_paper(page)
     sent_dpi = min(dpi, TARGET_DPI)
     qualities: tuple[int, ...] = GOOD_QUALITIES
     while True:
         scaled = _at_dpi(levelled, dpi, sent_dpi)
-        for quality in qualities:
-            data = _jpeg(scaled, quality, sent_dpi)
-            if len(data) <= cap_bytes:
-                return Compressed(data, "image/jpeg", sent_dpi, scaled.size)
-        data = _bilevel_png(scaled, sent_dpi)
-        if len(data) <= cap_bytes:
-            return Compressed(data, "image/png", sent_dpi, scaled.size)
+        toned = has_tone_areas(scaled)
+        if not toned and len(bilevel := _bilevel_png(scaled, sent_dpi, dither=False)) <= cap_bytes:
+            return Compressed(bilevel, "image/png", sent_dpi, scaled.size)
+        jpeg = next((data for q in qualities if len(data := _jpeg(scaled, q, sent_dpi)) <= cap_bytes), None)
+        if jpeg is not None:
+            return Compressed(jpeg, "image/jpeg", sent_dpi, scaled.size)
+        if toned and len(bilevel := _bilevel_png(scaled, sent_dpi, dither=True)) <= cap_bytes:
+            return Compressed(bilevel, "image/png", sent_dpi, scaled.size)
         if min(scaled.size) <= 16:
             # Only noise gets here; white is what it reads as at this size anyway.
             return Compressed(_jpeg(Image.new("L", (16, 16), 255), 50, 1), "image/jpeg", 1, (16, 16))
         sent_dpi = max(1, math.floor(sent_dpi * 0.85))
         qualities = LAST_RESORT_QUALITIES
+
+
+def has_tone_areas(levelled: Image.Image) -> bool:
+    """Areas of grey (a photo, a stamp) rather than type: pixels whose whole 5 × 5 neighbourhood is mid-grey. The
+    grey fringe of a letter always has paper or ink within two pixels, so type alone never counts."""
+    low = levelled.filter(ImageFilter.MinFilter(5)).point(lambda level: 255 if level > TONE_RANGE[0] else 0)
+    high = levelled.filter(ImageFilter.MaxFilter(5)).point(lambda level: 255 if level < TONE_RANGE[1] else 0)
+    share = ImageStat.Stat(ImageChops.multiply(low, high)).mean[0] / 255.0
+    return bool(share >= TONE_AREA_SHARE)
 
 
 def _at_dpi(page: Image.Image, dpi: int, wanted: int) -> Image.Image:
@@ -205,12 +219,13 @@ def _jpeg(image: Image.Image, quality: int, dpi: int) -> bytes:
     return out.getvalue()
 
 
-def _bilevel_png(image: Image.Image, dpi: int) -> bytes:
+def _bilevel_png(image: Image.Image, dpi: int, *, dither: bool) -> bytes:
     out = io.BytesIO()
-    # The paper is already levelled to white, so a fixed middle threshold separates ink from paper.
-    image.point(lambda level: 255 if level >= 128 else 0).convert("1").save(
-        out, format="PNG", optimize=True, dpi=(dpi, dpi)
-    )
+    if dither:  # Floyd–Steinberg: a photo survives as a halftone; levelled type is already black on white
+        bilevel = image.convert("1")
+    else:  # the paper is levelled to white, so a fixed middle threshold separates ink from paper
+        bilevel = image.point(lambda level: 255 if level >= 128 else 0).convert("1", dither=Image.Dither.NONE)
+    bilevel.save(out, format="PNG", optimize=True, dpi=(dpi, dpi))
     return out.getvalue()
 
 

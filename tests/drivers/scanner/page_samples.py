@@ -6,7 +6,7 @@ import io
 import random
 
 import qrcode
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 DPI = 300
 A4_PX = (2480, 3508)
@@ -48,6 +48,19 @@ def text_page(seed: int = 1, *, size: tuple[int, int] = A4_PX, lines: int = 60) 
         words = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "."
         draw.text((margin, y), words, fill=rng.randint(10, 40), font=font)
         y += step
+    return page
+
+
+PHOTO_BOX = (1850, 2700, 1850 + 420, 2700 + 540)  # where form_page pastes its applicant's photo, at 300 dpi
+
+
+def form_page(lines: int = 14) -> Image.Image:
+    """An application form: typed lines, a pen signature, and a passport photo of smooth greys (40–210)."""
+    page = text_page(3, lines=lines)
+    blotches = ImageOps.autocontrast(Image.effect_noise((420, 540), 60).filter(ImageFilter.GaussianBlur(10)))
+    page.paste(blotches.point(lambda level: 40 + level * 2 // 3), PHOTO_BOX[:2])
+    rng = random.Random(5)
+    ImageDraw.Draw(page).line([(400 + i * 18, 3100 + rng.randint(-30, 30)) for i in range(40)], fill=20, width=5)
     return page
 
 
