@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
-from typing import Any, TextIO
-
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING, Any, TextIO
 
 from drivers.plugin import Plugin
 from kiosk.capture.port import Photo
 from kiosk.clock import Clock
-from ui.camera import TEST_PREFIX, QtCamera
+
+if TYPE_CHECKING:
+    from ui.camera import QtCamera
+
+# Qt Multimedia is imported only when a camera is built or tested: every kioskctl command loads every plugin.
 
 
 def build(params: Mapping[str, Any], clock: Clock) -> QtCamera:
     """Entry point `camera.qt`: params `device` (a camera's id or name, "" for the default; `test:face` …) and
     `timeout_s`. Built on the Qt thread, after the application object exists."""
+    from ui.camera import QtCamera
+
     device = params.get("device", "")
     if not isinstance(device, str):
         raise ValueError(f"[devices.camera].device = {device!r}: expected a camera id or name, or test:face")
@@ -32,6 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.camera import TEST_PREFIX, QtCamera
+
     _app = QCoreApplication.instance() or QCoreApplication(["kioskctl"])  # Qt Multimedia needs one; kept alive here
     camera = QtCamera(device=f"{TEST_PREFIX}face" if args.emulator else args.device)
     try:

@@ -15,6 +15,7 @@ from kiosk.capture.port import CheckedPage, PageVerdict
 from kiosk.clock import SystemClock
 from kiosk.devices.common import DeviceHealth
 from kiosk.devices.scanner import ScannedDocument, ScannerStatus, ScanProblem, ScanResult
+from provisioning.cli import main
 
 
 @pytest.fixture
@@ -84,3 +85,9 @@ def test_page_that_is_not_an_image_is_a_scanner_error_not_a_crash() -> None:
     assert isinstance(result, ScanProblem)
     assert result.status is ScannerStatus.ERROR
     assert "not a readable image" in result.detail
+
+
+def test_scanner_self_test_says_what_the_page_checks_made_of_the_page() -> None:
+    out = io.StringIO()
+    assert main(["device", "test", "scanner", "--emulator"], out) == 0, out.getvalue()
+    assert "ok    page checks: readable (ink on 50.4% of the page, turned +0.0°); for upload" in out.getvalue()
