@@ -41,7 +41,7 @@ def photo_from_a_worker(qtbot: QtBot, camera: QtCamera) -> Photo | CameraProblem
 
 
 def test_photo_taken_off_the_qt_thread_has_one_face_at_passport_size(
-    qtbot: QtBot, camera: Callable[[str], QtCamera]
+    qtbot: QtBot, camera: Callable[[str], QtCamera], qt_warnings: list[str]
 ) -> None:
     device = camera("test:face")
     assert device.status() is CameraStatus.READY
