@@ -59,6 +59,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def unattended(config: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`kioskctl doctor` tests the configured camera: one short capture, nothing kept."""
+    return {"device": str(config.get("device", ""))}
+
+
 PLUGIN = Plugin(
     family="camera",
     model="qt",
@@ -66,4 +71,5 @@ PLUGIN = Plugin(
     factory=build,
     runner=run,
     arguments=add_arguments,
+    unattended_options=unattended,
 )

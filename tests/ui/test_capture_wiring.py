@@ -15,6 +15,7 @@ from kiosk.capture.port import CheckedPage, PageVerdict, Photo
 from kiosk.clock import FakeClock
 from kiosk.config import KioskConfig, load_config
 from provisioning.cli import main
+from provisioning.devices import self_test
 from tests.fakes.services import memory_services
 from ui.camera import QtCamera
 from ui.composition import DEMO_START
@@ -91,3 +92,13 @@ def test_camera_self_test_fails_when_the_camera_is_absent(qapp: object) -> None:
     out = io.StringIO()
     assert main(["device", "test", "camera", "--device", "usb-3-no-such-camera"], out) == 1
     assert "FAIL  disconnected: camera usb-3-no-such-camera is not connected" in out.getvalue()
+
+
+def test_doctor_self_tests_the_configured_camera_unattended(qapp: object) -> None:
+    assert self_test("camera", {"driver": "qt", "device": "test:face"}) == (
+        True,
+        "camera: PASS  camera (a frame was decoded; one face found)",
+    )
+    passed, seen = self_test("camera", {"driver": "qt", "device": "usb-3-no-such-camera"})
+    assert not passed
+    assert seen == "camera: FAIL  disconnected: camera usb-3-no-such-camera is not connected"
