@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 TEST_PREFIX = "test:"  # `device = "test:face"`: the test source, as SANE's test backend is `test:0`
 SETTLE_FRAMES = 5  # a UVC camera's first frames are dark or blurred while exposure and focus settle
 TEST_FPS = 10
+SILENT = "silent"  # `test:silent`: a camera that is there but sends no picture (a stalled UVC stream)
 
 
 class QtCamera(QObject):
@@ -114,20 +115,20 @@ class QtCamera(QObject):
         return DeviceHealth("camera", status.value, status in (CameraStatus.READY, CameraStatus.BUSY), detail)
 
     def take_photo(self) -> Photo | CameraProblem:
-        status = self.status()
-        if status in (CameraStatus.DISCONNECTED, CameraStatus.ERROR):
-            return CameraProblem(status, self.health().detail)
+        if self.status() is CameraStatus.DISCONNECTED:
+            return CameraProblem(CameraStatus.DISCONNECTED, self.health().detail)
         if not self._busy.acquire(blocking=False):
             return CameraProblem(CameraStatus.BUSY, "a photo is already being taken")
         try:
-            frame = self._settled_frame()
+            frame = self._settled_frame()  # after an ERROR too: a camera that failed once may work again
         finally:
             self._busy.release()
-        if frame is None:
-            return CameraProblem(CameraStatus.ERROR, f"no picture from the camera in {self.timeout_s:g} s")
-        image = _to_pil(frame)
+        image = None if frame is None else _to_pil(frame)
         if image is None:
-            return CameraProblem(CameraStatus.ERROR, "the camera's picture could not be decoded")
+            late = f"no picture from the camera in {self.timeout_s:g} s"
+            self._set(CameraStatus.ERROR, late if frame is None else "the camera's picture could not be decoded")
+            return CameraProblem(CameraStatus.ERROR, self.health().detail)
+        self._set(CameraStatus.READY, f"last photo {image.width}×{image.height}")
         photo = make_photo(image, self._finder)
         log.info("photo taken: face in frame %s (%s), %d bytes", photo.face_in_frame, photo.detail, len(photo.jpeg))
         return photo
@@ -160,9 +161,11 @@ class _TestSource(QObject):
 
     def __init__(self, name: str, session: QMediaCaptureSession, parent: QObject) -> None:
         super().__init__(parent)
-        if name not in PICTURES:
-            raise ValueError(f"[devices.camera].device = 'test:{name}': expected test:{' | test:'.join(PICTURES)}")
-        rgb = picture(name).convert("RGB")
+        if name not in (*PICTURES, SILENT):
+            expected = " | ".join(f"test:{each}" for each in (*PICTURES, SILENT))
+            raise ValueError(f"[devices.camera].device = 'test:{name}': expected {expected}")
+        self._silent = name == SILENT
+        rgb = picture("empty" if self._silent else name).convert("RGB")
         data = rgb.tobytes()
         self._image = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
         self._input = QVideoFrameInput(self)
@@ -172,7 +175,7 @@ class _TestSource(QObject):
         self._timer.timeout.connect(self._send)
 
     def run(self, on: bool) -> None:
-        if on:
+        if on and not self._silent:
             self._timer.start()
         else:
             self._timer.stop()
