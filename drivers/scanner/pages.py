@@ -11,8 +11,9 @@ from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
 
 from kiosk.capture.port import CheckedPage, PageVerdict
 
-# "Readable" here means: the office gets the page at 150 dpi (a 0.5 mm QR module or a 1 mm-high letter's stroke is
-# 2–3 pixels), grey, paper levelled to white. Below READABLE_MIN_DPI small print stops being legible.
+# "Readable" here means: the office gets the page at 150 dpi (a 0.5 mm QR module — about the stroke of 8 pt print —
+# is 3 pixels; the tests decode such a code from every kind of output), paper levelled to white and ink to black.
+# Below READABLE_MIN_DPI a page is flagged in its detail: 8 pt print is then 1–2 pixels a stroke.
 TARGET_DPI = 150
 READABLE_MIN_DPI = 120
 PAGE_CAP_BYTES = 60 * 1024  # per A4 page, so a three-page application fits a minute of a weak 2G uplink
@@ -72,7 +73,8 @@ def _decode(png: bytes) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(png))
             image.load()
-    except (OSError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+    # Pillow's decoders signal a corrupt file with OSError, and some with ValueError or SyntaxError.
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise PageImageError(f"scanned page is not a readable image: {exc}") from None
     if image.width < 16 or image.height < 16:
         raise PageImageError(f"scanned page of {image.width}×{image.height} px is too small to be a page")
@@ -125,10 +127,10 @@ def _share_of_ink(mask: Image.Image) -> float:
 
 
 def estimate_skew(ink: Image.Image) -> float:
-    """The angle (degrees, counter-clockwise positive) that makes the page's horizontal edges line up best: the tops
-    and bottoms of text lines (or a grid's rules) give a projection profile of sharp peaks when level. Edges, not
-    ink, so that a chessboard or a table of filled cells is not read as turned 45°. Coarse 1° steps over ±45° on a
-    half-size copy, then 0.1° steps around the best at twice that resolution."""
+    """How far the page lies turned (degrees, counter-clockwise positive): the opposite of the rotation that lines its
+    horizontal edges up best — the tops and bottoms of text lines (or a grid's rules) give a projection profile of
+    sharp peaks when level. Edges, not ink, so that a chessboard or a table of filled cells is not read as turned
+    45°. Coarse 1° steps over ±45° on a half-size copy, then 0.1° steps around the best at twice that resolution."""
     edges = ImageChops.difference(ink, ImageChops.offset(ink, 0, 1))
     half = edges.resize((max(1, edges.width // 2), max(1, edges.height // 2)), Image.Resampling.BOX)
     coarse = max(_range(-SEARCH_DEG, SEARCH_DEG, 1.0), key=lambda deg: _profile_spread(half, deg))
