@@ -20,6 +20,7 @@ from tests.fakes.services import memory_services
 from ui.camera import QtCamera
 from ui.composition import DEMO_START
 from ui.demo_config import demo_config_document, write_demo_config
+from ui.devpanel.emulated import start_bench
 from ui.realmode import optional_device, page_capture
 
 
@@ -102,3 +103,15 @@ def test_doctor_self_tests_the_configured_camera_unattended(qapp: object) -> Non
     passed, seen = self_test("camera", {"driver": "qt", "device": "usb-3-no-such-camera"})
     assert not passed
     assert seen == "camera: FAIL  disconnected: camera usb-3-no-such-camera is not connected"
+
+
+def test_demo_bench_configures_sanes_test_backend_and_the_cameras_test_face(tmp_path: Path) -> None:
+    bench = start_bench(tmp_path, tmp_path / "receipts", FakeClock(DEMO_START))
+    try:
+        sections = bench.device_sections()
+    finally:
+        bench.close()
+    assert sections["camera"] == {"driver": "qt", "device": "test:face"}
+    scanner = sections["scanner"]
+    assert (scanner["driver"], scanner["device"]) == ("sane", "test:0")
+    assert (Path(str(scanner["sane_config_dir"])) / "dll.conf").read_text(encoding="ascii") == "test\n"
