@@ -6,7 +6,7 @@ import io
 import random
 
 import qrcode
-from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 DPI = 300
 A4_PX = (2480, 3508)
@@ -57,7 +57,9 @@ PHOTO_BOX = (1850, 2700, 1850 + 420, 2700 + 540)  # where form_page pastes its a
 def form_page(lines: int = 14) -> Image.Image:
     """An application form: typed lines, a pen signature, and a passport photo of smooth greys (40–210)."""
     page = text_page(3, lines=lines)
-    blotches = ImageOps.autocontrast(Image.effect_noise((420, 540), 60).filter(ImageFilter.GaussianBlur(10)))
+    # Smooth blotches from a seeded 6 × 8 grid (Pillow's effect_noise is not seeded: the same page every run).
+    grid = Image.frombytes("L", (6, 8), random.Random(11).randbytes(48))
+    blotches = ImageOps.autocontrast(grid.resize((420, 540), Image.Resampling.BICUBIC))
     page.paste(blotches.point(lambda level: 40 + level * 2 // 3), PHOTO_BOX[:2])
     rng = random.Random(5)
     ImageDraw.Draw(page).line([(400 + i * 18, 3100 + rng.randint(-30, 30)) for i in range(40)], fill=20, width=5)
