@@ -12,7 +12,17 @@ from typing import Any
 from kiosk.hours import WEEKDAYS, OperatingHours, Span, parse_span
 from kiosk.money import Money, MoneyError
 
-DEVICE_KINDS = ("cash", "printer", "document_printer", "biometric", "scanner", "qr", "gps", "payment_terminal")
+DEVICE_KINDS = (
+    "cash",
+    "printer",
+    "document_printer",
+    "biometric",
+    "scanner",
+    "qr",
+    "gps",
+    "payment_terminal",
+    "camera",
+)
 
 
 class ConfigError(ValueError):

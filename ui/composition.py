@@ -132,7 +132,7 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
-        for part in (*self.rails, self.locator):  # the card rail and the GPS each hold a reader thread
+        for part in (*self.rails, self.locator, self.camera):  # reader threads (card rail, GPS); the camera's session
             close = getattr(part, "close", None)
             if callable(close):
                 close()
@@ -157,6 +157,8 @@ class Built:
     locator: Locator | None = None
     vault: DocumentVault | None = None
     locker: LockerPort | None = None
+    pages: PageCapture | None = None
+    camera: Camera | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -171,6 +173,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
         vault=built.vault,
         locker=built.locker,
+        pages=built.pages, camera=built.camera,
     )  # fmt: skip
     start_cash(services)
     return services

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from drivers import registry
+from drivers.scanner.checked import CheckedScanner
 from kiosk.availability import ServiceSwitch
+from kiosk.capture.port import Camera, PageCapture
 from kiosk.capture.vault import start_vault
 from kiosk.catalogue import (
     DEFAULT_CATALOGUE,
@@ -28,6 +30,7 @@ from kiosk.devices.cash import CashAcceptor
 from kiosk.devices.document_printer import DocumentPrinter
 from kiosk.devices.locator import Locator
 from kiosk.devices.printer import ReceiptPrinter
+from kiosk.devices.scanner import DocumentScanner
 from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client
@@ -102,6 +105,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),
         locator=cast(Locator | None, optional_device(config, clock, "gps")),
         vault=start_vault(store, settings.vault_key_file or settings.key_file.parent / "vault.key"),
+        pages=page_capture(config, clock), camera=cast(Camera | None, optional_device(config, clock, "camera")),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()
@@ -126,6 +130,12 @@ def document_printer(config: KioskConfig, clock: Clock) -> DocumentPrinter | Non
     """The A4 printer for certificates, when the kiosk has one; without it a paid certificate is printed by the
     operator (the screen says so, the journal records it)."""
     return cast(DocumentPrinter | None, optional_device(config, clock, "document_printer"))
+
+
+def page_capture(config: KioskConfig, clock: Clock) -> PageCapture | None:
+    """The document scanner ([devices.scanner]) with the page checks in front of it; None: no journey scans."""
+    scanner = optional_device(config, clock, "scanner")
+    return None if scanner is None else CheckedScanner(cast(DocumentScanner, scanner))
 
 
 def served_catalogue(settings: AgentSettings, store: Store, clock: Clock) -> Catalogue:

@@ -1,4 +1,4 @@
-"""Scan one page through SANE and check it comes out as a grey 200–300 dpi document image."""
+"""Scan one page through SANE, check it comes out as a grey 200–300 dpi document image, and run the page checks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from drivers.plugin import Plugin
+from drivers.scanner.pages import check_page
 from drivers.scanner.sane.driver import SaneScanner, build
 from drivers.scanner.sane.emulator import SaneTestBackend
 from kiosk.clock import SystemClock
@@ -42,6 +43,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     # The resolution is what was asked of the scanner; the page size and the image are what came back.
     size = f"{result.width_px}×{result.height_px} px"
     out.write(f"ok    page {size} (asked for {result.dpi} dpi), {len(result.png)} bytes PNG\n")
+    # What a journey would get from this page (an empty glass is BLANK: the scanner still works).
+    page = check_page(result.png, result.dpi)
+    sent = f"{len(page.jpeg)} bytes {page.media_type} at {page.dpi} dpi"
+    out.write(f"ok    page checks: {page.verdict.value} ({page.detail}); for upload {sent}\n")
     out.write("PASS  document scanner (a page image came back and passed the checks)\n")
     return 0
 

@@ -23,7 +23,10 @@ class PageVerdict(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CheckedPage:
-    """One page after the checks: deskewed and compressed for 2G (`jpeg`), a small `preview_png` for the screen."""
+    """One page after the checks: deskewed and compressed for 2G (`jpeg`), a small `preview_png` for the screen.
+
+    `jpeg` holds the page in `media_type`: a grey JPEG, or a black-and-white PNG for a dense typed page, which JPEG
+    cannot bring under the 2G cap at a readable resolution (drivers/scanner/README.md)."""
 
     jpeg: bytes = field(repr=False)
     preview_png: bytes = field(repr=False)
@@ -32,6 +35,7 @@ class CheckedPage:
     height_px: int
     dpi: int
     detail: str = ""  # English, why the verdict (for the journal); never the page's content
+    media_type: str = "image/jpeg"  # or "image/png" (bilevel); what the vault and the upload are told
 
 
 class PageCapture(Protocol):

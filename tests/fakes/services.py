@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.capture.port import Camera, PageCapture
 from kiosk.catalogue import DEFAULT_CATALOGUE, CatalogueHolder, load_catalogue
 from kiosk.clock import Clock, FakeClock
 from kiosk.config import parse_config
@@ -35,7 +36,7 @@ MEMORY_SERVER = "http://127.0.0.1:8080"
 def memory_services(
     workdir: Path, clock: Clock | None = None, *, online: MemoryOnline | None = None,
     rails: tuple[PaymentMethod, ...] = (), bbps: Bbpou | None = None, finger: BiometricReader | None = None,
-    locator: Locator | None = None,
+    locator: Locator | None = None, pages: PageCapture | None = None, camera: Camera | None = None,
 ) -> Services:  # fmt: skip
     """The demo centre's config (no server, no devices sections) with memory devices and the sample server data."""
     config = parse_config(demo_config_document(workdir), source="memory kiosk")
@@ -46,7 +47,7 @@ def memory_services(
         document_printer=MemoryDocumentPrinter(), online=online or sample_online(),
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, MEMORY_SERVER, key),
         zreport_qr=signed_zreport_qr(MEMORY_SERVER, key, clock), phone=MemoryPhoneDelivery(MEMORY_SERVER),
-        rails=rails, bbps=bbps, locator=locator,
+        rails=rails, bbps=bbps, locator=locator, pages=pages, camera=camera,
     )  # fmt: skip
     store = Store.open(config.database, clock)
     return compose(config, store, clock, CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE)), built)

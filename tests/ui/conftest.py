@@ -32,6 +32,8 @@ QT_OWN_WARNINGS = (
     "No audio device detected",
     "Couldn't load va",
     "Couldn't resolve va",
+    # Qt Multimedia turning a camera frame into an image without a GPU (offscreen, CI): it says it uses the CPU.
+    "QRhi* {anonymous}::ThreadLocalRhiHolder::ensureRhi(QRhi::Implementation) : No RHI backend. Using CPU conversion",
 )
 
 

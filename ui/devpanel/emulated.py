@@ -15,6 +15,7 @@ from drivers.biometric.rdservice.emulator import EmulatedState, RdServiceEmulato
 from drivers.cash.ssp.emulator import SspEmulator
 from drivers.payment_terminal.emulator import TerminalEmulator
 from drivers.printer.emulator import Paper, PrinterEmulator
+from drivers.scanner.sane.emulator import SaneTestBackend
 from kiosk.clock import Clock
 from kiosk.devices.cash import AcceptorStatus, CashAcceptor
 
@@ -32,19 +33,38 @@ class EmulatedBench:
     printer_port: str
     documents: Path  # the A4 printer's hot folder
     terminal_device: TerminalEmulator | None = None  # the card terminal (EDC), paying each sale by itself
+    sane_backend: SaneTestBackend | None = None  # the document scanner: SANE's own test backend
 
     def device_sections(self) -> dict[str, dict[str, Any]]:
         """`[devices.<kind>]` for the demo config: the field's drivers, pointed at these emulators."""
         finger = self.finger_device.port
         terminal = self.terminal_device
         card = {"payment_terminal": {"driver": "ecr_json", "port": terminal.address}} if terminal is not None else {}
-        return card | {
-            # Short poll and reply times: the tour inserts notes back to back and must not wait on the defaults.
-            "cash": {"driver": "ssp", "port": self.acceptor_port, "poll_interval_ms": 50},
-            "printer": {"driver": "escpos", "transport": "serial", "port": self.printer_port, "baudrate": 115200},
-            "biometric": {"driver": "rdservice", "first_port": finger, "last_port": finger, "try_https": False},
-            "document_printer": {"driver": "hotfolder", "folder": str(self.documents)},
-        }
+        return (
+            card
+            | self.scanner_section()
+            | {
+                # Short poll and reply times: the tour inserts notes back to back and must not wait on the defaults.
+                "cash": {"driver": "ssp", "port": self.acceptor_port, "poll_interval_ms": 50},
+                "printer": {"driver": "escpos", "transport": "serial", "port": self.printer_port, "baudrate": 115200},
+                "biometric": {"driver": "rdservice", "first_port": finger, "last_port": finger, "try_https": False},
+                "document_printer": {"driver": "hotfolder", "folder": str(self.documents)},
+                "camera": {"driver": "qt", "device": "test:face"},  # Qt Multimedia's frame input playing a test face
+            }
+        )
+
+    def scanner_section(self) -> dict[str, dict[str, Any]]:
+        """SANE's own test backend (its largest area, 200 × 200 mm), enabled in the demo's private folder."""
+        sane = self.sane_backend
+        if sane is None:
+            return {}
+        options = list(sane.options())
+        return {
+            "scanner": {
+                "driver": "sane", "device": sane.device, "sane_config_dir": str(sane.config_dir),
+                "device_options": options, "width_mm": 200, "height_mm": 200,
+            }
+        }  # fmt: skip
 
     def insert(self, rupees: int, *, timeout_s: float = 10.0) -> bool:
         """A villager inserts a note; waits (running Qt's events) until the device is done with it."""
@@ -127,8 +147,9 @@ def start_bench(workdir: Path, receipts: Path, clock: Clock) -> EmulatedBench:
     documents.mkdir(parents=True, exist_ok=True)
     terminal = TerminalEmulator(auto_pay_after_s=CARD_PAID_AFTER_S).start()
     return EmulatedBench(
-        acceptor_device, printer_device, finger_device, acceptor_port, printer_device.serve_pty(), documents, terminal
-    )
+        acceptor_device, printer_device, finger_device, acceptor_port, printer_device.serve_pty(), documents, terminal,
+        SaneTestBackend(workdir / "sane.d"),
+    )  # fmt: skip
 
 
 def wait_connected(cash: CashAcceptor, timeout_s: float = 10.0) -> None:

@@ -121,3 +121,13 @@ def test_backend_that_wedges_after_reporting_a_jam_still_returns_jammed(tmp_path
     wedged.chmod(0o755)
     driver = SaneScanner(clock, device="test:0", scanimage=str(wedged))
     assert driver.scan() == ScanProblem(ScannerStatus.JAMMED, "paper jammed in the feeder")
+
+
+def test_real_scanner_noise_on_an_a4_page_is_not_refused() -> None:
+    """A flatbed's sensor noise (σ ≈ 1.5 grey levels) on a 300 dpi A4 page makes its PNG larger than 4 MB."""
+    noisy = Image.effect_noise((2480, 3508), 1.5).point(lambda level: level + 100)
+    pnm = io.BytesIO()
+    noisy.save(pnm, format="PPM")
+    png, width, height, dpi = normalise(pnm.getvalue(), 300)
+    assert (width, height, dpi) == (2480, 3508, 300)
+    assert len(png) > 4 * 1024 * 1024
