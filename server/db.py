@@ -14,6 +14,7 @@ from server.aeps_schema import SCHEMA as AEPS_SCHEMA
 from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
+from server.grievance_schema import SCHEMA as GRIEVANCE_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
 
 EVENTS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
@@ -81,6 +82,7 @@ SCHEMA = [
     *UPI_SCHEMA,
     *AEPS_SCHEMA,
     *BBPS_SCHEMA,
+    *GRIEVANCE_SCHEMA,
 ]
 
 
