@@ -66,6 +66,7 @@ class GrievanceState:
     reply: str = ""
     remind_after: str = ""
     feedback_rating: int | None = None
+    sms_sent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ SCHEMA = [
         department TEXT NOT NULL, category TEXT NOT NULL, description TEXT NOT NULL, mobile_hash TEXT NOT NULL,
         mobile_masked TEXT NOT NULL, attachments TEXT NOT NULL, district TEXT NOT NULL, block TEXT NOT NULL,
         status TEXT NOT NULL, pending_with TEXT NOT NULL, registered_at TEXT NOT NULL, reply TEXT NOT NULL DEFAULT '',
-        last_reminder_at TEXT, feedback_rating INTEGER, feedback_text TEXT,
+        last_reminder_at TEXT, feedback_rating INTEGER, feedback_text TEXT, sms_sent INTEGER NOT NULL DEFAULT 0,
         UNIQUE (kiosk_id, request_id))""",
     """CREATE INDEX IF NOT EXISTS grievances_mobile ON grievances (mobile_hash)""",
     """CREATE INDEX IF NOT EXISTS grievances_place ON grievances (district, block, status)""",

@@ -26,7 +26,7 @@ VILLAGER = "villager"
 MAX_OFFICE, MAX_NOTE = 120, 1000
 SHOWN_TO_CALLERS = ("registered", "assigned", "reminder", "disposed", "feedback")
 COLUMNS = ("number, department, category, status, pending_with, registered_at, mobile_masked, reply,"
-           " last_reminder_at, feedback_rating")  # fmt: skip
+           " last_reminder_at, feedback_rating, sms_sent")  # fmt: skip
 
 
 def mobile_hash(mobile: str) -> str:
@@ -54,8 +54,9 @@ def site_of(tx: Tx, kiosk_id: str) -> Place:
     return Place(str(row[0]), str(row[1])) if row else Place("", "")
 
 
-def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> Grievance:
-    """Once per (kiosk, request id): a repeat gets the same grievance; the same id for another complaint is 409."""
+def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> tuple[Grievance, bool]:
+    """Once per (kiosk, request id): a repeat gets the same grievance; the same id for another complaint is 409.
+    True with the grievance when it is new (its SMS is still to be sent)."""
     department = BY_CODE.get(asked.department)
     if department is None:
         raise Refused(422, f"RegisterRequest: department: no department {asked.department!r}")
@@ -67,7 +68,7 @@ def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> Gr
     if seen is not None:
         if seen[1] != digest:
             raise Refused(409, f"request id {asked.request_id} was used for another grievance")
-        return lookup(tx, str(seen[0]))
+        return lookup(tx, str(seen[0])), False
     place = site_of(tx, kiosk_id)
     number = _fresh_number(tx, now)
     office = first_office(department.code, place.district)
@@ -79,7 +80,12 @@ def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> Gr
                 mobile_hash(asked.mobile), masked(asked.mobile), attachments, place.district, place.block, office,
                 iso(now)))  # fmt: skip
     _act(tx, number, now, "registered", VILLAGER, office, "", asked.request_id)
-    return lookup(tx, number)
+    return lookup(tx, number), True
+
+
+def sms_text(grievance: Grievance) -> str:
+    return (f"राजस्थान सम्पर्क: आपकी शिकायत दर्ज हुई, संख्या {grievance.number}। स्थिति: कियोस्क या 181. "
+            f"Grievance {grievance.number} registered; status at any e-Mitra Plus kiosk or 181.")  # fmt: skip
 
 
 def _fresh_number(tx: Tx, now: datetime) -> str:
@@ -110,7 +116,7 @@ def lookup(tx: Tx, number: str) -> Grievance:
     return Grievance(number=str(row[0]), department=str(row[1]), category=str(row[2]), status=row[3],
                      pending_with=str(row[4]), registered_at=str(row[5]), mobile_masked=str(row[6]),
                      history=history, reply=str(row[7]), remind_after=after,
-                     feedback_rating=None if row[9] is None else int(row[9]))  # fmt: skip
+                     feedback_rating=None if row[9] is None else int(row[9]), sms_sent=bool(row[10]))  # fmt: skip
 
 
 def by_mobile(tx: Tx, mobile: str) -> tuple[Summary, ...]:

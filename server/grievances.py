@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Request
 
+from common.numbers import mask_mobile
 from server import grievance_store as store
 from server.db import IntegrityError
+from server.delivery import GatewayError
 from server.deps import ERRORS, ServiceDep, authed, parse
 from server.service import Refused, now_utc
 from server.wire import Body
@@ -21,6 +25,7 @@ from sync.protocol.grievance import (
     SummaryList,
 )
 
+log = logging.getLogger("kiosk-server.grievances")
 router = APIRouter(prefix=API_PREFIX + GRIEVANCE_PREFIX)
 
 
@@ -36,9 +41,27 @@ def register(request: Request, body: Body, service: ServiceDep) -> Grievance:
         with service.db.tx() as tx:
             kiosk = authed(service, tx, request, body.raw)
             asked: RegisterRequest = parse(RegisterRequest, body.data)
-            return store.register(tx, kiosk.id, asked, now_utc())
+            grievance, new = store.register(tx, kiosk.id, asked, now_utc())
     except IntegrityError:
         raise Refused(409, "this grievance is being registered right now; send it again") from None
+    if new and _sms(request, asked.mobile, store.sms_text(grievance)):
+        with service.db.tx() as tx:
+            tx.execute("UPDATE grievances SET sms_sent = 1 WHERE number = ?", (grievance.number,))
+        grievance = grievance.model_copy(update={"sms_sent": True})
+    return grievance
+
+
+def _sms(request: Request, mobile: str, text: str) -> bool:
+    """Through the receipts' SMS gateway (server/delivery.py); the number is used here and not kept."""
+    gateway = request.app.state.deliveries.gateway
+    if gateway is None:
+        return False
+    try:
+        gateway.send(mobile, text)
+    except GatewayError as exc:
+        log.warning("grievance SMS to %s not sent: %s", mask_mobile(mobile), exc)
+        return False
+    return True
 
 
 @router.get("/{number}", response_model=Grievance, responses=ERRORS)

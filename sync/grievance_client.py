@@ -34,7 +34,7 @@ def state_of(answer: Grievance) -> GrievanceState:
         number=answer.number, department=answer.department, category=answer.category, status=answer.status,
         pending_with=answer.pending_with, registered_at=answer.registered_at, mobile_masked=answer.mobile_masked,
         history=tuple(Step(a.at, a.kind, a.office, a.text) for a in answer.history), reply=answer.reply,
-        remind_after=answer.remind_after, feedback_rating=answer.feedback_rating,
+        remind_after=answer.remind_after, feedback_rating=answer.feedback_rating, sms_sent=answer.sms_sent,
     )  # fmt: skip
 
 

@@ -119,6 +119,7 @@ class Grievance(Model):
     reply: str = Field(default="", max_length=1000)
     remind_after: str = ""  # ISO time before which a reminder is refused; "" = a reminder may be sent now
     feedback_rating: int | None = Field(default=None, ge=1, le=5)
+    sms_sent: bool = False  # the number was sent to the villager's mobile by SMS at registration
 
 
 class Summary(Model):

@@ -4,6 +4,7 @@ most once a week, feedback only after disposal."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -28,7 +29,8 @@ SECRET_TEXT = "handpump near the school broken since Diwali"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("grievance")
-    process = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
+    sms = folder / "sms.jsonl"
+    process = ServerProcess(str(folder / "server.db"), folder / "server.log", "--sms-gateway", f"record:{sms}").start()
     yield process
     process.stop()
 
@@ -48,6 +50,10 @@ def registered(desk: HttpGrievances, **kwargs: str) -> GrievanceState:
     answer = desk.register(complaint(**kwargs))
     assert isinstance(answer, GrievanceState), answer
     return answer
+
+
+def sms_file(server: ServerProcess) -> Path:
+    return Path(server.db).parent / "sms.jsonl"
 
 
 def officer_disposes(server: ServerProcess, number: str) -> None:
@@ -72,6 +78,17 @@ def test_registering_the_same_request_twice_gives_one_grievance_pending_with_the
     assert [s.kind for s in first.history] == ["registered"]
     assert first.mobile_masked.endswith("2345")
     assert MOBILE not in repr(first)
+
+
+def test_the_number_goes_to_the_mobile_by_sms_once(desk: HttpGrievances, server: ServerProcess) -> None:
+    request_id = uuid.uuid4().hex
+    first, again = registered(desk, request_id=request_id), registered(desk, request_id=request_id)
+    assert first.sms_sent
+    assert again.sms_sent
+    sent = [json.loads(line) for line in sms_file(server).read_text(encoding="utf-8").splitlines()]
+    mine = [m for m in sent if first.number in m["text"]]
+    assert len(mine) == 1
+    assert mine[0]["to"] == "XXXXXX2345"
 
 
 def test_the_same_request_id_for_another_grievance_is_refused(desk: HttpGrievances) -> None:
@@ -138,7 +155,7 @@ def test_feedback_waits_for_disposal_and_is_taken_once(desk: HttpGrievances, ser
 def test_the_server_keeps_no_mobile_number_and_logs_no_description(desk: HttpGrievances, server: ServerProcess,
                                                                    ) -> None:  # fmt: skip
     registered(desk)
-    for path in [Path(server.db), Path(server.db + "-wal"), server.log_path]:
+    for path in [Path(server.db), Path(server.db + "-wal"), server.log_path, sms_file(server)]:
         data = path.read_bytes() if path.exists() else b""
         assert MOBILE.encode() not in data, path
     assert SECRET_TEXT.encode() not in server.log_path.read_bytes()
