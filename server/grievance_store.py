@@ -4,11 +4,11 @@ officers' actions, each written to the grievance's audited history."""
 from __future__ import annotations
 
 import hashlib
-import json
-import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
+from common.mobile_key import grievance_mobile_key
+from common.numbers import mask_mobile
+from server import grievance_rows as rows
 from server.db import Tx
 from server.service import Refused, iso
 from sync.protocol.grievance import (
@@ -21,37 +21,10 @@ from sync.protocol.grievance import (
     Summary,
 )
 
-IST = timezone(timedelta(hours=5, minutes=30))
-VILLAGER = "villager"
 MAX_OFFICE, MAX_NOTE = 120, 1000
 SHOWN_TO_CALLERS = ("registered", "assigned", "reminder", "disposed", "feedback")
 COLUMNS = ("number, department, category, status, pending_with, registered_at, mobile_masked, reply,"
            " last_reminder_at, feedback_rating, sms_sent")  # fmt: skip
-
-
-def mobile_hash(mobile: str) -> str:
-    """Pseudonymous key for lookups by mobile: the number itself is not kept (the kiosk sends the SMS)."""
-    return hashlib.sha256(b"grievance-mobile\x00" + mobile.encode()).hexdigest()
-
-
-def masked(mobile: str) -> str:
-    return "••••••" + mobile[-4:]
-
-
-def first_office(department: str, district: str) -> str:
-    name = BY_CODE[department].name_en
-    return f"{name} office, {district}" if district else f"{name} office (district not known)"
-
-
-@dataclass(frozen=True)
-class Place:
-    district: str
-    block: str
-
-
-def site_of(tx: Tx, kiosk_id: str) -> Place:
-    row = tx.one("SELECT district, block FROM dash_sites WHERE kiosk_id = ?", (kiosk_id,))
-    return Place(str(row[0]), str(row[1])) if row else Place("", "")
 
 
 def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> tuple[Grievance, bool]:
@@ -69,37 +42,13 @@ def register(tx: Tx, kiosk_id: str, asked: RegisterRequest, now: datetime) -> tu
         if seen[1] != digest:
             raise Refused(409, f"request id {asked.request_id} was used for another grievance")
         return lookup(tx, str(seen[0])), False
-    place = site_of(tx, kiosk_id)
-    number = _fresh_number(tx, now)
-    office = first_office(department.code, place.district)
-    attachments = json.dumps([a.model_dump() for a in asked.attachments])
-    tx.execute("INSERT INTO grievances (number, kiosk_id, request_id, request_hash, department, category, description,"
-               " mobile_hash, mobile_masked, attachments, district, block, status, pending_with, registered_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-               (number, kiosk_id, asked.request_id, digest, department.code, asked.category, asked.description,
-                mobile_hash(asked.mobile), masked(asked.mobile), attachments, place.district, place.block, office,
-                iso(now)))  # fmt: skip
-    _act(tx, number, now, "registered", VILLAGER, office, "", asked.request_id)
-    return lookup(tx, number), True
+    key, shown = grievance_mobile_key(asked.mobile), mask_mobile(asked.mobile)
+    return lookup(tx, rows.insert(tx, kiosk_id, asked, digest, (key, shown), now)), True
 
 
 def sms_text(grievance: Grievance) -> str:
     return (f"राजस्थान सम्पर्क: आपकी शिकायत दर्ज हुई, संख्या {grievance.number}। स्थिति: कियोस्क या 181. "
             f"Grievance {grievance.number} registered; status at any e-Mitra Plus kiosk or 181.")  # fmt: skip
-
-
-def _fresh_number(tx: Tx, now: datetime) -> str:
-    day = now.astimezone(IST).strftime("%y%m%d")
-    while True:  # a million numbers a day: a clash is rare, and simply drawn again
-        number = f"RJ{day}{secrets.randbelow(1_000_000):06d}"
-        if tx.one("SELECT 1 FROM grievances WHERE number = ?", (number,)) is None:
-            return number
-
-
-def _act(tx: Tx, number: str, now: datetime, kind: str, actor: str, office: str, text: str,
-         request_id: str | None = None) -> None:  # fmt: skip
-    tx.execute("INSERT INTO grievance_actions (number, at, kind, actor, office, text, request_id)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?)", (number, iso(now), kind, actor, office, text, request_id))  # fmt: skip
 
 
 def lookup(tx: Tx, number: str) -> Grievance:
@@ -122,7 +71,7 @@ def lookup(tx: Tx, number: str) -> Grievance:
 def by_mobile(tx: Tx, mobile: str) -> tuple[Summary, ...]:
     """The latest grievances of a mobile number, each only hinted at (see Summary)."""
     rows = tx.all("SELECT number, department, status, registered_at FROM grievances WHERE mobile_hash = ?"
-                  " ORDER BY registered_at DESC LIMIT 20", (mobile_hash(mobile),))  # fmt: skip
+                  " ORDER BY registered_at DESC LIMIT 20", (grievance_mobile_key(mobile),))  # fmt: skip
     return tuple(Summary(number_hint="RJ" + "•" * 8 + str(r[0])[-4:], department=str(r[1]), status=r[2],
                          registered_at=str(r[3])) for r in rows)  # fmt: skip
 
@@ -142,7 +91,7 @@ def remind(tx: Tx, number: str, request_id: str, now: datetime) -> Grievance:
     if current.remind_after and iso(now) < current.remind_after:
         raise Refused(409, TOO_SOON + current.remind_after)
     tx.execute("UPDATE grievances SET last_reminder_at = ? WHERE number = ?", (iso(now), number))
-    _act(tx, number, now, "reminder", VILLAGER, current.pending_with, "", request_id)
+    rows.act(tx, number, now, "reminder", rows.VILLAGER, current.pending_with, "", request_id)
     return lookup(tx, number)
 
 
@@ -156,7 +105,7 @@ def feedback(tx: Tx, number: str, request_id: str, rating: int, text: str, now: 
     if current.feedback_rating is not None:
         raise Refused(409, "feedback on this grievance was already given")
     tx.execute("UPDATE grievances SET feedback_rating = ?, feedback_text = ? WHERE number = ?", (rating, text, number))
-    _act(tx, number, now, "feedback", VILLAGER, current.pending_with, f"{rating}/5", request_id)
+    rows.act(tx, number, now, "feedback", rows.VILLAGER, current.pending_with, f"{rating}/5", request_id)
     return lookup(tx, number)
 
 
@@ -185,16 +134,16 @@ def assign(tx: Tx, officer: str, number: str, office: str, now: datetime) -> Non
     _pending(tx, number)
     office = _text("the office", office, MAX_OFFICE)
     tx.execute("UPDATE grievances SET pending_with = ? WHERE number = ?", (office, number))
-    _act(tx, number, now, "assigned", officer, office, "")
+    rows.act(tx, number, now, "assigned", officer, office, "")
 
 
 def note(tx: Tx, officer: str, number: str, text: str, now: datetime) -> None:
     office = _pending(tx, number)
-    _act(tx, number, now, "note", officer, office, _text("the note", text, MAX_NOTE))
+    rows.act(tx, number, now, "note", officer, office, _text("the note", text, MAX_NOTE))
 
 
 def dispose(tx: Tx, officer: str, number: str, reply: str, now: datetime) -> None:
     office = _pending(tx, number)
     reply = _text("the reply", reply, MAX_NOTE)
     tx.execute("UPDATE grievances SET status = 'disposed', reply = ? WHERE number = ?", (reply, number))
-    _act(tx, number, now, "disposed", officer, office, reply)
+    rows.act(tx, number, now, "disposed", officer, office, reply)

@@ -82,6 +82,23 @@ class RegisterRequest(Model):
     attachments: tuple[Attachment, ...] = Field(default=(), max_length=3)
 
 
+class QueuedGrievance(Model):
+    """A registration the kiosk could not send (outbox event `grievance.queued`): the mobile number does not travel
+    in the queue, only its key (common/mobile_key.py) and its masked form, so a queued one gets no SMS."""
+
+    request_id: str = Field(pattern=REQUEST_ID_PATTERN)
+    provisional: str = Field(pattern=r"^P-[A-Za-z0-9-]{1,40}$")
+    department: str = Field(pattern=CODE_PATTERN)
+    category: str = Field(pattern=CODE_PATTERN)
+    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION)
+    mobile_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    mobile_masked: str = Field(pattern=r"^X{6}\d{4}$")
+    attachments: tuple[Attachment, ...] = Field(default=(), max_length=3)
+
+
+QUEUED_KIND = "grievance.queued"
+
+
 class MobileLookup(Model):
     """Posted, not put in a URL, so the number never reaches an access log."""
 
