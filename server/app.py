@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from server import aeps, api, bbps, delivery, grievances, online, receipts, releases, upi, zreports
+from server import aeps, api, bbps, delivery, grievance_pages, grievances, online, receipts, releases, upi, zreports
 from server.dashboard import routes as dashboard
 from server.db import Database
 from server.delivery import Deliveries, PhoneOptions
@@ -54,6 +54,7 @@ def create_app(
     app.include_router(bbps.router)
     app.include_router(aeps.router)
     app.include_router(grievances.router)  # Sampark-style grievances from kiosks (server/grievances.py)
+    app.include_router(grievance_pages.router)  # the officers' grievance pages in the dashboard
     app.include_router(fleetops.router)  # officers' command and rollout pages; the rollout's advance pass
     return app
 

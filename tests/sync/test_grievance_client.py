@@ -12,14 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.clock import SystemClock
 from kiosk.grievance import Complaint, GrievanceState, Refused, TooSoon
 from kiosk.online import NotFound
 from server import grievance_store
 from server.db import Database
-from sync.client import Client
 from sync.grievance_client import HttpGrievances, departments
-from tests.server.conftest import enrol_key
+from tests.sync.grievance_rig import desk_of, placed_kiosk
 from tests.sync.harness import ServerProcess
 
 MOBILE = "9829012345"
@@ -37,9 +35,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 @pytest.fixture(scope="module")
 def desk(server: ServerProcess) -> HttpGrievances:
-    kiosk = enrol_key(server, "RJ-JP-GRV-0001")
-    server.admin("admin", "place", "RJ-JP-GRV-0001", "--district", "Jaipur", "--block", "Chaksu")
-    return HttpGrievances(Client(server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=5.0))
+    return desk_of(placed_kiosk(server, "RJ-JP-GRV-0001", "Jaipur", "Chaksu"))
 
 
 def complaint(request_id: str | None = None, mobile: str = MOBILE, text: str = SECRET_TEXT) -> Complaint:

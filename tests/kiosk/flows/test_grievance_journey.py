@@ -25,7 +25,8 @@ from sync.drain import Drainer
 from sync.grievance_client import HttpGrievances, departments
 from tests.fakes.capture_grievance import MemoryVault, ShotCamera, StackPages
 from tests.fakes.devices import MemoryPrinter
-from tests.server.conftest import Kiosk, enrol_key
+from tests.server.conftest import Kiosk
+from tests.sync.grievance_rig import placed_kiosk
 from tests.sync.harness import ServerProcess
 
 MOBILE = "9829054321"
@@ -43,9 +44,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 @pytest.fixture(scope="module")
 def kiosk(server: ServerProcess) -> Kiosk:
-    enrolled = enrol_key(server, "RJ-AL-GRV-0001")
-    server.admin("admin", "place", "RJ-AL-GRV-0001", "--district", "Alwar", "--block", "Tijara")
-    return enrolled
+    return placed_kiosk(server, "RJ-AL-GRV-0001", "Alwar", "Tijara")
 
 
 def client(kiosk: Kiosk, url: str | None = None) -> Client:
