@@ -30,6 +30,7 @@ from kiosk.devices.printer import ReceiptPrinter
 from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
+from kiosk.grievance import GrievanceDesk
 from kiosk.ledger import Ledger
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
 from kiosk.payments.port import PaymentMethod
@@ -87,6 +88,7 @@ class Services:
     pages: PageCapture | None = None  # the document scanner with the page checks ([devices.scanner]); None: no scans
     camera: Camera | None = None  # the applicant's photo ([devices.camera]); None: no service that needs a photo
     vault: DocumentVault | None = None  # captured files, encrypted until the server has them
+    grievances: GrievanceDesk | None = None  # Sampark-style grievances at the server; None: the service is not offered
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -153,6 +155,7 @@ class Built:
     rails: tuple[PaymentMethod, ...] = ()
     bbps: Bbpou | None = None
     locator: Locator | None = None
+    grievances: GrievanceDesk | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -165,6 +168,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
+        grievances=built.grievances,
     )  # fmt: skip
     start_cash(services)
     return services

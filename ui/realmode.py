@@ -31,6 +31,7 @@ from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client
 from sync.delivery_client import HttpPhoneDelivery
+from sync.grievance_client import HttpGrievances
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, agent_settings
@@ -98,7 +99,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
         rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),
-        locator=cast(Locator | None, optional_device(config, clock, "gps")),
+        locator=cast(Locator | None, optional_device(config, clock, "gps")), grievances=HttpGrievances(client),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()
