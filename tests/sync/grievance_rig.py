@@ -3,6 +3,9 @@ real database file (the CLI does the same through a subprocess each time, second
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -16,6 +19,17 @@ from sync.grievance_client import HttpGrievances
 from sync.protocol.signing import public_key_text
 from tests.server.conftest import Kiosk
 from tests.sync.harness import ServerProcess
+
+
+@pytest.fixture(scope="session")
+def grievance_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """One reference server for all the grievance tests of a worker (each uses its own kiosks and mobile numbers);
+    its SMS gateway records to `sms.jsonl` beside the database."""
+    folder = tmp_path_factory.mktemp("grievances")
+    sms = folder / "sms.jsonl"
+    process = ServerProcess(str(folder / "server.db"), folder / "server.log", "--sms-gateway", f"record:{sms}").start()
+    yield process
+    process.stop()
 
 
 def database(server: ServerProcess) -> Database:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,12 +24,8 @@ SECRET_TEXT = "handpump near the school broken since Diwali"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    folder = tmp_path_factory.mktemp("grievance")
-    sms = folder / "sms.jsonl"
-    process = ServerProcess(str(folder / "server.db"), folder / "server.log", "--sms-gateway", f"record:{sms}").start()
-    yield process
-    process.stop()
+def server(grievance_server: ServerProcess) -> ServerProcess:
+    return grievance_server  # shared by the grievance tests (tests/conftest.py, tests/sync/grievance_rig.py)
 
 
 @pytest.fixture(scope="module")

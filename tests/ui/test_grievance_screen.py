@@ -24,11 +24,8 @@ from ui.composition import Services
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    folder = tmp_path_factory.mktemp("grievance-ui")
-    process = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
-    yield process
-    process.stop()
+def server(grievance_server: ServerProcess) -> ServerProcess:
+    return grievance_server  # shared by the grievance tests (tests/conftest.py, tests/sync/grievance_rig.py)
 
 
 @pytest.fixture

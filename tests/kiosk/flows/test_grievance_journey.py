@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,11 +34,8 @@ TEXT = "गाँव के स्कूल के पास हैंडपं�
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    folder = tmp_path_factory.mktemp("grievance-journey")
-    process = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
-    yield process
-    process.stop()
+def server(grievance_server: ServerProcess) -> ServerProcess:
+    return grievance_server  # shared by the grievance tests (tests/conftest.py, tests/sync/grievance_rig.py)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ sees the disposal and the reply but not the officers' notes."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 import requests
@@ -22,12 +21,9 @@ OFFICERS = {"div.commissioner": ("division", None, None), "bdo.chaksu": ("block"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    folder = tmp_path_factory.mktemp("grievance-pages")
-    process = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
-    add_officers(process, PASSWORD, OFFICERS)
-    yield process
-    process.stop()
+def server(grievance_server: ServerProcess) -> ServerProcess:
+    add_officers(grievance_server, PASSWORD, OFFICERS)
+    return grievance_server  # shared by the grievance tests (tests/conftest.py, tests/sync/grievance_rig.py)
 
 
 @pytest.fixture(scope="module")
