@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ import pytest
 from kiosk.capture.port import PageVerdict
 from kiosk.clock import FakeClock, SystemClock
 from kiosk.flows.grievance_steps import Capture, GProblem, GrievanceFlow, GStep
+from kiosk.grievance import MAX_DESCRIPTION
 from kiosk.grievance_queue import OutboxGrievances
 from kiosk.outbox import Outbox
 from kiosk.receipt import Identity, Line, Pair, ReceiptLayout
 from kiosk.store import Store
+from server import grievance_store
 from server.dashboard import rollup
 from server.db import Database
 from sync.client import Client
@@ -25,7 +28,7 @@ from sync.grievance_client import HttpGrievances, departments
 from tests.fakes.capture_grievance import MemoryVault, ShotCamera, StackPages
 from tests.fakes.devices import MemoryPrinter
 from tests.server.conftest import Kiosk
-from tests.sync.grievance_rig import placed_kiosk
+from tests.sync.grievance_rig import database, placed_kiosk
 from tests.sync.harness import ServerProcess
 
 MOBILE = "9829054321"
@@ -202,3 +205,61 @@ def test_looking_up_by_mobile_lists_hints_and_closing_forgets_everything(kiosk: 
     assert journey.close()
     assert journey.view().step is GStep.CLOSED
     assert journey.view().digits == journey.view().description == journey.view().mobile_masked == ""
+
+
+def test_after_disposal_the_villager_rates_it_once_and_a_long_description_is_cut_to_the_limit(
+    kiosk: Kiosk, store: Store, server: ServerProcess
+) -> None:
+    first = flow(kiosk, store, MemoryPrinter())
+    first.register()
+    first.choose_department("revenue")
+    first.choose_category("certificate")
+    first.describe("x" * (MAX_DESCRIPTION + 100))
+    assert len(first.description) == MAX_DESCRIPTION
+    for digit in MOBILE:
+        first.press(digit)
+    first.submit_mobile()
+    first.attachments_done()
+    first.confirm()
+    number = first.view().reference
+    db = database(server)
+    try:
+        with db.tx() as tx:
+            grievance_store.dispose(tx, "Tehsildar Tijara", number, "Certificate issued", datetime.now(UTC))
+    finally:
+        db.close()
+    journey = flow(kiosk, store, MemoryPrinter())
+    journey.find_by_number()
+    for digit in number[2:]:
+        journey.press(digit)
+    journey.submit_number()
+    assert not journey.remind()  # disposed: nothing to remind
+    assert journey.start_feedback()
+    assert not journey.send_feedback("no stars yet")
+    assert journey.rate(5)
+    assert journey.send_feedback("  quick   work ")
+    shown = journey.view().grievance
+    assert shown is not None
+    assert shown.feedback_rating == 5
+    assert shown.reply == "Certificate issued"
+    assert not journey.start_feedback()  # given once
+
+
+def test_a_queued_grievance_the_server_cannot_read_is_passed_over_without_halting_the_rollup(
+    store: Store, server: ServerProcess
+) -> None:
+    other = placed_kiosk(server, "RJ-AL-GRV-0009", "Alwar", "Tijara")
+    with store.write("ui") as uow:
+        uow.emit("grievance.queued", {"request_id": "bad-department-1", "department": "space_agency"})
+        uow.emit("kiosk.marker", {"subject": "after the bad one"})  # a kind the rollup passes over
+    assert Drainer(Outbox(store), client(other)).drain() == 2
+    db = database(server)
+    try:
+        rollup.refresh(db)
+        with db.tx(write=False) as tx:
+            state = tx.one("SELECT done_seq, halted_at FROM dash_state WHERE kiosk_id = ?", (other.kiosk_id,))
+            found = tx.one("SELECT COUNT(*) FROM grievances WHERE request_id = 'bad-department-1'")
+    finally:
+        db.close()
+    assert state == (2, None)
+    assert found == (0,)
