@@ -46,6 +46,10 @@ def test_a_grievance_registered_on_screen_shows_its_number_and_is_then_found_by_
     assert kiosk.vm.screen == "grievance"
     assert screenshot_refusal(kiosk.vm.screen, None, phone_panel_open=False) is not None
     driver.tap(w, "grievanceRegister")
+    assert driver.text_of(w, "grievanceChoice_phed") == "जलदाय विभाग (पानी)"
+    kiosk.vm.setLanguage("en")
+    assert driver.text_of(w, "grievanceChoice_phed") == "Water supply (PHED)"
+    kiosk.vm.setLanguage("hi")
     driver.tap(w, "grievanceChoice_phed")
     driver.tap(w, "grievanceChoice_no_water")
     driver.type_text(w, "grievanceText", "handpump broken")

@@ -116,7 +116,7 @@ class AppViewModel(QObject):
     @Slot(str)
     def setLanguage(self, language: str) -> None:
         self._language = language
-        for vm in (self.home, self.catalogue, self.journey, self.operator):
+        for vm in (self.home, self.catalogue, self.journey, self.operator, self.grievance):
             vm.set_language(language)
         if self.on_language:
             self.on_language(language)

@@ -38,6 +38,9 @@ class GrievanceScreen(QObject):
         self.worker = OffThread(self)
         self._frozen: GrievanceView | None = None
 
+    def set_language(self, _language: str) -> None:
+        self.changed.emit()  # department and category names are read in the language of the moment
+
     def desk(self) -> GrievanceDesk | None:
         return self.services.grievances
 
