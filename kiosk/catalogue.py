@@ -30,6 +30,7 @@ class FlowKind(enum.StrEnum):
     CERTIFICATE_PRINT = "certificate_print"
     STATUS_CHECK = "status_check"
     INFORMATION = "information"
+    GRIEVANCE = "grievance"  # its own screen (kiosk/flows/grievance_steps.py): no fields, no fee
 
 
 class OfflinePolicy(enum.StrEnum):
@@ -192,7 +193,7 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
     if not isinstance(fields_raw, list):
         raise CatalogueError(f"{entry.where}: fields must be a list")
     fields = tuple(_field(f"{entry.where}.fields[{i}]", f) for i, f in enumerate(fields_raw))
-    if flow is not FlowKind.INFORMATION and not fields:
+    if flow not in (FlowKind.INFORMATION, FlowKind.GRIEVANCE) and not fields:
         raise CatalogueError(f"{entry.where}: a {flow.value} service needs at least one field to enter")
     modes = entry.texts("payment_modes")
     if not set(modes) <= PAYMENT_MODES:

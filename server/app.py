@@ -10,7 +10,22 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from server import aeps, api, bbps, blobs, delivery, locker, locker_link, online, receipts, releases, upi, zreports
+from server import (
+    aeps,
+    api,
+    bbps,
+    blobs,
+    delivery,
+    grievance_pages,
+    grievances,
+    locker,
+    locker_link,
+    online,
+    receipts,
+    releases,
+    upi,
+    zreports,
+)
 from server.dashboard import deliveries as delivery_counts
 from server.dashboard import routes as dashboard
 from server.db import Database
@@ -55,6 +70,8 @@ def create_app(
     app.include_router(bbps.router)
     app.include_router(aeps.router)
     app.include_router(blobs.router)  # captured files, resumable uploads
+    app.include_router(grievances.router)  # Sampark-style grievances from kiosks (server/grievances.py)
+    app.include_router(grievance_pages.router)  # the officers' grievance pages in the dashboard
     app.include_router(fleetops.router)  # officers' command and rollout pages; the rollout's advance pass
     app.include_router(locker.router)  # the locker the server plays (push by URI) and its linking from kiosks:
     app.include_router(locker_link.router)  # off (404) unless `serve --locker-secret-file` sets state.locker_options

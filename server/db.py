@@ -15,6 +15,7 @@ from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.blobs_schema import SCHEMA as BLOBS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
+from server.grievance_schema import SCHEMA as GRIEVANCE_SCHEMA
 from server.locker_schema import SCHEMA as LOCKER_SCHEMA
 from server.upi_schema import SCHEMA as UPI_SCHEMA
 
@@ -85,6 +86,7 @@ SCHEMA = [
     *BBPS_SCHEMA,
     *BLOBS_SCHEMA,
     *LOCKER_SCHEMA,
+    *GRIEVANCE_SCHEMA,
 ]
 
 

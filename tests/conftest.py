@@ -11,6 +11,7 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.ledger import Ledger
 from kiosk.store import Store
+from tests.sync.grievance_rig import grievance_server  # noqa: F401 - one server for every grievance test module
 
 # The tests are headless by design: Qt renders offscreen even when a developer runs plain `pytest`.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

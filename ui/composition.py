@@ -30,6 +30,7 @@ from kiosk.devices.printer import ReceiptPrinter
 from kiosk.documents import CertificateSource
 from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
+from kiosk.grievance import GrievanceDesk
 from kiosk.ledger import Ledger
 from kiosk.locker import LockerPort
 from kiosk.online import AadhaarPayments, ApplicationLookup, BillLookup
@@ -89,6 +90,7 @@ class Services:
     camera: Camera | None = None  # the applicant's photo ([devices.camera]); None: no service that needs a photo
     vault: DocumentVault | None = None  # captured files, encrypted until the server has them
     locker: LockerPort | None = None  # the villager's document locker (linked by mobile + OTP); None: not offered
+    grievances: GrievanceDesk | None = None  # Sampark-style grievances at the server; None: the service is not offered
     search: CatalogueSearch = field(init=False)
 
     def __post_init__(self) -> None:
@@ -159,6 +161,7 @@ class Built:
     locker: LockerPort | None = None
     pages: PageCapture | None = None
     camera: Camera | None = None
+    grievances: GrievanceDesk | None = None
 
 
 def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: CatalogueHolder, built: Built) -> Services:
@@ -174,6 +177,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         vault=built.vault,
         locker=built.locker,
         pages=built.pages, camera=built.camera,
+        grievances=built.grievances,
     )  # fmt: skip
     start_cash(services)
     return services

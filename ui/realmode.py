@@ -35,6 +35,7 @@ from kiosk.store import Store
 from sync.catalogue import CatalogueKeeper
 from sync.client import Client
 from sync.delivery_client import HttpPhoneDelivery
+from sync.grievance_client import HttpGrievances
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
 from sync.locker_client import HttpLocker
 from sync.online_client import HttpOnline
@@ -106,6 +107,7 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
         locator=cast(Locator | None, optional_device(config, clock, "gps")),
         vault=start_vault(store, settings.vault_key_file or settings.key_file.parent / "vault.key"),
         pages=page_capture(config, clock), camera=cast(Camera | None, optional_device(config, clock, "camera")),
+        grievances=HttpGrievances(client),
     )  # fmt: skip
     services = compose(config, store, clock, catalogue, parts)
     reason = ServiceSwitch(store).reason()

@@ -15,6 +15,7 @@ from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
+from ui.tour_grievance import grievance
 from ui.tour_locker import locker_delivery
 from ui.tour_rails import card_payment, upi_payment
 
@@ -96,6 +97,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.tap("finishButton")
     upi_done = upi_payment(tour)  # ui/tour_rails.py: only where UPI is configured (`make demo`)
     card_done = card_payment(tour)  # likewise where card is
+    grievance_done = grievance(tour)  # ui/tour_grievance.py: where the kiosk has a grievance desk (`make demo`)
 
     log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
     tour.tap("tile_caste-cert")
@@ -146,12 +148,14 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     closed = operator_close(tour)
     ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
     ok = ok and locker_done is not False
+    ok = ok and grievance_done is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
         "aadhaar_payment": aadhaar_done,
         "upi_payment": upi_done,
         "card_payment": card_done,
+        "grievance": grievance_done,
         "certificate_print": certificate_done,
         "certificate_locker": locker_done,
         "day_closed": closed,

@@ -9,9 +9,11 @@ import weakref
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
+from server import grievance_rows
 from server.channels import count_delivery
 from server.db import Database, Tx
 from sync.protocol import Heartbeat
+from sync.protocol.grievance import QUEUED_KIND
 
 log = logging.getLogger("kiosk-server.dashboard")
 IST = timedelta(hours=5, minutes=30)  # Asia/Kolkata has no daylight saving: a fixed offset is exact
@@ -252,7 +254,9 @@ def fold(tx: Tx, kiosk_id: str, code: str, kind: str, occurred_at: str, payload:
         return
     day, _ = local_day_hour(moment)
     subject = str(payload.get("subject", ""))
-    if kind == "txn.created":
+    if kind == QUEUED_KIND:  # a grievance queued while the kiosk was offline (server/grievance_rows.py)
+        grievance_rows.fold_queued(tx, kiosk_id, payload, moment)
+    elif kind == "txn.created":
         service = str(payload.get("service_id") or "unknown")[:64]
         tx.execute(
             "INSERT INTO dash_open_txns (kiosk_id, txn_id, service) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

@@ -15,6 +15,7 @@ from kiosk.devices.biometric import BiometricReader
 from kiosk.devices.locator import Locator
 from kiosk.devices.printer import PrinterStatus
 from kiosk.flows.bbps_steps import Bbpou
+from kiosk.grievance import GrievanceDesk
 from kiosk.payments.port import PaymentMethod
 from kiosk.store import Store
 from sync.signers import signed_receipt_qr, signed_zreport_qr
@@ -37,6 +38,7 @@ def memory_services(
     workdir: Path, clock: Clock | None = None, *, online: MemoryOnline | None = None,
     rails: tuple[PaymentMethod, ...] = (), bbps: Bbpou | None = None, finger: BiometricReader | None = None,
     locator: Locator | None = None, pages: PageCapture | None = None, camera: Camera | None = None,
+    grievances: GrievanceDesk | None = None,
 ) -> Services:  # fmt: skip
     """The demo centre's config (no server, no devices sections) with memory devices and the sample server data."""
     config = parse_config(demo_config_document(workdir), source="memory kiosk")
@@ -48,6 +50,7 @@ def memory_services(
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, MEMORY_SERVER, key),
         zreport_qr=signed_zreport_qr(MEMORY_SERVER, key, clock), phone=MemoryPhoneDelivery(MEMORY_SERVER),
         rails=rails, bbps=bbps, locator=locator, pages=pages, camera=camera,
+        grievances=grievances,
     )  # fmt: skip
     store = Store.open(config.database, clock)
     return compose(config, store, clock, CatalogueHolder(load_catalogue(DEFAULT_CATALOGUE)), built)

@@ -48,7 +48,8 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 7  # six payments (one by UPI, one by card) and the Z-report
+    assert len(receipts) == 8  # six payments (one by UPI, one by card), the grievance slip and the Z-report
+    assert summary["grievance"] is True  # registered at the reference server, its number on screen and slip
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper
         codes = zxingcpp.read_barcodes(first_receipt.convert("L"))

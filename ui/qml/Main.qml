@@ -77,6 +77,14 @@ Window {
             visible: root.app.screen === "operator"
             model: root.app.operatorModel
         }
+        StepGrievance {
+            objectName: "grievanceScreen"
+            anchors.fill: parent
+            visible: root.app.screen === "grievance"
+            app: root.app
+            model: root.app.grievanceModel
+            iconDir: root.iconDir
+        }
         BbpsComplaint {
             objectName: "complaintScreen"
             anchors.fill: parent

@@ -8,9 +8,11 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.catalogue import FlowKind
 from kiosk.flows.problems import report_problem
+from sync.grievance_client import departments
 from ui.composition import Services
 from ui.screens import CatalogueScreen, HomeScreen, JourneyScreen, OperatorScreen
 from ui.viewmodels.catalogue import CatalogueViewModel
+from ui.viewmodels.grievance import GrievanceScreen
 from ui.viewmodels.home import HomeViewModel
 from ui.viewmodels.journey import JourneyViewModel
 from ui.viewmodels.operator import OperatorViewModel
@@ -38,6 +40,8 @@ class AppViewModel(QObject):
         self.operator = OperatorViewModel(OperatorScreen.of(services), self)
         self.operator.locked.connect(self.goHome)
         self.operator.changed.connect(self.home.refresh)  # out of service and its reason show on the home screen
+        self.grievance = GrievanceScreen(services, departments(), lambda: self._language, self)  # its own screen
+        self.grievance.closed.connect(self.goHome)
         self._logo_pressed_at: float | None = None
         self._screen = "home"
         self._language = "hi"
@@ -50,6 +54,7 @@ class AppViewModel(QObject):
     # -- navigation -----------------------------------------------------------------------------
     @Slot()
     def goHome(self) -> None:
+        self.grievance.drop()  # what the villager typed is dropped
         if self._screen == "operator":
             self.operator.lock("home")  # re-enters goHome through `locked` when it was signed in
         if self.journey.journey is not None:
@@ -73,6 +78,10 @@ class AppViewModel(QObject):
         if service.flow is FlowKind.INFORMATION:
             self._info_service = service_id
             self._set_screen("info")
+            return
+        if service.flow is FlowKind.GRIEVANCE:
+            self.grievance.open()
+            self._set_screen("grievance" if self.grievance.flow is not None else "home")
             return
         self.journey.start(service)
         self._set_screen("journey")
@@ -107,7 +116,7 @@ class AppViewModel(QObject):
     @Slot(str)
     def setLanguage(self, language: str) -> None:
         self._language = language
-        for vm in (self.home, self.catalogue, self.journey, self.operator):
+        for vm in (self.home, self.catalogue, self.journey, self.operator, self.grievance):
             vm.set_language(language)
         if self.on_language:
             self.on_language(language)
@@ -147,6 +156,7 @@ class AppViewModel(QObject):
                 self.changed.emit()
                 return
             self.catalogue.reset()
+            self.grievance.drop()
             self._screen = "home"
             self._last_touch = self.services.clock.monotonic()
             self.sessionEnded.emit()
@@ -189,3 +199,4 @@ class AppViewModel(QObject):
     catalogueModel = Property(QObject, lambda self: self.catalogue, constant=True)
     journeyModel = Property(QObject, lambda self: self.journey, constant=True)
     operatorModel = Property(QObject, lambda self: self.operator, constant=True)
+    grievanceModel = Property(QObject, lambda self: self.grievance, constant=True)
