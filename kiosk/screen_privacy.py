@@ -19,9 +19,16 @@ OPEN_LOCKER_STEPS = (LockerStep.CLOSED, LockerStep.SENT, LockerStep.QUEUED, Lock
 
 
 def screenshot_refusal(
-    screen: str, step: Step | None, *, phone_panel_open: bool, locker_step: LockerStep | None = None
+    screen: str,
+    step: Step | None,
+    *,
+    phone_panel_open: bool,
+    locker_step: LockerStep | None = None,
+    complaint_open: bool = False,
 ) -> str | None:
     """None if a screenshot may be taken; otherwise the reason it is refused (sent to the officer)."""
+    if complaint_open:  # the BBPS complaint is drawn over the home screen: its receipt numbers are the villager's
+        return "refused: a villager's bill-payment complaint is on screen"
     if phone_panel_open:
         return "refused: a mobile number may be on screen (the villager is sending a receipt to a phone)"
     if locker_step is not None and locker_step not in OPEN_LOCKER_STEPS:

@@ -63,7 +63,10 @@ class ScreenshotResponder(QObject):
         step = journey.step if journey is not None and self.app._screen == "journey" else None
         phone_open = bool(self.phone is not None and self.phone.property("panelOpen"))
         locker_step = LockerStep(self.locker.property("step") or "closed") if self.locker is not None else None
-        refusal = screenshot_refusal(self.app._screen, step, phone_panel_open=phone_open, locker_step=locker_step)
+        complaint_open = self.app.journey.complaints.property("step") != "closed"
+        refusal = screenshot_refusal(
+            self.app._screen, step, phone_panel_open=phone_open, locker_step=locker_step, complaint_open=complaint_open
+        )
         if refusal is not None:
             log.info("screenshot %s refused: %s", request, refusal)
             return {"id": request, "refused": refusal}
