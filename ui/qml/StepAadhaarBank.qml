@@ -1,8 +1,8 @@
 import QtQuick
 
 // Aadhaar Pay, step "your bank": type a few letters of the bank's name in Hindi or English (or its short name, SBI),
-// tap the bank. Only banks from the server's list can be chosen. `banks` is a BankChoiceViewModel. The host screen
-// provides the Hindi/English InputPanel (as Catalogue.qml does) for `bankSearchField`.
+// tap the bank. Only banks from the server's list can be chosen. `banks` is a BankChoiceViewModel. Main.qml's one
+// on-screen keyboard (OnScreenKeyboard.qml) comes up for `bankSearchField` and keeps it in sight.
 Item {
     id: step
     objectName: "stepAadhaarBank"
@@ -27,12 +27,13 @@ Item {
     Text {
         id: hint
         anchors { left: parent.left; right: cancelBank.left; top: title.bottom; margins: 24; topMargin: 8 }
+        visible: !field.activeFocus  // while typing, the room goes to the banks found above the keyboard
         text: qsTr("Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.")
         font.pixelSize: 28; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
     }
     Rectangle {
         id: searchBox
-        anchors { left: parent.left; right: parent.right; top: hint.bottom; margins: 24 }
+        anchors { left: parent.left; right: parent.right; top: hint.visible ? hint.bottom : title.bottom; margins: 24 }
         height: 80; radius: 40
         color: access.colour["white"]; border.color: access.colour["#00695C"]; border.width: 3
         TextInput {
@@ -42,6 +43,7 @@ Item {
             verticalAlignment: TextInput.AlignVCenter
             font.pixelSize: 30
             clip: true
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText  // "sbi" as typed
             text: step.banks.query
             onTextEdited: step.banks.setQuery(text)
         }
