@@ -11,11 +11,10 @@ from typing import TextIO
 from common.numbers import luhn_complete, verhoeff_check_digit
 from kiosk.clock import FakeClock
 from kiosk.money import INR_NOTES, Money
-from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
-from ui.tour_rails import card_payment, upi_payment
+from ui.tour_rails import DEMO_PIN, aadhaar_pay_payment, card_payment, demo_operator, upi_payment
 
 
 def demo_aadhaar(stem: str = "23456789012") -> str:
@@ -95,6 +94,8 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.tap("finishButton")
     upi_done = upi_payment(tour)  # ui/tour_rails.py: only where UPI is configured (`make demo`)
     card_done = card_payment(tour)  # likewise where card is
+    aeps_rrn = aadhaar_pay_payment(tour, demo_aadhaar())  # and Aadhaar Pay: its RRN, or None where not offered
+    aeps_receipt = tour.cash.printer_device.receipts[-1].name if aeps_rrn else ""
 
     log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
     tour.tap("tile_caste-cert")
@@ -142,21 +143,20 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.tap("languageButton")
 
     closed = operator_close(tour)
-    ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
+    rails_done = upi_done is not False and card_done is not False and aeps_rrn is not False
+    ok = cash_done and aadhaar_done and certificate_done and closed and rails_done
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
         "aadhaar_payment": aadhaar_done,
         "upi_payment": upi_done,
         "card_payment": card_done,
+        "aadhaar_pay_payment": {"rrn": aeps_rrn, "receipt": aeps_receipt} if aeps_rrn else aeps_rrn,
         "certificate_print": certificate_done,
         "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return ok
-
-
-DEMO_OPERATOR, DEMO_PIN = "op-demo", "246810"
 
 
 def operator_close(tour: Tour) -> bool:
@@ -168,7 +168,7 @@ def operator_close(tour: Tour) -> bool:
     if not isinstance(clock, FakeClock):
         return True  # the interactive demo runs on real time: the operator's gesture is the person's own
     tour.log.write("operator: hidden gesture, PIN, blind count of the cash box, reconciliation, Z-report\n")
-    OperatorAuth(services.store).add(DEMO_OPERATOR, "Demo operator", DEMO_PIN, by="demo")
+    demo_operator(services.store)  # unless the morning's Aadhaar Pay login added them already
     driver.hold(w, "logoArea", lambda: clock.advance(3.2))
     driver.type_digits(w, DEMO_PIN)
     tour.tap("keyOk")
