@@ -84,6 +84,15 @@ def test_the_bank_search_on_the_journey_is_typed_on_the_hindi_keys_and_the_grid_
     assert not keyboard_up(w)
 
 
+def test_in_large_text_the_bank_field_its_cancel_and_the_bank_found_stay_above_the_keys(kiosk: KioskWindow) -> None:
+    w = kiosk.window
+    to_the_bank_step(kiosk)
+    driver.tap(w, "largeTextButton")
+    driver.tap(w, "bankSearchField")
+    driver.type_on_keyboard(w, "स्ट")
+    assert [in_sight(w, name) for name in ("bankSearchField", "cancelBankButton", f"bank_{SBI}")] == [True] * 3
+
+
 def is_input_panel(item: QQuickItem) -> bool:
     meta = item.metaObject()
     while meta is not None:

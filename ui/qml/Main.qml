@@ -107,7 +107,7 @@ Window {
             return 0
         const top = header.height + body.mapFromItem(field, 0, 0).y * access.textScale - bodyView.contentY
         const bottom = top + field.height * access.textScale
-        return Math.max(0, Math.min(bottom + keyboard.findingsRoom - keyboard.y, top - header.height))
+        return Math.max(0, Math.min(bottom + keyboard.findingsRoom * access.textScale - keyboard.y, top - header.height))
     }
 
     // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.

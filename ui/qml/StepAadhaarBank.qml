@@ -9,6 +9,16 @@ Item {
     property var banks
     signal cancelled()  // the villager changed their mind: the journey's cancel (nothing was taken yet)
     width: 1280; height: 800
+    // While typing, the keyboard takes the lower half: the hint folds away and Cancel moves beside the field, so the
+    // field, its Cancel and the banks found all fit above the keys (Main.qml lifts the screen to the field).
+    states: State {
+        name: "typing"
+        when: field.activeFocus
+        PropertyChanges { hint.visible: false }
+        AnchorChanges { target: title; anchors.right: step.right }
+        AnchorChanges { target: searchBox; anchors.top: title.bottom; anchors.right: cancelBank.left }
+        AnchorChanges { target: cancelBank; anchors.top: undefined; anchors.verticalCenter: searchBox.verticalCenter }
+    }
 
     Btn {
         id: cancelBank
@@ -27,13 +37,12 @@ Item {
     Text {
         id: hint
         anchors { left: parent.left; right: cancelBank.left; top: title.bottom; margins: 24; topMargin: 8 }
-        visible: !field.activeFocus  // while typing, the room goes to the banks found above the keyboard
         text: qsTr("Tap your bank. Slide the list up to see more banks, or type a few letters of its name in Hindi or English.")
         font.pixelSize: 28; color: access.colour["#3E2723"]; wrapMode: Text.WordWrap
     }
     Rectangle {
         id: searchBox
-        anchors { left: parent.left; right: parent.right; top: hint.visible ? hint.bottom : title.bottom; margins: 24 }
+        anchors { left: parent.left; right: parent.right; top: hint.bottom; margins: 24 }
         height: 80; radius: 40
         color: access.colour["white"]; border.color: access.colour["#00695C"]; border.width: 3
         TextInput {
