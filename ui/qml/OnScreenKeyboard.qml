@@ -26,8 +26,13 @@ InputPanel {
     }
     Component.onCompleted: VirtualKeyboardSettings.activeLocales = ["hi_IN", "en_US"]
 
-    // A new screen or step leaves nothing to type into: the focus goes back to the window, the keys go away.
-    onPlaceChanged: {
+    // A new screen or step (Cancel, the idle timeout) hides the field typed into, which keeps the focus unless told:
+    // the focus goes back to the window and the keys go away. A field the new step focuses itself keeps it.
+    onPlaceChanged: Qt.callLater(keyboard.putAwayIfHidden)
+    function putAwayIfHidden() {
+        const focused = keyboard.Window.activeFocusItem
+        if (focused !== null && focused.visible)
+            return
         Qt.inputMethod.hide()
         if (keyboard.Window.window)
             keyboard.Window.window.contentItem.forceActiveFocus()
