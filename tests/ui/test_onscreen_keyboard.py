@@ -137,6 +137,20 @@ def test_the_catalogue_search_is_typed_on_the_hindi_keys_in_hindi(kiosk: KioskWi
     assert driver.find(w, "result_phed-water")
 
 
+def test_typing_on_the_keys_keeps_the_villagers_session_alive(
+    kiosk: KioskWindow, services: Services, fake_clock: FakeClock
+) -> None:
+    w = kiosk.window
+    to_the_bank_step(kiosk)
+    driver.tap(w, "bankSearchField")
+    fake_clock.advance(services.config.rules.idle_timeout_s - 5)
+    driver.type_on_keyboard(w, "स")
+    fake_clock.advance(10)
+    kiosk.vm.tick()
+    assert step(kiosk) == "choose_bank"
+    assert keyboard_up(w)
+
+
 def test_the_idle_timeout_puts_the_keyboard_away_with_the_screen(
     kiosk: KioskWindow, services: Services, fake_clock: FakeClock
 ) -> None:

@@ -1,7 +1,5 @@
 import QtQuick
 import QtQuick.Window
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 
 // The kiosk window: header, one screen at a time, and the overlays (idle countdown, attract loop, report).
 Window {
@@ -90,9 +88,8 @@ Window {
     }
     }
 
+    // The one on-screen keyboard for every screen's text fields (OnScreenKeyboard.qml).
     OnScreenKeyboard { id: keyboard; app: root.app }
-    // How far the screens move up so the focused field, and a row of what it finds beneath it, stay above the keys;
-    // never so far that the field itself goes under the header.
     // Whether the item is on a screen; reading each ancestor's y makes `lift` follow a field that moves (a hint
     // folding away, a list scrolling) while the keyboard is up.
     function onBody(item) {
@@ -101,6 +98,8 @@ Window {
                 return i === body
         return false
     }
+    // How far the screens move up so the focused field, and a row of what it finds beneath it, stay above the keys;
+    // never so far that the field itself goes under the header.
     readonly property real lift: {
         const field = root.activeFocusItem
         if (!keyboard.active || !root.onBody(field))
