@@ -77,8 +77,9 @@ def card_payment(tour: Tour) -> bool | None:
 
 
 def operator_two_factor(tour: Tour, rail: AadhaarPay) -> bool:
-    """The operator's daily login for Aadhaar Pay, as operator mode does it (kiosk.payments.operator_2fa): the PIN
-    and a fresh finger on the kiosk's reader (the RD-service emulator), matched by the server's AUA."""
+    """The operator's daily login for Aadhaar Pay through the product's gate (kiosk.payments.operator_2fa, as
+    `kioskctl operator aadhaar-login` does, but on the kiosk's own store and clock): the PIN and a fresh finger on the
+    kiosk's reader (the RD-service emulator), matched by the server's AUA."""
     services = tour.kiosk.vm.services
     gate = rail.gate
     if not isinstance(gate, OperatorTwoFactor):
