@@ -44,8 +44,10 @@ def demo_config_document(
             "config_file": str(workdir / "fleet-config.json"),
         }
         # UPI is offered once the demo talks to its server, whose PSP emulator plays the villager's UPI app; card
-        # when the bench has a terminal (its emulator plays the card holder).
-        rails = ["upi", "card"] if devices and "payment_terminal" in devices else ["upi"]
+        # when the bench has a terminal (its emulator plays the card holder); Aadhaar Pay through the server's AePS
+        # switch, once the tour has done the operator's daily two-factor login.
+        card = ["card"] if devices and "payment_terminal" in devices else []
+        rails = ["upi", *card, "aadhaar_pay"]
         document["payments"] = {
             "rails": rails, "upi_payee_vpa": "emitra.sanganer@sbi", "upi_payee_name": "e-Mitra Sanganer"
         }  # fmt: skip

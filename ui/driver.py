@@ -99,6 +99,26 @@ def type_text(window: QQuickWindow, name: str, text: str) -> None:
         settle()
 
 
+def keyboard_key(window: QQuickWindow, char: str) -> QQuickItem:
+    """The on-screen keyboard's key (Main.qml's InputPanel, objectName "keyboard") that types `char` on the layout
+    showing now; its keys carry `text` and `key`, no objectName."""
+    for item in all_items(find(window, "keyboard")):
+        meta = item.metaObject()
+        typed = meta.indexOfProperty("key") >= 0 and item.property("text") == char
+        if typed and meta.className().startswith("Key") and is_shown(item):
+            return item
+    raise ItemNotFound(f"no key {char!r} on the on-screen keyboard's layout now showing")
+
+
+def type_on_keyboard(window: QQuickWindow, text: str) -> None:
+    """Tap the on-screen keyboard's keys, one per character, into the field that has the focus."""
+    for char in text:
+        key = keyboard_key(window, char)
+        centre = key.mapToScene(QPointF(key.width() / 2, key.height() / 2))
+        _mouse(window, QEvent.Type.MouseButtonPress, centre)
+        _mouse(window, QEvent.Type.MouseButtonRelease, centre)
+
+
 def type_digits(window: QQuickWindow, digits: str) -> None:
     for digit in digits:
         tap(window, f"key{digit}")

@@ -11,13 +11,12 @@ from typing import TextIO
 from common.numbers import luhn_complete, verhoeff_check_digit
 from kiosk.clock import FakeClock
 from kiosk.money import INR_NOTES, Money
-from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
 from ui.tour_grievance import grievance
 from ui.tour_locker import locker_delivery
-from ui.tour_rails import card_payment, upi_payment
+from ui.tour_rails import DEMO_PIN, aadhaar_pay_payment, card_payment, demo_operator, upi_payment
 
 
 def demo_aadhaar(stem: str = "23456789012") -> str:
@@ -98,6 +97,8 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     upi_done = upi_payment(tour)  # ui/tour_rails.py: only where UPI is configured (`make demo`)
     card_done = card_payment(tour)  # likewise where card is
     grievance_done = grievance(tour)  # ui/tour_grievance.py: where the kiosk has a grievance desk (`make demo`)
+    aeps_rrn = aadhaar_pay_payment(tour, demo_aadhaar())  # and Aadhaar Pay: its RRN, or None where not offered
+    aeps_receipt = tour.cash.printer_device.receipts[-1].name if aeps_rrn else ""
 
     log.write("certificate print: caste certificate, consent, fingerprint, ₹50 fee in cash\n")
     tour.tap("tile_caste-cert")
@@ -146,9 +147,9 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.tap("languageButton")
 
     closed = operator_close(tour)
-    ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
-    ok = ok and locker_done is not False
-    ok = ok and grievance_done is not False
+    rails_done = upi_done is not False and card_done is not False and aeps_rrn is not False
+    ok = cash_done and aadhaar_done and certificate_done and closed and rails_done
+    ok = ok and locker_done is not False and grievance_done is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
@@ -156,15 +157,13 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
         "upi_payment": upi_done,
         "card_payment": card_done,
         "grievance": grievance_done,
+        "aadhaar_pay_payment": {"rrn": aeps_rrn, "receipt": aeps_receipt} if aeps_rrn else aeps_rrn,
         "certificate_print": certificate_done,
         "certificate_locker": locker_done,
         "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return ok
-
-
-DEMO_OPERATOR, DEMO_PIN = "op-demo", "246810"
 
 
 def operator_close(tour: Tour) -> bool:
@@ -176,7 +175,7 @@ def operator_close(tour: Tour) -> bool:
     if not isinstance(clock, FakeClock):
         return True  # the interactive demo runs on real time: the operator's gesture is the person's own
     tour.log.write("operator: hidden gesture, PIN, blind count of the cash box, reconciliation, Z-report\n")
-    OperatorAuth(services.store).add(DEMO_OPERATOR, "Demo operator", DEMO_PIN, by="demo")
+    demo_operator(services.store)  # unless the morning's Aadhaar Pay login added them already
     driver.hold(w, "logoArea", lambda: clock.advance(3.2))
     driver.type_digits(w, DEMO_PIN)
     tour.tap("keyOk")

@@ -31,6 +31,7 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
         p.stem[3:] for p in shots
     }
     assert {"card-wait", "card-done"} <= {p.stem[3:] for p in shots}
+    assert {"aeps-bank", "aeps-done"} <= {p.stem[3:] for p in shots}  # the bank typed on the on-screen keyboard
     first = QImage(str(shots[0]))
     assert (first.width(), first.height()) == (1366, 768)
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
@@ -38,6 +39,10 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     assert summary["aadhaar_payment"]
     assert summary["upi_payment"] is True  # the QR paid by the PSP emulator, confirmed through the server
     assert summary["card_payment"] is True  # the terminal emulator took card and PIN; the driver saw it approved
+    # Aadhaar Pay after the operator's 2FA: the switch's RRN, and the receipt the printer emulator cut for it.
+    aeps = summary["aadhaar_pay_payment"]
+    assert re.fullmatch(r"\d{12}", aeps["rrn"])
+    assert (tmp_path / "receipts" / aeps["receipt"]).is_file()
     assert summary["certificate_print"]
     assert summary["certificate_locker"] is True  # linked by the OTP the server sent, pushed by the server's issuer
     assert summary["day_closed"]  # the operator's blind count agreed with the ledger and the acceptor
@@ -48,7 +53,7 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 8  # six payments (one by UPI, one by card), the grievance slip and the Z-report
+    assert len(receipts) == 9  # seven payments (one each by UPI, card, Aadhaar Pay), the grievance slip, the Z-report
     assert summary["grievance"] is True  # registered at the reference server, its number on screen and slip
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper

@@ -1,6 +1,4 @@
 import QtQuick
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 
 // All services: categories on the left, search on top, results as tiles.
 Item {
@@ -40,6 +38,7 @@ Item {
             verticalAlignment: TextInput.AlignVCenter
             font.pixelSize: 30
             clip: true
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText  // "bijli" as typed
             text: cat.model.query
             onTextEdited: { cat.app.touched(); cat.model.setQuery(text) }
         }
@@ -80,18 +79,6 @@ Item {
                 iconDir: cat.iconDir
                 onClicked: cat.app.openService(modelData.id)
             }
-        }
-    }
-
-    // Hindi and English on-screen keyboard, only while the search field has focus.
-    InputPanel {
-        id: keyboard
-        objectName: "keyboard"
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        visible: active
-        Component.onCompleted: {
-            VirtualKeyboardSettings.activeLocales = ["hi_IN", "en_US"]
-            VirtualKeyboardSettings.locale = "hi_IN"
         }
     }
 }

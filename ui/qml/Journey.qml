@@ -76,7 +76,7 @@ Item {
     StepError { journey: j; visible: j.model.step === "error"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepStatusUnknown { journey: j; visible: j.model.step === "status_unknown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     // Aadhaar Pay's bank step (StepAadhaarBank.qml), loaded only while it shows: a kiosk without the rail has no list.
-    Loader { active: j.model.step === "choose_bank"; sourceComponent: bankStep; anchors { top: title.bottom; horizontalCenter: parent.horizontalCenter } }
+    Loader { active: j.model.step === "choose_bank"; sourceComponent: bankStep; width: Math.min(1280, parent.width); anchors { top: title.bottom; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter } }
     Component {
         id: bankStep
         StepAadhaarBank { banks: j.model.aepsScreen.bankChoice; onCancelled: j.pay.cancel() }  // nothing opened yet

@@ -37,6 +37,7 @@ Window {
         width: bodyView.width / access.textScale
         height: access.largeText ? Math.max(bodyView.height / access.textScale, 640) : bodyView.height
         scale: access.textScale; transformOrigin: Item.TopLeft
+        transform: Translate { y: -root.lift }  // the field being typed into stays above the keyboard
         Home {
             objectName: "homeScreen"
             anchors.fill: parent
@@ -93,6 +94,27 @@ Window {
             iconDir: root.iconDir
         }
     }
+    }
+
+    // The one on-screen keyboard for every screen's text fields (OnScreenKeyboard.qml).
+    OnScreenKeyboard { id: keyboard; app: root.app }
+    // Whether the item is on a screen; reading each ancestor's y makes `lift` follow a field that moves (a hint
+    // folding away, a list scrolling) while the keyboard is up.
+    function onBody(item) {
+        for (let i = item; i !== null; i = i.parent)
+            if (i === body || i.y === undefined)
+                return i === body
+        return false
+    }
+    // How far the screens move up so the focused field, and a row of what it finds beneath it, stay above the keys;
+    // never so far that the field itself goes under the header.
+    readonly property real lift: {
+        const field = root.activeFocusItem
+        if (!keyboard.active || !root.onBody(field))
+            return 0
+        const top = header.height + body.mapFromItem(field, 0, 0).y * access.textScale - bodyView.contentY
+        const bottom = top + field.height * access.textScale
+        return Math.max(0, Math.min(bottom + keyboard.findingsRoom * access.textScale - keyboard.y, top - header.height))
     }
 
     // Idle countdown: the last seconds before going home, on a solid card so it cannot be missed.

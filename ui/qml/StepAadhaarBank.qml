@@ -1,14 +1,24 @@
 import QtQuick
 
 // Aadhaar Pay, step "your bank": type a few letters of the bank's name in Hindi or English (or its short name, SBI),
-// tap the bank. Only banks from the server's list can be chosen. `banks` is a BankChoiceViewModel. The host screen
-// provides the Hindi/English InputPanel (as Catalogue.qml does) for `bankSearchField`.
+// tap the bank. Only banks from the server's list can be chosen. `banks` is a BankChoiceViewModel. Main.qml's one
+// on-screen keyboard (OnScreenKeyboard.qml) comes up for `bankSearchField` and keeps it in sight.
 Item {
     id: step
     objectName: "stepAadhaarBank"
     property var banks
     signal cancelled()  // the villager changed their mind: the journey's cancel (nothing was taken yet)
     width: 1280; height: 800
+    // While typing, the keyboard takes the lower half: the hint folds away and Cancel moves beside the field, so the
+    // field, its Cancel and the banks found all fit above the keys (Main.qml lifts the screen to the field).
+    states: State {
+        name: "typing"
+        when: field.activeFocus
+        PropertyChanges { hint.visible: false }
+        AnchorChanges { target: title; anchors.right: step.right }
+        AnchorChanges { target: searchBox; anchors.top: title.bottom; anchors.right: cancelBank.left }
+        AnchorChanges { target: cancelBank; anchors.top: undefined; anchors.verticalCenter: searchBox.verticalCenter }
+    }
 
     Btn {
         id: cancelBank
@@ -42,6 +52,7 @@ Item {
             verticalAlignment: TextInput.AlignVCenter
             font.pixelSize: 30
             clip: true
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText  // "sbi" as typed
             text: step.banks.query
             onTextEdited: step.banks.setQuery(text)
         }
