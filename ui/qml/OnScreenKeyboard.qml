@@ -37,10 +37,12 @@ InputPanel {
         if (keyboard.Window.window)
             keyboard.Window.window.contentItem.forceActiveFocus()
     }
-    // Typing is using the kiosk: each keystroke restarts the idle timeout, whichever field it lands in.
+    // Typing is using the kiosk: each keystroke restarts the idle timeout, whichever field it lands in. A field that
+    // disappears some other way (a screen's own next step, such as the grievance's) puts the keys away too.
     Connections {
         target: keyboard.typingIn
         ignoreUnknownSignals: true
         function onTextChanged() { keyboard.app.touched() }
+        function onVisibleChanged() { Qt.callLater(keyboard.putAwayIfHidden) }
     }
 }
