@@ -57,7 +57,7 @@ def test_a_grievance_registered_on_screen_shows_its_number_and_is_then_found_by_
     assert driver.is_shown(driver.find(w, "keyboard"))  # Main.qml's one keyboard came up for the description
     driver.tap(w, "grievanceTextNext")
     driver.polish(w)
-    assert not driver.is_shown(driver.find(w, "keyboard", shown=False))  # and goes with the field, though the screen stays
+    assert not driver.is_shown(driver.find(w, "keyboard", shown=False))  # gone with the field
     driver.type_digits(w, "9829012345")
     driver.tap(w, "keyOk")
     driver.tap(w, "grievancePhoto")
