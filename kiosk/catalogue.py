@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from common.numbers import luhn_ok, verhoeff_ok
+from kiosk.application_form import ApplicationForm, FormError, parse_form
 from kiosk.money import Money
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class FlowKind(enum.StrEnum):
     CERTIFICATE_PRINT = "certificate_print"
     STATUS_CHECK = "status_check"
     INFORMATION = "information"
+    APPLICATION = "application"  # a form, documents, a photo and a fee (kiosk/application_form.py)
 
 
 class OfflinePolicy(enum.StrEnum):
@@ -101,6 +103,7 @@ class Service:
     home_tile: bool
     rank: int  # lower = shown earlier on ties (popularity)
     biller: str = ""  # bill payments: the biller's code at the central server (JVVNL, PHED …)
+    form: ApplicationForm | None = None  # applications: what is asked, scanned and photographed
 
     def name(self, language: str) -> str:
         return self.name_hi if language == "hi" else self.name_en
@@ -192,7 +195,7 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
     if not isinstance(fields_raw, list):
         raise CatalogueError(f"{entry.where}: fields must be a list")
     fields = tuple(_field(f"{entry.where}.fields[{i}]", f) for i, f in enumerate(fields_raw))
-    if flow is not FlowKind.INFORMATION and not fields:
+    if flow not in (FlowKind.INFORMATION, FlowKind.APPLICATION) and not fields:
         raise CatalogueError(f"{entry.where}: a {flow.value} service needs at least one field to enter")
     modes = entry.texts("payment_modes")
     if not set(modes) <= PAYMENT_MODES:
@@ -214,7 +217,18 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
         home_tile=bool(entry.raw.get("home_tile", False)),
         rank=entry.integer("rank", 1000, 0, 1_000_000),
         biller=_biller(entry, flow),
+        form=_form(entry, flow),
     )
+
+
+def _form(entry: _Entry, flow: FlowKind) -> ApplicationForm | None:
+    raw = entry.raw.get("application")
+    if (flow is FlowKind.APPLICATION) != (raw is not None):
+        raise CatalogueError(f"{entry.where}: an application service needs its form (application), no other has one")
+    try:
+        return None if raw is None else parse_form(entry.where, raw)
+    except FormError as exc:
+        raise CatalogueError(str(exc)) from None
 
 
 def _biller(entry: _Entry, flow: FlowKind) -> str:

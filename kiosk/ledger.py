@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from dataclasses import dataclass, replace
 
@@ -155,6 +156,8 @@ class Ledger:
                 (paid.paise, state.value, receipt_no, uow.now, txn_id),
             )
             uow.checkpoint("after_ledger")
+            if state is TxnState.PAID:
+                self._release_on_paid(uow, txn_id)
             uow.record(
                 "cash.credit",
                 txn_id,
@@ -211,6 +214,7 @@ class Ledger:
                 (txn.total_due.paise, TxnState.PAID.value, payment_ref, receipt_no, uow.now, txn_id),
             )
             uow.checkpoint("after_ledger")
+            self._release_on_paid(uow, txn_id)
             uow.record(
                 "txn.paid",
                 txn_id,
@@ -298,6 +302,16 @@ class Ledger:
             self._locked(uow, txn_id)
             action = f"{document}.printed" if printed else f"{document}.not_printed"
             uow.record(action, txn_id, {"problem": problem, "detail": detail[:200]})
+
+    def _release_on_paid(self, uow: UnitOfWork, txn_id: str) -> None:
+        """Events that wait for this transaction's fee (an application's submission, kiosk/application_records.py)
+        leave in the same SQLite transaction as the payment: paid means submitted, unpaid means never sent."""
+        rows = uow.execute("SELECT kind, payload, note FROM events_on_paid WHERE txn_id = ?", (txn_id,)).fetchall()
+        for kind, payload, note in rows:
+            uow.journal(str(kind), txn_id, json.loads(note))
+            uow.emit(str(kind), json.loads(payload))
+        if rows:
+            uow.execute("DELETE FROM events_on_paid WHERE txn_id = ?", (txn_id,))
 
     def _move(self, txn_id: str, state: TxnState, action: str, details: dict[str, object]) -> Txn:
         with self.store.write(self.actor) as uow:
