@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from server import aeps, api, bbps, delivery, online, receipts, releases, upi, zreports
+from server import aeps, api, applications, bbps, delivery, online, receipts, releases, upi, zreports
 from server.dashboard import routes as dashboard
 from server.db import Database
 from server.delivery import Deliveries, PhoneOptions
@@ -54,6 +54,7 @@ def create_app(
     app.include_router(bbps.router)
     app.include_router(aeps.router)
     app.include_router(fleetops.router)  # officers' command and rollout pages; the rollout's advance pass
+    app.include_router(applications.router)  # applications made at kiosks: the officers' list (issue 20)
     return app
 
 

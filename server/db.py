@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from server.aeps_schema import SCHEMA as AEPS_SCHEMA
+from server.applications_schema import SCHEMA as APPLICATIONS_SCHEMA
 from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
 from server.fleetops.schema import SCHEMA as FLEETOPS_SCHEMA
@@ -81,6 +82,7 @@ SCHEMA = [
     *UPI_SCHEMA,
     *AEPS_SCHEMA,
     *BBPS_SCHEMA,
+    *APPLICATIONS_SCHEMA,
 ]
 
 
