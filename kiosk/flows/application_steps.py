@@ -27,16 +27,30 @@ APPLICATION_NO = FieldSpec("application", "आवेदन संख्या", 
 JPEG = "image/jpeg"
 
 
-def capture_problem(service: Service, pages: PageCapture | None, camera: Camera | None) -> str | None:
-    """Why this application cannot be offered now (Invariant 5: no promise the devices cannot keep), or None."""
+def capture_problem(service: Service, pages: PageCapture | None, camera: Camera | None,
+                    vault: DocumentVault | None) -> str | None:  # fmt: skip
+    """Why this service cannot be offered now (Invariant 5: no promise the devices cannot keep), or None. Any
+    service that is not an application is none of this function's business."""
     form = service.form
     if form is None:
-        return "not an application"
+        return None
+    if vault is None:
+        return "no document vault"
     if form.documents and (pages is None or not pages.health().ok):
         return "scanner not ready"
     if form.photo and (camera is None or not camera.health().ok):
         return "camera not ready"
     return None
+
+
+class _NoVault:
+    """Stands in when no vault is configured: the journey stops at its start, so nothing is ever put here."""
+
+    def put(self, data: bytes, media_type: str) -> BlobRef:
+        raise RuntimeError("no document vault is configured")
+
+    def discard(self, ref: BlobRef) -> None:
+        pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +98,13 @@ class ApplicationJourney(Journey):
     """Single-threaded like Journey; `scan` and `take_photo` block on the device and run off the Qt thread."""
 
     def __init__(self, service: Service, *, pages: PageCapture | None, camera: Camera | None,
-                 vault: DocumentVault, **kwargs: Any) -> None:  # fmt: skip
+                 vault: DocumentVault | None, **kwargs: Any) -> None:  # fmt: skip
         if service.form is None:
             raise ValueError(f"service {service.id} is not an application")
         super().__init__(replace(service, fields=(APPLICATION_NO,)), **kwargs)
         self.form = service.form
-        self.pages, self.camera, self.vault = pages, camera, vault
+        self.pages, self.camera = pages, camera
+        self.vault: DocumentVault = vault if vault is not None else _NoVault()  # then not offered: see below
         self.records = ApplicationRecords(self.payment.ledger.store, self.kiosk_code)
         stage = ApplicationPaymentStage(self.payment.ledger, self.payment.devices, self.payment.aadhaar, self.service,
                                         self.payment.inquiry)  # fmt: skip
@@ -107,10 +122,10 @@ class ApplicationJourney(Journey):
         self.submission: Submission | None = None
         self.slip_printed = False
         self._fee_txns: list[str] = []
-        reason = capture_problem(service, pages, camera)
+        reason = capture_problem(service, pages, camera, vault)
         if reason is not None:
             log.info("application %s not offered: %s", service.id, reason)
-            self._fail(Problem.UNAVAILABLE)
+            self._fail(Problem.NOT_OFFERED)
         else:
             self.step = Step.ELIGIBILITY if self.form.questions else Step.FORM
 

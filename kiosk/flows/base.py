@@ -74,6 +74,7 @@ class Problem(enum.StrEnum):
     STATUS_UNKNOWN = "status_unknown"  # an online payment with no answer even by reference: slip, operator settles
     RAIL_EXPIRED = "rail_expired"  # the QR (or terminal offer) lapsed unpaid; nothing was taken
     RAIL_DECLINED = "rail_declined"  # the bank or card refused; nothing was taken
+    NOT_OFFERED = "not_offered"  # an application whose scanner or camera is not ready: not started, nothing taken
 
 
 class Phase(enum.StrEnum):

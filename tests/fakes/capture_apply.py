@@ -4,6 +4,8 @@ capture and vault helpers'; the lead wires them in at merge)."""
 from __future__ import annotations
 
 import hashlib
+import struct
+import zlib
 from collections import deque
 
 from kiosk.capture.port import (
@@ -26,8 +28,22 @@ def image(label: str, size: int = 2048) -> bytes:
     return b"\xff\xd8\xff\xe0" + MARKER + label.encode() + body + b"\xff\xd9"
 
 
+def png(label: str, side: int = 24) -> bytes:
+    """A real (small, grey) PNG the screen can show, carrying the privacy marker and the label in a text chunk."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    shade = hashlib.sha256(label.encode()).digest()[0]
+    rows = b"".join(b"\x00" + bytes([shade]) * side for _ in range(side))
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    text = b"Comment\x00" + MARKER + label.encode()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", text) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
 def page(label: str, verdict: PageVerdict = PageVerdict.READABLE) -> CheckedPage:
-    return CheckedPage(image(label), image(f"preview {label}", 256), verdict, 1240, 1754, 150, detail=verdict.value)
+    return CheckedPage(image(label), png(f"preview {label}"), verdict, 1240, 1754, 150, detail=verdict.value)
 
 
 class MemoryPages:
@@ -63,7 +79,7 @@ class MemoryCamera:
             return CameraProblem(CameraStatus.DISCONNECTED, "no camera")
         self.shots += 1
         face = self.faces.popleft() if self.faces else True
-        return Photo(image(f"photo {self.shots}"), image(f"photo preview {self.shots}", 256), face)
+        return Photo(image(f"photo {self.shots}"), png(f"photo preview {self.shots}"), face)
 
     def health(self) -> DeviceHealth:
         return DeviceHealth("camera", self.status().value, self.present)

@@ -268,7 +268,7 @@ def test_not_offered_without_a_healthy_scanner_or_camera(apply: Callable[..., Ap
     pages = MemoryPages()
     pages.ok = False
     journey = apply("caste-apply", pages)
-    assert (journey.step, journey.problem) == (Step.ERROR, Problem.UNAVAILABLE)
+    assert (journey.step, journey.problem) == (Step.ERROR, Problem.NOT_OFFERED)
     camera = MemoryCamera()
     camera.present = False
     assert apply("caste-apply", camera=camera).step is Step.ERROR
