@@ -17,10 +17,13 @@ from kiosk.receipt import ReceiptLayout
 from tests.fakes.capture_apply import MemoryCamera, MemoryPages, MemoryVault
 from tests.fakes.devices import MemoryCashAcceptor, MemoryPrinter
 from tests.fakes.services import memory_services
+from tests.kiosk.test_aadhaar_privacy import leaks, log_file, temp_dir
+from tests.kiosk.test_application_privacy import needles
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
 
+__all__ = ["log_file", "temp_dir"]  # fixtures shared with the privacy tests
 TYPED = {"applicant_name": "Ramu Meena", "father_name": "Mohan Lal", "birth_date": "05-03-1990", "caste": "Meena"}
 
 
@@ -43,7 +46,7 @@ def at(kiosk: KioskWindow, qtbot: QtBot, name: str) -> None:
 
 
 def test_caste_application_on_screen_from_questions_to_the_slip(
-    kiosk: KioskWindow, services: Services, qtbot: QtBot
+    kiosk: KioskWindow, services: Services, qtbot: QtBot, tmp_path: Path, log_file: Path, temp_dir: Path
 ) -> None:
     w = kiosk.window
     kiosk.vm.openService("caste-apply")
@@ -94,6 +97,16 @@ def test_caste_application_on_screen_from_questions_to_the_slip(
     printer = services.devices.printer
     assert isinstance(printer, MemoryPrinter)
     assert any(isinstance(d, ReceiptLayout) and d.txn_id == f"application-{number}" for d in printer.jobs.values())
+    # The previews went to the screen as data URLs: none of them, nor a page or the photo, reached a file.
+    vault = services.vault
+    assert isinstance(vault, MemoryVault)
+    on_disk = [
+        tmp_path / "kiosk.db",
+        tmp_path / "kiosk.db-wal",
+        log_file,
+        *(p for p in temp_dir.rglob("*") if p.is_file()),
+    ]
+    assert leaks(on_disk, needles(list(vault.blobs.values()))) == []
 
 
 def test_application_is_not_listed_while_its_camera_is_absent(kiosk: KioskWindow, services: Services) -> None:
