@@ -15,6 +15,7 @@ from kiosk.operator import OperatorAuth
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
+from ui.tour_apply import caste_application
 from ui.tour_rails import card_payment, upi_payment
 
 
@@ -110,6 +111,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     certificate_done = tour.step() == "done"
     tour.shot("certificate-done")
     tour.tap("finishButton")
+    applied = caste_application(tour)  # ui/tour_apply.py: only where the scanner, camera and vault are configured
 
     log.write("errors: a wrong digit, then the biller does not answer (offline: provisional cash payment)\n")
     tour.tap("tile_jvvnl-bill")
@@ -143,6 +145,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
 
     closed = operator_close(tour)
     ok = cash_done and aadhaar_done and certificate_done and closed and upi_done is not False and card_done is not False
+    ok = ok and applied is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
@@ -150,6 +153,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
         "upi_payment": upi_done,
         "card_payment": card_done,
         "certificate_print": certificate_done,
+        "application": applied,
         "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")

@@ -4,6 +4,7 @@ scanned and a photo (memory capture devices), the fee in cash, and the acknowled
 from __future__ import annotations
 
 import dataclasses
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from tests.kiosk.test_application_privacy import needles
 from ui import driver
 from ui.app import KioskWindow
 from ui.composition import Services
+from ui.tour import Tour
+from ui.tour_apply import caste_application
 
 __all__ = ["log_file", "temp_dir"]  # fixtures shared with the privacy tests
 TYPED = {"applicant_name": "Ramu Meena", "father_name": "Mohan Lal", "birth_date": "05-03-1990", "caste": "Meena"}
@@ -116,3 +119,26 @@ def test_application_is_not_listed_while_its_camera_is_absent(kiosk: KioskWindow
     services.camera.present = False
     kiosk.vm.catalogue.setQuery("jati aavedan ")
     assert "caste-apply" not in [r["id"] for r in kiosk.vm.catalogue.results]
+
+
+def test_the_tour_applies_for_a_caste_certificate_with_a_screenshot_of_each_step(
+    kiosk: KioskWindow, services: Services, tmp_path: Path
+) -> None:
+    services.camera.faces.clear()  # type: ignore[union-attr]  # the tour's photo has a face at once
+    log = io.StringIO()
+    tour = Tour(kiosk, services.devices.cash, tmp_path / "shots", log)  # type: ignore[arg-type]  # memory cash
+    assert caste_application(tour) is True
+    names = [p.stem[3:] for p in tour.shots]
+    assert names == ["apply-eligibility", "apply-form", "apply-document-1", "apply-document-2", "apply-photo",
+                     "apply-review", "apply-acknowledgement"]  # fmt: skip
+    assert all(p.stat().st_size > 0 for p in tour.shots)
+    assert "slip printed" in log.getvalue()
+    assert step(kiosk) == ""  # finished: back home
+
+
+def test_the_tour_leaves_the_application_out_where_no_scanner_is_configured(
+    kiosk: KioskWindow, services: Services, tmp_path: Path
+) -> None:
+    bare = dataclasses.replace(services, pages=None)
+    kiosk.vm.services = bare
+    assert caste_application(Tour(kiosk, services.devices.cash, tmp_path, io.StringIO())) is None  # type: ignore[arg-type]
