@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.flows.application_steps import ApplicationJourney
 from ui import driver
 
 if TYPE_CHECKING:
@@ -47,8 +48,10 @@ def caste_application(tour: Tour) -> bool | None:
     tour.tap("payCashButton")
     tour.cash.insert(20)
     tour.cash.insert(20)
-    done = tour.step() == "done" and kiosk.vm.journey.application.slipPrinted
+    journey = kiosk.vm.journey.journey
+    view = journey.application_view() if isinstance(journey, ApplicationJourney) else None
+    done = tour.step() == "done" and view is not None and view.slip_printed
     tour.shot("apply-acknowledgement")
-    tour.log.write(f"  application number {kiosk.vm.journey.application.number}: slip printed with the receipts\n")
+    tour.log.write(f"  application number {view.number if view else '-'}: slip printed with the receipts\n")
     tour.tap("applicationFinishButton")
     return done
