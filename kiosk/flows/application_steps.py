@@ -102,7 +102,7 @@ class ApplicationJourney(Journey):
         if service.form is None:
             raise ValueError(f"service {service.id} is not an application")
         super().__init__(replace(service, fields=(APPLICATION_NO,)), **kwargs)
-        self.form = service.form
+        self.form, self.original = service.form, service
         self.pages, self.camera = pages, camera
         self.vault: DocumentVault = vault if vault is not None else _NoVault()  # then not offered: see below
         self.records = ApplicationRecords(self.payment.ledger.store, self.kiosk_code)
@@ -122,12 +122,23 @@ class ApplicationJourney(Journey):
         self.submission: Submission | None = None
         self.slip_printed = False
         self._fee_txns: list[str] = []
-        reason = capture_problem(service, pages, camera, vault)
+        self._begin(vault)
+
+    def _begin(self, vault: DocumentVault | None) -> bool:
+        reason = capture_problem(self.original, self.pages, self.camera, vault)
         if reason is not None:
-            log.info("application %s not offered: %s", service.id, reason)
+            log.info("application %s not offered: %s", self.service.id, reason)
             self._fail(Problem.NOT_OFFERED)
-        else:
-            self.step = Step.ELIGIBILITY if self.form.questions else Step.FORM
+            return False
+        self.problem = None
+        self.step = Step.ELIGIBILITY if self.form.questions else Step.FORM
+        return True
+
+    def retry(self) -> bool:
+        """ "Try again" after `not_offered`: from the start if the devices are ready now (never the keypad)."""
+        if self.step is not Step.ERROR or self.problem is not Problem.NOT_OFFERED:
+            return False
+        return self._begin(None if isinstance(self.vault, _NoVault) else self.vault)
 
     # -- eligibility and the form ---------------------------------------------------------------------
     def answer(self, yes: bool) -> bool:

@@ -269,9 +269,14 @@ def test_not_offered_without_a_healthy_scanner_or_camera(apply: Callable[..., Ap
     pages.ok = False
     journey = apply("caste-apply", pages)
     assert (journey.step, journey.problem) == (Step.ERROR, Problem.NOT_OFFERED)
+    pages.ok = True
+    assert journey.retry()  # "Try again" once the scanner is back: from the first question, never a keypad
+    assert step(journey) is Step.ELIGIBILITY
     camera = MemoryCamera()
     camera.present = False
-    assert apply("caste-apply", camera=camera).step is Step.ERROR
+    journey = apply("caste-apply", camera=camera)
+    assert step(journey) is Step.ERROR
+    assert journey.retry() is False
     assert apply("pension-verification", camera=camera).step is Step.ELIGIBILITY  # no photo needed
 
 
