@@ -68,8 +68,8 @@ class ApplicationRecords:
             payload = self._payload(service, filled, number, expected, txn_id)
             note = {"application_no": number, "service_id": service.id}
             if txn_id is None:
-                uow.journal(SUBMITTED, number, note)
-                uow.emit(SUBMITTED, payload)
+                digest = uow.journal(SUBMITTED, number, note)
+                uow.emit(SUBMITTED, {**payload, "journal_hash": digest})
             else:
                 uow.execute(
                     "INSERT INTO events_on_paid (txn_id, kind, payload, note, created_at) VALUES (?, ?, ?, ?, ?)",

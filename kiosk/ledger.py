@@ -308,8 +308,8 @@ class Ledger:
         leave in the same SQLite transaction as the payment: paid means submitted, unpaid means never sent."""
         rows = uow.execute("SELECT kind, payload, note FROM events_on_paid WHERE txn_id = ?", (txn_id,)).fetchall()
         for kind, payload, note in rows:
-            uow.journal(str(kind), txn_id, json.loads(note))
-            uow.emit(str(kind), json.loads(payload))
+            digest = uow.journal(str(kind), txn_id, json.loads(note))
+            uow.emit(str(kind), {**json.loads(payload), "journal_hash": digest})
         if rows:
             uow.execute("DELETE FROM events_on_paid WHERE txn_id = ?", (txn_id,))
 

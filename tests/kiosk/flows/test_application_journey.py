@@ -3,6 +3,7 @@ the ordinary payment steps, the acknowledgement slip, and what is forgotten when
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -103,6 +104,11 @@ def test_caste_application_is_submitted_with_the_cash_that_pays_its_fee(apply: C
     view = journey.application_view()
     assert event["application_no"] == view.number == journey.payment.txn.reference  # type: ignore[union-attr]
     assert event["fields"] == CASTE
+    # Journaled with the number only (the typed details travel to the server, the journal keeps no copy of them).
+    row = ledger.store.read_one("SELECT details, hash FROM journal WHERE action = ?", (SUBMITTED,))
+    assert row is not None
+    assert row["hash"] == event["journal_hash"]
+    assert json.loads(row["details"]) == {"application_no": view.number, "service_id": "caste-apply"}
     blobs = event["blobs"]
     assert isinstance(blobs, list)
     assert len(blobs) == 3
