@@ -37,8 +37,9 @@ class Rule(enum.StrEnum):
     CHOICE = "choice"
 
 
-# Letters of either script, digits, the marks Devanagari needs, and the punctuation of an address.
-_TEXT_ALLOWED = re.compile(r"^[\w\u0900-\u097F .,'/()#-]*$")
+# Letters of either script, digits, the marks Devanagari needs (the joiners some keyboards put in conjuncts
+# included), and the punctuation of an address.
+_TEXT_ALLOWED = re.compile(r"^[\w\u0900-\u097F\u200C\u200D .,'/()#-]*$")
 _DATE = re.compile(r"^(\d{2})-(\d{2})-(\d{4})$")
 
 

@@ -51,6 +51,8 @@ def test_field_rules_from_the_catalogue(document: dict[str, Any]) -> None:
     assert by_id["mobile"].problem("98765x3210", TODAY) is Rule.DIGITS_ONLY
     assert by_id["applicant_name"].problem("", TODAY) is Rule.REQUIRED
     assert by_id["applicant_name"].problem("Ramu", TODAY) is None
+    assert by_id["applicant_name"].problem("लक्ष्‍मी देवी", TODAY) is None  # a joiner from the keyboard
+    assert by_id["applicant_name"].problem("Ramu<script>", TODAY) is Rule.PATTERN
     assert by_id["caste_class"].problem("obc", TODAY) is None
 
 
