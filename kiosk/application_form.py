@@ -41,6 +41,7 @@ class Rule(enum.StrEnum):
 # included), and the punctuation of an address.
 _TEXT_ALLOWED = re.compile(r"^[\w\u0900-\u097F\u200C\u200D .,'/()#-]*$")
 _DATE = re.compile(r"^(\d{2})-(\d{2})-(\d{4})$")
+_DATE_TYPED = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,20 @@ class FormField:
     pattern: str = ""  # a full-match regular expression, checked after the length
     checksum: str = "none"  # "luhn" | "verhoeff" for NUMBER fields
     choices: tuple[Choice, ...] = ()
+
+    def normalised(self, value: str) -> str:
+        """A date as the office writes it (DD-MM-YYYY) however it was typed (05031990, 5/3/1990, 05.03.1990);
+        any other value with its spaces tidied."""
+        value = " ".join(value.split())
+        if self.kind is not FieldKind.DATE:
+            return value
+        if value.isdigit() and len(value) == 8:
+            day, month, year = value[:2], value[2:4], value[4:]
+        elif (match := _DATE_TYPED.fullmatch(value)) is not None:
+            day, month, year = match.groups()
+        else:
+            return value
+        return f"{int(day):02d}-{int(month):02d}-{year}"
 
     def problem(self, value: str, today: date) -> Rule | None:
         """None when `value` is acceptable for this field, else the rule it breaks."""

@@ -165,6 +165,9 @@ class ApplicationJourney(Journey):
         if self.step is not Step.FORM:
             return False
         today = business_day(self.payment.ledger.store.clock.now())
+        for spec in self.form.fields:
+            if spec.id in self.answers:
+                self.answers[spec.id] = spec.normalised(self.answers[spec.id])
         problems = {f.id: f.problem(self.answers.get(f.id, ""), today) for f in self.form.fields}
         self.field_problems = {k: v for k, v in problems.items() if v is not None}
         if self.field_problems:

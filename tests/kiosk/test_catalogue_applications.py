@@ -47,6 +47,9 @@ def test_field_rules_from_the_catalogue(document: dict[str, Any]) -> None:
     assert by_id["birth_date"].kind is FieldKind.DATE
     assert by_id["birth_date"].problem("16-01-2027", TODAY) is Rule.FUTURE
     assert by_id["birth_date"].problem("15-01-2027", TODAY) is None
+    typed = ("05031990", "5/3/1990", "05.03.1990", "5-3-1990")  # the numeric keyboard may have no dash
+    assert {by_id["birth_date"].normalised(t) for t in typed} == {"05-03-1990"}
+    assert by_id["birth_date"].normalised("0503199") == "0503199"  # refused as it is, not guessed
     assert by_id["mobile"].problem("5876543210", TODAY) is Rule.PATTERN
     assert by_id["mobile"].problem("98765x3210", TODAY) is Rule.DIGITS_ONLY
     assert by_id["applicant_name"].problem("", TODAY) is Rule.REQUIRED

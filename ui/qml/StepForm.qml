@@ -52,7 +52,7 @@ Column {
                                 verticalAlignment: TextInput.AlignVCenter
                                 font.pixelSize: 28; clip: true
                                 maximumLength: row.modelData.maxLength
-                                inputMethodHints: row.modelData.kind === "number" || row.modelData.kind === "date" ? Qt.ImhDigitsOnly : Qt.ImhNone
+                                inputMethodHints: row.modelData.kind === "number" ? Qt.ImhDigitsOnly : (row.modelData.kind === "date" ? Qt.ImhPreferNumbers : Qt.ImhNone)
                                 text: row.modelData.value
                                 onTextEdited: { form.journey.app.touched(); form.app.setField(row.modelData.id, text) }
                             }

@@ -293,3 +293,8 @@ def test_application_numbers_are_the_kiosk_serial_and_sequence_with_a_check_digi
     from common.numbers import luhn_ok
 
     assert luhn_ok(number)
+
+
+def test_a_date_typed_without_dashes_is_kept_as_the_office_writes_it(apply: Callable[..., ApplicationJourney]) -> None:
+    journey = filled(apply("caste-apply"), {**CASTE, "birth_date": "05031990"})
+    assert journey.application_view().answers["birth_date"] == "05-03-1990"
