@@ -5,6 +5,7 @@ with the payment that completes the fee (kiosk/application_records.py)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -80,7 +81,7 @@ class ApplicationView:
 class ApplicationPaymentStage(PaymentStage):
     """Registers the submission against the fee's transaction before that transaction may take any money."""
 
-    submit_for: Any = None  # set by the journey: called with the new transaction's id
+    submit_for: Callable[[str], None] | None = None  # set by the journey: called with the new transaction's id
 
     def open(self, reference: str, amount_due: Money, fee: Money, mode: PaymentMode) -> Txn:
         self.txn = self.ledger.create(service_id=self.service.id, service_name_hi=self.service.name_hi,
@@ -135,7 +136,7 @@ class ApplicationJourney(Journey):
         return True
 
     def retry(self) -> bool:
-        """ "Try again" after `not_offered`: from the start if the devices are ready now (never the keypad)."""
+        """Try again after `not_offered`: from the first question if the devices are ready now (never the keypad)."""
         if self.step is not Step.ERROR or self.problem is not Problem.NOT_OFFERED:
             return False
         return self._begin(None if isinstance(self.vault, _NoVault) else self.vault)
