@@ -24,7 +24,7 @@ Row {
         Btn { objectName: "cancelPhotoButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: app.cancel() }
     }
     Rectangle {
-        width: 420; height: 520; color: access.colour["#EFEBE9"]; border.color: access.colour["#BDBDBD"]; border.width: 2
+        width: 420; height: 520; color: access.colour["#FFF8EE"]; border.color: access.colour["#BDBDBD"]; border.width: 2
         Image { objectName: "photoPreview"; anchors { fill: parent; margins: 8 } fillMode: Image.PreserveAspectFit; source: app.preview; cache: false }
     }
 }

@@ -37,7 +37,7 @@ Row {
         Btn { objectName: "cancelScanButton"; icon: journey.iconDir + "cancel.svg"; primary: false; text: qsTr("Cancel"); onClicked: app.cancel() }
     }
     Rectangle {
-        width: 440; height: 560; color: access.colour["#EFEBE9"]; border.color: access.colour["#BDBDBD"]; border.width: 2
+        width: 440; height: 560; color: access.colour["#FFF8EE"]; border.color: access.colour["#BDBDBD"]; border.width: 2
         Image { objectName: "pagePreview"; anchors { fill: parent; margins: 8 } fillMode: Image.PreserveAspectFit; source: app.preview; cache: false }
     }
 }
