@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from common.numbers import luhn_ok, verhoeff_ok
+from kiosk.application_form import ApplicationForm, FormError, parse_form
 from kiosk.money import Money
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class FlowKind(enum.StrEnum):
     STATUS_CHECK = "status_check"
     INFORMATION = "information"
     GRIEVANCE = "grievance"  # its own screen (kiosk/flows/grievance_steps.py): no fields, no fee
+    APPLICATION = "application"  # a form, documents, a photo and a fee (kiosk/application_form.py)
 
 
 class OfflinePolicy(enum.StrEnum):
@@ -102,6 +104,7 @@ class Service:
     home_tile: bool
     rank: int  # lower = shown earlier on ties (popularity)
     biller: str = ""  # bill payments: the biller's code at the central server (JVVNL, PHED …)
+    form: ApplicationForm | None = None  # applications: what is asked, scanned and photographed
 
     def name(self, language: str) -> str:
         return self.name_hi if language == "hi" else self.name_en
@@ -193,7 +196,7 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
     if not isinstance(fields_raw, list):
         raise CatalogueError(f"{entry.where}: fields must be a list")
     fields = tuple(_field(f"{entry.where}.fields[{i}]", f) for i, f in enumerate(fields_raw))
-    if flow not in (FlowKind.INFORMATION, FlowKind.GRIEVANCE) and not fields:
+    if flow not in (FlowKind.INFORMATION, FlowKind.GRIEVANCE, FlowKind.APPLICATION) and not fields:
         raise CatalogueError(f"{entry.where}: a {flow.value} service needs at least one field to enter")
     modes = entry.texts("payment_modes")
     if not set(modes) <= PAYMENT_MODES:
@@ -215,7 +218,18 @@ def _service(index: int, raw: object, categories: set[str]) -> Service:
         home_tile=bool(entry.raw.get("home_tile", False)),
         rank=entry.integer("rank", 1000, 0, 1_000_000),
         biller=_biller(entry, flow),
+        form=_form(entry, flow),
     )
+
+
+def _form(entry: _Entry, flow: FlowKind) -> ApplicationForm | None:
+    raw = entry.raw.get("application")
+    if (flow is FlowKind.APPLICATION) != (raw is not None):
+        raise CatalogueError(f"{entry.where}: an application service needs its form (application), no other has one")
+    try:
+        return None if raw is None else parse_form(entry.where, raw)
+    except FormError as exc:
+        raise CatalogueError(str(exc)) from None
 
 
 def _biller(entry: _Entry, flow: FlowKind) -> str:

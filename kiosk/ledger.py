@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from dataclasses import dataclass, replace
 
+from kiosk.capture.blob_events import link_blobs
 from kiosk.clock import business_day, parse_iso_utc
 from kiosk.money import Money
 from kiosk.store import Store, UnitOfWork
@@ -155,6 +157,8 @@ class Ledger:
                 (paid.paise, state.value, receipt_no, uow.now, txn_id),
             )
             uow.checkpoint("after_ledger")
+            if state is TxnState.PAID:
+                self._release_on_paid(uow, txn_id)
             uow.record(
                 "cash.credit",
                 txn_id,
@@ -211,6 +215,7 @@ class Ledger:
                 (txn.total_due.paise, TxnState.PAID.value, payment_ref, receipt_no, uow.now, txn_id),
             )
             uow.checkpoint("after_ledger")
+            self._release_on_paid(uow, txn_id)
             uow.record(
                 "txn.paid",
                 txn_id,
@@ -298,6 +303,16 @@ class Ledger:
             self._locked(uow, txn_id)
             action = f"{document}.printed" if printed else f"{document}.not_printed"
             uow.record(action, txn_id, {"problem": problem, "detail": detail[:200]})
+
+    def _release_on_paid(self, uow: UnitOfWork, txn_id: str) -> None:
+        """Events that wait for this transaction's fee (an application's submission, kiosk/application_records.py)
+        leave in the same SQLite transaction as the payment: paid means submitted, unpaid means never sent."""
+        rows = uow.execute("SELECT kind, payload, note FROM events_on_paid WHERE txn_id = ?", (txn_id,)).fetchall()
+        for kind, payload, note in rows:
+            digest = uow.journal(str(kind), txn_id, json.loads(note))
+            link_blobs(uow, uow.emit(str(kind), {**json.loads(payload), "journal_hash": digest}), strict=False)
+        if rows:
+            uow.execute("DELETE FROM events_on_paid WHERE txn_id = ?", (txn_id,))
 
     def _move(self, txn_id: str, state: TxnState, action: str, details: dict[str, object]) -> Txn:
         with self.store.write(self.actor) as uow:

@@ -213,6 +213,37 @@ PROMPTS: tuple[Prompt, ...] = (
         "The payment did not go through and nothing was charged. Try again or choose another way to pay.",
     ),
     _p(
+        "problem.not_offered",
+        "यह सेवा अभी इस मशीन पर नहीं मिल सकती, स्कैनर या कैमरा काम नहीं कर रहा। कोई शुल्क नहीं लिया गया। ऑपरेटर से कहें।",
+        "This service cannot be used on this machine now: the scanner or camera is not working. Nothing was charged.",
+    ),
+    _p("screen.eligibility", "पहले एक प्रश्न का उत्तर हाँ या नहीं में दें।", "First, answer a question with yes or no."),
+    _p(
+        "state.not_eligible",
+        "यह सेवा आपके लिए नहीं है। स्क्रीन पर लिखा है कि कहाँ जाएँ।",
+        "This service is not for you. The screen says where to go instead.",
+    ),
+    _p(
+        "screen.form",
+        "अपना विवरण भरें। नाम हिंदी या अंग्रेज़ी अक्षरों में लिख सकते हैं।",
+        "Fill in your details. Names may be typed in Hindi or English letters.",
+    ),
+    _p(
+        "screen.scan",
+        "पन्ने को उल्टा करके स्कैनर के काँच पर रखें, ढक्कन बंद करें और पन्ना स्कैन करें छुएँ।",
+        "Put the page face down on the scanner glass, close the lid and touch Scan page.",
+    ),
+    _p(
+        "screen.photo",
+        "स्क्रीन के ऊपर लगे कैमरे में सीधे देखें और फ़ोटो लें छुएँ।",
+        "Look straight at the camera above the screen and touch Take photo.",
+    ),
+    _p(
+        "screen.review",
+        "अपना आवेदन जाँच लें, फिर आवेदन जमा करें छुएँ।",
+        "Check your application, then touch Submit the application.",
+    ),
+    _p(
         "state.status_unknown",
         "भुगतान की स्थिति अभी पता नहीं। पर्ची ले लें और दोबारा भुगतान न करें।",
         "The payment status is not known yet. Take the slip and do not pay again.",
@@ -250,6 +281,12 @@ _STEP_PROMPTS = {
     "status_unknown": "state.status_unknown",
     "rail_wait": "screen.rail_wait",
     "rail_retry": "state.rail_retry",
+    "eligibility": "screen.eligibility",
+    "not_eligible": "state.not_eligible",
+    "form": "screen.form",
+    "scan": "screen.scan",
+    "photo": "screen.photo",
+    "review": "screen.review",
 }
 
 

@@ -12,7 +12,10 @@ OPEN_SCREENS = ("home", "catalogue", "info")
 # nor Aadhaar Pay's CHOOSE_BANK (which bank a villager banks with is theirs) and AEPS_FINGER (a fingerprint step).
 # The rail steps show a UPI QR (the payee's address and the amount) or the card terminal's prompt: nothing personal.
 OPEN_STEPS = (Step.ENTER_AMOUNT, Step.STATUS_SHOWN, Step.CHOOSE_PAYMENT, Step.CASH, Step.DONE, Step.STATUS_UNKNOWN,
-              Step.VOUCHER, Step.ERROR, Step.CLOSED, Step.RAIL_WAIT, Step.RAIL_RETRY)  # fmt: skip
+              Step.VOUCHER, Step.ERROR, Step.CLOSED, Step.RAIL_WAIT, Step.RAIL_RETRY,
+              Step.ELIGIBILITY, Step.NOT_ELIGIBLE)  # fmt: skip  # an application's questions: the same for everyone
+# An application's steps that show what the villager typed, a scanned page or their face.
+PERSONAL_STEPS = (Step.FORM, Step.SCAN, Step.PHOTO, Step.REVIEW)
 # The locker's steps over the Done screen (kiosk/flows/locker_steps.py): the mobile number and the OTP are typed in
 # MOBILE and OTP; the others show the locker's number only masked, like the phone button's "sent to".
 OPEN_LOCKER_STEPS = (LockerStep.CLOSED, LockerStep.SENT, LockerStep.QUEUED, LockerStep.UNAVAILABLE)
@@ -39,5 +42,7 @@ def screenshot_refusal(
         return None
     if screen == "journey" and step in OPEN_STEPS:
         return None
+    if screen == "journey" and step in PERSONAL_STEPS:
+        return f"refused: journey/{step.value} shows the villager's details, a scanned document or their photo"
     shown = f"{screen}/{step.value}" if step is not None else screen
     return f"refused: {shown} may show an Aadhaar number, a mobile number or a PIN"

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from server import (
     aeps,
     api,
+    applications,
     bbps,
     blobs,
     delivery,
@@ -76,6 +77,7 @@ def create_app(
     app.include_router(locker.router)  # the locker the server plays (push by URI) and its linking from kiosks:
     app.include_router(locker_link.router)  # off (404) unless `serve --locker-secret-file` sets state.locker_options
     app.include_router(delivery_counts.router)  # the dashboard's certificate deliveries by channel
+    app.include_router(applications.router)  # applications made at kiosks: the officers' list (issue 20)
     return app
 
 

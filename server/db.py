@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from server.aeps_schema import SCHEMA as AEPS_SCHEMA
+from server.applications_schema import SCHEMA as APPLICATIONS_SCHEMA
 from server.bbps_schema import SCHEMA as BBPS_SCHEMA
 from server.blobs_schema import SCHEMA as BLOBS_SCHEMA
 from server.dashboard.schema import SCHEMA as DASHBOARD_SCHEMA
@@ -87,6 +88,7 @@ SCHEMA = [
     *BLOBS_SCHEMA,
     *LOCKER_SCHEMA,
     *GRIEVANCE_SCHEMA,
+    *APPLICATIONS_SCHEMA,
 ]
 
 

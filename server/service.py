@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from server.application_records import take_submission
 from server.dashboard.rollup import Sampler
 from server.db import Database, IntegrityError, Tx
 from server.fleetops.remote import RemoteDesk
@@ -373,6 +374,7 @@ class Service:
             problem = f"payload is {len(payload)} characters (limit {MAX_PAYLOAD_CHARS})"
         else:  # what the dashboard folds is checked here, so one odd event cannot stop the rollups
             problem = occurred_at_problem(item.occurred_at, now) or payload_problem(item.kind, item.payload)
+            problem = problem or take_submission(tx, kiosk.id, item.kind, item.payload, iso(now))  # an application
         # A rejected item is kept as a tombstone so its seq stays used forever and the high-water mark moves on.
         tx.execute(
             "INSERT INTO events (kiosk_id, epoch, seq, uuid, kind, occurred_at, payload, status, reason, received_at)"

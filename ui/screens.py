@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.availability import Availability
-from kiosk.catalogue import CatalogueHolder
+from kiosk.capture.port import Camera, DocumentVault, PageCapture
+from kiosk.catalogue import CatalogueHolder, Service
 from kiosk.clock import Clock
 from kiosk.config import KioskConfig
 from kiosk.delivery import PhoneDelivery
 from kiosk.devices.locator import Locator
+from kiosk.flows.application_steps import capture_problem
 from kiosk.flows.base import Devices
 from kiosk.flows.bbps_steps import Bbpou
 from kiosk.ledger import Ledger
@@ -46,10 +48,11 @@ class CatalogueScreen:
 
     catalogue: CatalogueHolder
     search: CatalogueSearch
+    offered: Callable[[Service], bool] = lambda _s: True  # an application only while its devices can capture
 
     @classmethod
     def of(cls, s: Services) -> CatalogueScreen:
-        return cls(s.catalogue, s.search)
+        return cls(s.catalogue, s.search, lambda service: capture_problem(service, s.pages, s.camera, s.vault) is None)
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,15 @@ class JourneyScreen:
     rails: tuple[PaymentMethod, ...] = ()  # payment rails besides cash (ui/viewmodels/rails.py)
     bbps: Bbpou | None = None  # bills through Bharat BillPay; None: the server's own lookup
     locator: Locator | None = None  # where the kiosk is: Aadhaar Pay requests carry it
+    pages: PageCapture | None = None  # applications: the scanner with its page checks, the camera, the vault
+    camera: Camera | None = None
+    vault: DocumentVault | None = None
 
     @classmethod
     def of(cls, s: Services) -> JourneyScreen:
         return cls(
             s.config, s.ledger, s.devices, s.bills, s.applications, s.aadhaar, s.receipt_qr, s.certificates,
-            s.availability, s.rails, s.bbps, s.locator,
+            s.availability, s.rails, s.bbps, s.locator, s.pages, s.camera, s.vault,
         )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from kiosk.money import INR_NOTES, Money
 from ui import driver
 from ui.app import KioskWindow
 from ui.devpanel.emulated import EmulatedBench
+from ui.tour_apply import caste_application
 from ui.tour_grievance import grievance
 from ui.tour_locker import locker_delivery
 from ui.tour_rails import DEMO_PIN, aadhaar_pay_payment, card_payment, demo_operator, upi_payment
@@ -115,6 +116,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     tour.shot("certificate-done")
     locker_done = locker_delivery(tour)  # ui/tour_locker.py: where the server plays the locker (`make demo`)
     tour.tap("finishButton")
+    applied = caste_application(tour)  # ui/tour_apply.py: only where the scanner, camera and vault are configured
 
     log.write("errors: a wrong digit, then the biller does not answer (offline: provisional cash payment)\n")
     tour.tap("tile_jvvnl-bill")
@@ -149,7 +151,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
     closed = operator_close(tour)
     rails_done = upi_done is not False and card_done is not False and aeps_rrn is not False
     ok = cash_done and aadhaar_done and certificate_done and closed and rails_done
-    ok = ok and locker_done is not False and grievance_done is not False
+    ok = ok and locker_done is not False and grievance_done is not False and applied is not False
     summary = {
         "screenshots": [p.name for p in tour.shots],
         "cash_payment": cash_done,
@@ -160,6 +162,7 @@ def run_tour(kiosk: KioskWindow, bench: EmulatedBench, out_dir: Path, log: TextI
         "aadhaar_pay_payment": {"rrn": aeps_rrn, "receipt": aeps_receipt} if aeps_rrn else aeps_rrn,
         "certificate_print": certificate_done,
         "certificate_locker": locker_done,
+        "application": applied,
         "day_closed": closed,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")

@@ -6,6 +6,7 @@ its links to the vault commit together, so the agent knows which blobs to upload
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from kiosk.capture.vault import MEDIA_TYPE, SHA256_HEX, VaultError
 from kiosk.store.db import OutboxItem, UnitOfWork
 
 BLOBS_KEY = "blobs"
+log = logging.getLogger("kiosk.vault")
 
 
 def blobs_field(refs: Sequence[BlobRef]) -> dict[str, list[dict[str, Any]]]:
@@ -41,11 +43,17 @@ def refs_in(payload: dict[str, Any]) -> list[BlobRef]:
     return refs
 
 
-def link_blobs(uow: UnitOfWork, item: OutboxItem) -> None:
-    """Tie the blobs an emitted event names to it; each must be in the vault, or the whole transaction fails."""
+def link_blobs(uow: UnitOfWork, item: OutboxItem, *, strict: bool = True) -> None:
+    """Tie the blobs an emitted event names to it; each must be in the vault, or the whole transaction fails.
+
+    Not `strict` inside a payment's transaction (an application released by its fee, Ledger._release_on_paid): the
+    money commits whatever the vault says; a blob it no longer holds is logged and the server asks the office."""
     for ref in refs_in(item.payload):
         row = uow.execute("SELECT size FROM vault_blobs WHERE sha256 = ?", (ref.sha256,)).fetchone()
         if row is None or int(row[0]) != ref.size:
+            if not strict:
+                log.error("event %s names blob %s… which the vault does not hold", item.kind, ref.sha256[:12])
+                continue
             raise VaultError(f"event {item.kind} names blob {ref.sha256[:12]}… which the vault does not hold")
         uow.execute("INSERT OR IGNORE INTO vault_links (seq, sha256) VALUES (?, ?)", (item.seq, ref.sha256))
         uow.execute(

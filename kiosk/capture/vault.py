@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import logging
 import os
 import re
@@ -194,8 +195,10 @@ class Vault:
         files of confirmed blobs. Returns how many files went."""
         cutoff = iso_utc(self.store.clock.now() - timedelta(seconds=self.grace_s))
         gone = 0
+        staged = self._staged()
         for row in self.store.read("SELECT sha256 FROM vault_blobs WHERE state = 'kept' AND updated_at < ?", (cutoff,)):
-            gone += self._forget_kept(str(row["sha256"]), cutoff)
+            if str(row["sha256"]) not in staged:
+                gone += self._forget_kept(str(row["sha256"]), cutoff)
         live = {str(r["sha256"]) for r in self.store.read("SELECT sha256 FROM vault_blobs WHERE state != 'confirmed'")}
         for path in self.folder.iterdir():
             if path.name.endswith(".tmp") or (path.name.endswith(".blob") and path.stem not in live):
@@ -204,6 +207,15 @@ class Vault:
         if gone:
             log.info("vault sweep deleted %d files left behind", gone)
         return gone
+
+    def _staged(self) -> set[str]:
+        """Blobs an application names whose fee is not paid yet (events_on_paid, kiosk/application_records.py): a
+        card or UPI outcome may take hours to settle, and the submission leaves with its files when it does."""
+        staged: set[str] = set()
+        for row in self.store.read("SELECT payload FROM events_on_paid"):
+            entries = json.loads(str(row["payload"])).get("blobs", [])
+            staged.update(str(e.get("sha256")) for e in entries if isinstance(e, dict))
+        return staged
 
     def waiting_upload(self, limit: int = 100) -> list[BlobRef]:
         """Blobs a submitted event names that the server has not confirmed, oldest event first."""

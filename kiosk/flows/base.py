@@ -41,6 +41,12 @@ class Step(enum.StrEnum):
     AEPS_FINGER = "aeps_finger"  # Aadhaar Pay: the finger that debits the chosen bank; again after a 300 mismatch
     RAIL_WAIT = "rail_wait"  # a payment rail's offer is out: UPI QR with a countdown, or the card terminal prompting
     RAIL_RETRY = "rail_retry"  # the rail's offer lapsed or was refused, nothing taken: try again or pay another way
+    ELIGIBILITY = "eligibility"  # application: yes/no questions (kiosk/flows/application_steps.py)
+    NOT_ELIGIBLE = "not_eligible"  # application: a "no" ended it, with why and where to go instead
+    FORM = "form"  # application: the fields, typed on the on-screen keyboard
+    SCAN = "scan"  # application: each required document, page by page, with a preview and a retake
+    PHOTO = "photo"  # application: the applicant's photo, with a retake
+    REVIEW = "review"  # application: everything at a glance before the fee
     DONE = "done"  # receipt printed (or pending), QR on screen
     STATUS_UNKNOWN = "status_unknown"  # the bank's answer is not known: a slip says what happens next
     VOUCHER = "voucher"  # left with part paid: change-due voucher issued
@@ -68,6 +74,7 @@ class Problem(enum.StrEnum):
     STATUS_UNKNOWN = "status_unknown"  # an online payment with no answer even by reference: slip, operator settles
     RAIL_EXPIRED = "rail_expired"  # the QR (or terminal offer) lapsed unpaid; nothing was taken
     RAIL_DECLINED = "rail_declined"  # the bank or card refused; nothing was taken
+    NOT_OFFERED = "not_offered"  # an application whose scanner or camera is not ready: not started, nothing taken
 
 
 class Phase(enum.StrEnum):
@@ -79,10 +86,11 @@ class Phase(enum.StrEnum):
     AUTHORISE = "authorise"  # the authorisation request has left: no cancel from here on
     INQUIRE = "inquire"  # asking the outcome by reference after a timeout
     PRINT = "print"  # receipt, certificate download and print, slip
+    SCAN = "scan"  # a document page on the scanner, or the applicant's photo: checked and compressed
 
 
 # Before the authorisation request leaves, walking away changes nothing anywhere.
-SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE})
+SAFE_TO_CANCEL = frozenset({Phase.LOOKUP, Phase.CAPTURE, Phase.SCAN})
 
 
 @dataclass(frozen=True, slots=True)

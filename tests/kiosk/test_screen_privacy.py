@@ -9,6 +9,7 @@ from kiosk.screen_privacy import screenshot_refusal
 
 PRIVATE_STEPS = [Step.ENTER_NUMBER, Step.ENTER_AADHAAR, Step.CONSENT, Step.VERIFY_FINGER, Step.PAY_FINGER,
                  Step.CHOOSE_BANK, Step.AEPS_FINGER]  # fmt: skip
+PERSONAL_STEPS = [Step.FORM, Step.SCAN, Step.PHOTO, Step.REVIEW]  # an application's details, pages and photo
 
 
 @pytest.mark.parametrize("step", PRIVATE_STEPS)
@@ -18,9 +19,16 @@ def test_journey_steps_that_may_show_an_aadhaar_or_mobile_number_are_refused(ste
     )
 
 
+@pytest.mark.parametrize("step", PERSONAL_STEPS)
+def test_application_steps_with_details_a_page_or_a_face_are_refused(step: Step) -> None:
+    assert screenshot_refusal("journey", step, phone_panel_open=False) == (
+        f"refused: journey/{step.value} shows the villager's details, a scanned document or their photo"
+    )
+
+
 def test_every_step_is_decided_one_way_or_the_other() -> None:
     open_steps = [s for s in Step if screenshot_refusal("journey", s, phone_panel_open=False) is None]
-    assert sorted(open_steps + PRIVATE_STEPS) == sorted(Step)
+    assert sorted(open_steps + PRIVATE_STEPS + PERSONAL_STEPS) == sorted(Step)
 
 
 def test_the_operator_pin_pad_and_the_phone_panel_are_refused_and_home_is_not() -> None:

@@ -89,6 +89,16 @@
 <context>
     <name>Journey</name>
     <message>
+        <location filename="../qml/Journey.qml" line="0" />
+        <source>This service cannot be used on this machine right now: the scanner or the camera is not working. Nothing has been charged. Please ask the operator.</source>
+        <translation>This service cannot be used on this machine right now: the scanner or the camera is not working. Nothing has been charged. Please ask the operator.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="0" />
+        <source>Scanning. Please do not lift the lid or move…</source>
+        <translation>Scanning. Please do not lift the lid or move…</translation>
+    </message>
+    <message>
         <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
         <translation>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</translation>
     </message>

@@ -89,6 +89,16 @@
 <context>
     <name>Journey</name>
     <message>
+        <location filename="../qml/Journey.qml" line="0" />
+        <source>This service cannot be used on this machine right now: the scanner or the camera is not working. Nothing has been charged. Please ask the operator.</source>
+        <translation>यह सेवा अभी इस मशीन पर नहीं मिल सकती: स्कैनर या कैमरा काम नहीं कर रहा। कोई शुल्क नहीं लिया गया है। कृपया ऑपरेटर से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../qml/Journey.qml" line="0" />
+        <source>Scanning. Please do not lift the lid or move…</source>
+        <translation>स्कैन हो रहा है। कृपया ढक्कन न उठाएँ और न हिलें…</translation>
+    </message>
+    <message>
         <source>This number has the wrong number of digits. It must have %1 digits. Please check your bill and type it again.</source>
         <translation>इस नंबर में अंक कम या ज़्यादा हैं। इसमें %1 अंक होने चाहिए। अपना बिल देखकर फिर से लिखें।</translation>
     </message>

@@ -29,6 +29,7 @@ Item {
         case "amount": return qsTr("Please type the amount printed on your bill, in rupees.")
         case "status_unknown": return qsTr("The bank did not answer in time, so we do not know yet whether the money was taken. Do not pay again for this bill.")
         case "cancelled": return qsTr("Cancelled. Nothing has been charged.")
+        case "not_offered": return qsTr("This service cannot be used on this machine right now: the scanner or the camera is not working. Nothing has been charged. Please ask the operator.")
         }
         return ""
     }
@@ -39,6 +40,7 @@ Item {
         case "authorise": return qsTr("Asking your bank to approve the payment. Please do not leave…")
         case "inquire": return qsTr("The bank is slow. Checking whether the payment went through…")
         case "print": return qsTr("Printing. Please wait…")
+        case "scan": return qsTr("Scanning. Please do not lift the lid or move…")
         }
         return qsTr("Please wait…")
     }
@@ -70,10 +72,18 @@ Item {
     StepCash { journey: j; visible: j.model.step === "cash"; anchors { top: title.bottom; topMargin: 20; horizontalCenter: parent.horizontalCenter } }
     StepConsent { journey: j; visible: j.model.step === "consent"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepFinger { journey: j; visible: j.model.step === "verify_finger" || j.model.step === "pay_finger" || j.model.step === "aeps_finger"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
-    StepDone { journey: j; visible: j.model.step === "done"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
+    StepDone { journey: j; visible: j.model.step === "done" && j.model.flow !== "application"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepVoucher { journey: j; visible: j.model.step === "voucher"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepStatus { journey: j; visible: j.model.step === "status_shown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     StepError { journey: j; visible: j.model.step === "error"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
+    // Applications (kiosk/flows/application_steps.py): eligibility, form, pages, photo, review, slip.
+    StepEligibility { journey: j; visible: j.model.step === "eligibility"; anchors { top: title.bottom; topMargin: 30; horizontalCenter: parent.horizontalCenter } }
+    StepNotEligible { journey: j; visible: j.model.step === "not_eligible"; anchors { top: title.bottom; topMargin: 30; horizontalCenter: parent.horizontalCenter } }
+    StepForm { journey: j; visible: j.model.step === "form"; anchors { top: title.bottom; topMargin: 12; horizontalCenter: parent.horizontalCenter } }
+    StepScan { journey: j; visible: j.model.step === "scan"; anchors { top: title.bottom; topMargin: 12; horizontalCenter: parent.horizontalCenter } }
+    StepPhoto { journey: j; visible: j.model.step === "photo"; anchors { top: title.bottom; topMargin: 12; horizontalCenter: parent.horizontalCenter } }
+    StepReview { journey: j; visible: j.model.step === "review"; anchors { top: title.bottom; topMargin: 16; horizontalCenter: parent.horizontalCenter } }
+    StepApplicationDone { journey: j; visible: j.model.step === "done" && j.model.flow === "application"; anchors { top: title.bottom; topMargin: 24; horizontalCenter: parent.horizontalCenter } }
     StepStatusUnknown { journey: j; visible: j.model.step === "status_unknown"; anchors { top: title.bottom; topMargin: 40; horizontalCenter: parent.horizontalCenter } }
     // Aadhaar Pay's bank step (StepAadhaarBank.qml), loaded only while it shows: a kiosk without the rail has no list.
     Loader { active: j.model.step === "choose_bank"; sourceComponent: bankStep; width: Math.min(1280, parent.width); anchors { top: title.bottom; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter } }

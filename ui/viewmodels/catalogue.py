@@ -54,7 +54,7 @@ class CatalogueViewModel(QObject):
             found = catalogue.in_category(self._category)[:12]
         else:
             found = catalogue.home_tiles()
-        return [self._row(s) for s in found]
+        return [self._row(s) for s in found if self.services.offered(s)]
 
     def _categories(self) -> list[dict[str, str]]:
         return [

@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.cash_payment import CashUpdate
 from kiosk.catalogue import FlowKind, Service
+from kiosk.flows.application_steps import ApplicationJourney
 from kiosk.flows.base import SAFE_TO_CANCEL, Phase, Step
 from kiosk.flows.bbps_steps import BbpsJourney
 from kiosk.flows.journey import Journey, JourneyView
@@ -21,6 +22,7 @@ from kiosk.transactions import Txn
 from ui.qr import qr_source
 from ui.screens import JourneyScreen
 from ui.viewmodels.aeps import AepsScreen
+from ui.viewmodels.application import ApplicationScreen
 from ui.viewmodels.bbps import BbpsScreen, ComplaintScreen
 from ui.viewmodels.rails import RailScreen
 from ui.worker import OffThread
@@ -34,6 +36,8 @@ def journey_for(services: JourneyScreen, service: Service, inquiry: OutcomeInqui
     kind: Callable[..., Journey] = Journey
     if s.bbps is not None and service.flow is FlowKind.BILL_PAYMENT:
         kind = partial(BbpsJourney, bbpou=s.bbps)
+    elif service.flow is FlowKind.APPLICATION:
+        kind = partial(ApplicationJourney, pages=s.pages, camera=s.camera, vault=s.vault)
     return kind(
         service,
         ledger=s.ledger,
@@ -89,6 +93,7 @@ class JourneyViewModel(QObject):
         self.rails = RailScreen(self)  # UPI and the other rails: their own worker and poll (ui/viewmodels/rails.py)
         self.bbps, self.complaints = BbpsScreen(self), ComplaintScreen(self)  # Bharat BillPay (ui/viewmodels/bbps.py)
         self.aeps = AepsScreen(self)  # Aadhaar Pay: bank, number, finger (ui/viewmodels/aeps.py)
+        self.application = ApplicationScreen(self)  # applications: form, pages, photo (ui/viewmodels/application.py)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -270,6 +275,7 @@ class JourneyViewModel(QObject):
     aepsScreen = Property(QObject, lambda self: self.aeps, constant=True)
     bbpsScreen = Property(QObject, lambda self: self.bbps, constant=True)
     complaintScreen = Property(QObject, lambda self: self.complaints, constant=True)
+    applicationScreen = Property(QObject, lambda self: self.application, constant=True)
 
     step = Property(str, _step, notify=changed)
     waiting = Property(str, _waiting, notify=changed)
