@@ -70,7 +70,7 @@ class ApplicationRecords:
             note = {"application_no": number, "service_id": service.id}
             if txn_id is None:
                 digest = uow.journal(SUBMITTED, number, note)
-                link_blobs(uow, uow.emit(SUBMITTED, {**payload, "journal_hash": digest}))
+                link_blobs(uow, uow.emit(SUBMITTED, {**payload, "journal_hash": digest}), strict=False)
             else:
                 uow.execute(
                     "INSERT INTO events_on_paid (txn_id, kind, payload, note, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from kiosk.flows.application_steps import ApplicationJourney
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from ui.tour import Tour
 
 # What the villager types: a romanised name, a Hindi father's name (typed on the Hindi layout), the rest in digits.
+SLIP_WITHIN_S = 20.0  # the acknowledgement slip after the fee's receipt (a loaded machine prints slowly)
 ANSWERS = (("applicant_name", "Ramesh Meena"), ("father_name", "मोहनलाल मीणा"), ("birth_date", "05-03-1990"),
            ("caste", "Meena"), ("mobile", "9876543210"))  # fmt: skip
 
@@ -48,9 +50,13 @@ def caste_application(tour: Tour) -> bool | None:
     tour.tap("payCashButton")
     tour.cash.insert(20)
     tour.cash.insert(20)
-    journey = kiosk.vm.journey.journey
-    view = journey.application_view() if isinstance(journey, ApplicationJourney) else None
-    done = tour.step() == "done" and view is not None and view.slip_printed
+    done, deadline, view = False, time.monotonic() + SLIP_WITHIN_S, None
+    while not done and time.monotonic() < deadline:  # the slip prints on the journey's worker after the receipt
+        journey = kiosk.vm.journey.journey
+        view = journey.application_view() if isinstance(journey, ApplicationJourney) else None
+        done = tour.step() == "done" and view is not None and view.slip_printed
+        if not done:
+            time.sleep(0.05)
     tour.shot("apply-acknowledgement")
     tour.log.write(f"  application number {view.number if view else '-'}: slip printed with the receipts\n")
     tour.tap("applicationFinishButton")

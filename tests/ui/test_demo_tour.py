@@ -53,8 +53,10 @@ def test_headless_tour_pays_by_cash_and_aadhaar_prints_a_certificate_and_shows_e
     (certificate,) = (tmp_path / "documents").glob("certificate-*.pdf")
     assert certificate.read_bytes().startswith(b"%PDF-")
     receipts = sorted((tmp_path / "receipts").glob("*.png"))
-    assert len(receipts) == 10  # seven payments (one each by UPI, card, Aadhaar Pay), the grievance and application
-    assert summary["application"] is True  # slips, and the Z-report; the application scanned on SANE's test backend
+    # seven payments (one each by UPI, card, Aadhaar Pay), the application's fee receipt and acknowledgement slip,
+    # the grievance slip and the Z-report
+    assert len(receipts) == 11
+    assert summary["application"] is True  # its documents scanned on SANE's test backend, its photo from Qt
     assert summary["grievance"] is True  # registered at the reference server, its number on screen and slip
     with Image.open(receipts[0]) as first_receipt:
         assert first_receipt.width == 384  # 58 mm paper
