@@ -8,7 +8,7 @@ reference server process, driving the journey the screens drive. Three villagers
 by Aadhaar (the finger is read slowly, the server answers late); the kiosk is SIGKILLed at random points (mid-escrow,
 mid-stack, mid-credit, mid-capture, mid-authorisation, mid-print) and started again. Then the next villager pays, the
 day closes with count == ledger == notes stacked, and every reference the server debited is paid on the kiosk.
-CI size: 100 kills; KIOSK_SOAK=1: 1,000.
+CI size: 80 kills; KIOSK_SOAK=1: 1,000.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from ui.composition import DEMO_START, DemoClock, Services
 from ui.realmode import real_services
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS = 1000 if soak() else int(os.environ.get("FIELD_KILLS", "100"))
+KILLS = 1000 if soak() else int(os.environ.get("FIELD_KILLS", "80"))
 ACCOUNT = DEMO_BILLS[0][1]  # ₹350.00 due: payable in whole notes
 PIN = "246813"
 AADHAAR_EVERY = 4  # one villager in four pays by Aadhaar
