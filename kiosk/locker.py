@@ -40,6 +40,7 @@ class OtpSent:
 class Linked:
     link_token: str
     account: str  # masked mobile
+    link_id: str = ""  # names the link in a queued push without being a secret (the token never goes to the outbox)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +59,12 @@ class LockerPort(Protocol):
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed: ...
 
 
-def queue_delivery(store: Store, link_token: str, receipt_token: str, application_no: str) -> None:
-    """Offline after linking: the push goes to the outbox and the server makes it when the event arrives."""
+def queue_delivery(store: Store, link_id: str, receipt_no: int, application_no: str) -> None:
+    """Offline after linking: the push goes to the outbox and the server makes it when the event arrives. The event
+    names the link and the receipt (no token: the outbox and the server's events table keep no bearer secret); the
+    server trusts it because it is signed by this kiosk, which made the link and issued the receipt."""
     with store.write("kiosk") as uow:
         uow.emit(
             QUEUED_KIND,
-            {"subject": application_no, "link_token": link_token, "receipt_token": receipt_token,
-             "application_no": application_no},
-        )  # fmt: skip
+            {"subject": application_no, "link_id": link_id, "receipt_no": receipt_no, "application_no": application_no},
+        )

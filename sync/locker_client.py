@@ -63,7 +63,7 @@ class HttpLocker:
         except ValueError:
             raise LockerRefused(Refusal.WRONG_OTP, "an OTP has six digits", 1) from None
         answer = self._call(LOCKER_LINK_PATH, LinkAnswer, request)
-        return Linked(answer.link_token, answer.account)
+        return Linked(answer.link_token, answer.account, answer.link_id)
 
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed:
         request = LockerDeliverRequest(link_token=link_token, receipt_token=receipt_token,

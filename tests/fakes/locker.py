@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -50,7 +51,7 @@ class MemoryLocker:
             raise LockerRefused(Refusal.WRONG_OTP, f"the OTP is wrong: {left} tries left", left)
         token = secrets.token_urlsafe(24)
         self._links[token] = mask_mobile(mobile)
-        return Linked(token, mask_mobile(mobile))
+        return Linked(token, mask_mobile(mobile), hashlib.sha256(token.encode()).hexdigest())
 
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed:
         if not self.push_online:

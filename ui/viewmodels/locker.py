@@ -14,6 +14,7 @@ from kiosk.delivery import receipt_token
 from kiosk.flows.locker_steps import LockerStep, LockerSteps
 from kiosk.locker import LockerPort, queue_delivery
 from kiosk.store import Store
+from sync.protocol.receipts import parse_token
 from ui.viewmodels.app import AppViewModel
 from ui.worker import OffThread
 
@@ -28,7 +29,11 @@ class LockerViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self.app = app
-        queue = lambda link, receipt, number: queue_delivery(store, link, receipt, number)  # noqa: E731
+
+        def queue(link_id: str, receipt: str, number: str) -> None:
+            # The outbox gets the receipt's number, not its token (a bearer secret): kiosk/locker.queue_delivery.
+            queue_delivery(store, link_id, parse_token(receipt)[0].receipt_no, number)
+
         self.steps = LockerSteps(port, clock, queue) if port is not None else None
         self.worker = OffThread(self)
         self._busy = False
