@@ -319,6 +319,29 @@ def test_a_queued_push_names_no_secret_anywhere_and_is_made_once_for_the_kiosk_t
         assert not path.exists() or not any(secret in path.read_bytes() for secret in secrets_), name
 
 
+def outcomes(folder: Path, kiosk: Kiosk) -> list[str]:
+    with sqlite3.connect(folder / "server.db", timeout=30) as conn:
+        rows = conn.execute("SELECT outcome FROM locker_queued WHERE kiosk_id = ? ORDER BY seq", (kiosk.kiosk_id,))
+        return [str(row[0]) for row in rows]
+
+
+def test_a_queued_push_naming_another_kiosks_link_or_an_unpaid_receipt_is_refused_and_recorded(
+    folder: Path, locker_server: ServerProcess, tmp_path: Path
+) -> None:
+    owner, other = enrol_key(locker_server, "RJ-JPR-0043"), enrol_key(locker_server, "RJ-JPR-0044")
+    port = HttpLocker(Client(locker_server.url, owner.key, owner.kiosk_id, SystemClock(), timeout_s=10))
+    issued_certificate(folder, "LKR1043")
+    linked_locker = port.link(port.send_otp("9876500043", "en").challenge, last_otp(folder))
+    stolen = queued_in_a_kiosk_store(tmp_path / "other.db", linked_locker.link_id, 43, "LKR1043")
+    assert other.send("POST", "/api/v1/events:batch", {"items": stolen}).status_code == 200
+    unpaid = queued_in_a_kiosk_store(tmp_path / "owner.db", linked_locker.link_id, 43, "LKR1043")[1:]  # no txn.paid
+    assert owner.send("POST", "/api/v1/events:batch", {"items": [{**unpaid[0], "seq": 1}]}).status_code == 200
+    wait_until(lambda: outcomes(folder, other) != [] and outcomes(folder, owner) != [], 20, "both queued pushes")
+    assert outcomes(folder, other) == ["refused: this locker is not linked at this kiosk: link it again"]
+    assert outcomes(folder, owner) == ["refused: receipt 43 is not a paid receipt of this kiosk"]
+    assert documents(locker_server, account_of(folder, "XXXXXX0043")) == []
+
+
 def test_a_certificate_sent_by_sms_and_one_opened_by_its_qr_twice_count_once_on_their_channels(
     folder: Path, locker_server: ServerProcess, kiosk: Kiosk
 ) -> None:
