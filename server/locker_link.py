@@ -21,7 +21,7 @@ from common.numbers import mask_mobile
 from server import certificates
 from server.channels import count_delivery
 from server.delivery import Gateway, GatewayError
-from server.deps import authed, json_answer, parse
+from server.deps import ServiceDep, authed, json_answer, parse
 from server.locker import Locker, locker_of
 from server.pages import KioskKeys, check_kiosk_signature
 from server.service import Kiosk, Refused, iso, now_utc
@@ -31,10 +31,12 @@ from sync.protocol.locker import (
     LOCKER_DELIVER_PATH,
     LOCKER_LINK_PATH,
     LOCKER_OTP_PATH,
+    LOCKER_STATUS_PATH,
     LinkAnswer,
     LinkRequest,
     LockerDeliverAnswer,
     LockerDeliverRequest,
+    LockerStatus,
     OtpAnswer,
     OtpRequest,
     QueuedPush,
@@ -292,3 +294,14 @@ def link(request: Request, wire: Body, links: LinksDep) -> Response:
 def deliver(request: Request, wire: Body, links: LinksDep) -> Response:
     kiosk = kiosk_of(request, links, wire.raw)
     return json_answer(links.deliver(kiosk, parse(LockerDeliverRequest, wire.data)))
+
+
+@router.get(API_PREFIX + LOCKER_STATUS_PATH, response_model=LockerStatus)
+def status(request: Request, wire: Body, service: ServiceDep) -> Response:
+    """Answered with or without a locker (every other locker route is 404 without one): kiosks cache it and offer
+    "send to my locker" only when it is true (invariant 5: a service not configured is not offered)."""
+    with service.db.tx() as tx:
+        authed(service, tx, request, wire.raw)
+    state = request.app.state
+    gateway = getattr(getattr(state, "deliveries", None), "gateway", None)
+    return json_answer(LockerStatus(offered=getattr(state, "locker_options", None) is not None and gateway is not None))

@@ -16,6 +16,7 @@ from kiosk.locker import Linked, LockerRefused, LockerUnavailable, OtpSent, Push
 class MemoryLocker:
     clock: Clock
     online: bool = True
+    offer: bool = True  # what the server said about its locker (sync/locker_client.HttpLocker.offered)
     push_online: bool = True  # False: the link works, then the server is gone before the push (queued)
     ttl: timedelta = timedelta(minutes=5)
     max_tries: int = 3
@@ -24,6 +25,9 @@ class MemoryLocker:
     _otps: dict[str, tuple[str, str, datetime]] = field(default_factory=dict)  # challenge -> mobile, OTP, expiry
     _tries: dict[str, int] = field(default_factory=dict)
     _links: dict[str, str] = field(default_factory=dict)  # link token -> masked account
+
+    def offered(self) -> bool:
+        return self.offer
 
     def send_otp(self, mobile: str, language: str) -> OtpSent:
         if not self.online:

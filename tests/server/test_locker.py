@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from kiosk.clock import SystemClock
-from kiosk.locker import LockerRefused, Refusal, queue_delivery
+from kiosk.locker import LockerRefused, LockerUnavailable, Refusal, queue_delivery
 from kiosk.store import Store
 from server.certificates import signed_push
 from server.db import Database
@@ -340,6 +340,26 @@ def test_a_queued_push_naming_another_kiosks_link_or_an_unpaid_receipt_is_refuse
     assert outcomes(folder, other) == ["refused: this locker is not linked at this kiosk: link it again"]
     assert outcomes(folder, owner) == ["refused: receipt 43 is not a paid receipt of this kiosk"]
     assert documents(locker_server, account_of(folder, "XXXXXX0043")) == []
+
+
+def test_the_kiosk_learns_whether_its_server_offers_the_locker_and_keeps_the_last_answer_when_offline(
+    locker_server: ServerProcess, server: ServerProcess, tmp_path: Path
+) -> None:
+    store = Store.open(tmp_path / "kiosk.db", SystemClock())
+    try:
+        with_locker, plain = enrol_key(locker_server, "RJ-JPR-0045"), enrol_key(server)
+        ports = [HttpLocker(Client(k.server.url, k.key, k.kiosk_id, SystemClock(), timeout_s=10), store)
+                 for k in (with_locker, plain)]  # fmt: skip
+        assert ports[0].offered() is False  # unknown until the server answers: not offered
+        assert (ports[0].probe(), ports[0].offered()) == (True, True)
+        assert (ports[1].probe(), ports[1].offered()) == (False, False)  # no --locker-secret-file
+        ports[0].probe()
+        gone = HttpLocker(Client("http://127.0.0.1:9", plain.key, plain.kiosk_id, SystemClock(), timeout_s=2), store)
+        with pytest.raises(LockerUnavailable):
+            gone.probe()
+        assert gone.offered() is True  # offline: the last answer stands (a push can wait in the outbox)
+    finally:
+        store.close()
 
 
 def test_a_certificate_sent_by_sms_and_one_opened_by_its_qr_twice_count_once_on_their_channels(

@@ -126,3 +126,14 @@ def test_linked_but_offline_the_push_waits_in_the_outbox_without_a_token_and_the
         if path.is_file():
             assert link_token.encode() not in path.read_bytes(), path
     assert locker_port.documents == {}
+
+
+def test_a_server_without_a_locker_is_not_offered_on_the_done_screen(
+    kiosk: KioskWindow, qtbot: QtBot, locker_port: MemoryLocker
+) -> None:
+    locker_port.offer = False  # what the server last said (sync/locker_client.HttpLocker.offered)
+    certificate_paid(kiosk, qtbot)
+    assert driver.find(kiosk.window, "donePanel").isVisible()
+    assert not driver.find(kiosk.window, "sendToLockerButton", shown=False).isVisible()
+    kiosk.engine.rootContext().contextProperty("locker").open()  # not even by a stray call
+    assert not driver.find(kiosk.window, "lockerPanel", shown=False).isVisible()

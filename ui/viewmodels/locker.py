@@ -34,7 +34,8 @@ class LockerViewModel(QObject):
             # The outbox gets the receipt's number, not its token (a bearer secret): kiosk/locker.queue_delivery.
             queue_delivery(store, link_id, parse_token(receipt)[0].receipt_no, number)
 
-        self.steps = LockerSteps(port, clock, queue) if port is not None else None
+        self.port, self.steps = port, LockerSteps(port, clock, queue) if port is not None else None
+        self._offered = False  # asked of the port on each Done screen: a server without a locker is not offered
         self.worker = OffThread(self)
         self._busy = False
         self._receipt, self._application = "", ""
@@ -50,6 +51,7 @@ class LockerViewModel(QObject):
         if (receipt, application) == (self._receipt, self._application):
             return
         self._receipt, self._application = receipt, application
+        self._offered = bool(application) and self.port is not None and self.port.offered()
         if self.steps is not None and self.steps.step is not LockerStep.CLOSED:
             self.steps.close()
         self.changed.emit()
@@ -60,7 +62,7 @@ class LockerViewModel(QObject):
 
     @Slot()
     def open(self) -> None:
-        if self._tap() and self.steps is not None:
+        if self._tap() and self.steps is not None and self._offered:
             self.steps.open(self._receipt, self._application)
             self.changed.emit()
 
@@ -115,7 +117,7 @@ class LockerViewModel(QObject):
         view = self.steps.view()
         return getattr(view, name)
 
-    available = Property(bool, lambda self: self.steps is not None and self._application != "", notify=changed)
+    available = Property(bool, lambda self: self._offered and self._application != "", notify=changed)
     panelOpen = Property(bool, lambda self: self.steps is not None and self.steps.step is not LockerStep.CLOSED,
                          notify=changed)  # fmt: skip
     step = Property(str, lambda self: str(self._view("step")), notify=changed)
