@@ -60,9 +60,9 @@ def locker_refused(tx: Tx, officer: Officer, since_iso: str, limit: int = 200) -
     rows = tx.all(
         "SELECT q.handled_at, s.district, s.block, s.code, q.outcome, e.payload FROM locker_queued q"
         " JOIN dash_sites s ON s.kiosk_id = q.kiosk_id LEFT JOIN events e ON e.kiosk_id = q.kiosk_id"
-        f" AND e.epoch = q.epoch AND e.seq = q.seq WHERE {where} AND q.outcome LIKE 'refused%' AND q.handled_at >= ?"
+        f" AND e.epoch = q.epoch AND e.seq = q.seq WHERE {where} AND q.outcome LIKE ? AND q.handled_at >= ?"
         " ORDER BY q.handled_at DESC LIMIT ?",
-        [*params, since_iso, limit],
+        [*params, "refused%", since_iso, limit],  # a bound pattern: PostgreSQL's driver reads a bare % as its own
     )
     return [{"when": str(when), "district": str(district), "block": str(block), "kiosk": str(code),
              "application": application_of(payload), "reason": str(outcome).removeprefix("refused: ")}

@@ -232,6 +232,9 @@ def test_an_otp_past_the_injected_clocks_expiry_is_refused_and_a_new_one_links_a
     assert [a.new for a in answers] == [True, False]
     assert [d.uri for d in locker.documents(push.account).documents] == [push.uri]
     assert drain_queued(links) == 0  # no queued pushes: the drain's query runs on both engines
+    with pytest.raises(Refused) as unpaid:  # ... and the paid-receipt check of a queued push
+        links.deliver_queued(kiosk, "0" * 64, 99, "LK6")
+    assert unpaid.value.status == 403
     for _ in range(2):  # with the one just used, three OTPs are live: a fourth would flood the phone
         links.send_otp(OtpRequest(mobile="9876500006", language="hi"))
     with pytest.raises(Refused) as flooded:
