@@ -9,6 +9,7 @@ from typing import Protocol
 from kiosk.store import Store
 
 QUEUED_KIND = "locker.requested"  # the outbox event of a push the server could not be asked for just now
+OFFERED_KEY = "locker_offered"  # meta: "1" when the server last said it offers the locker (sync/locker_client.py)
 
 
 class Refusal(enum.StrEnum):
@@ -40,6 +41,7 @@ class OtpSent:
 class Linked:
     link_token: str
     account: str  # masked mobile
+    link_id: str = ""  # names the link in a queued push without being a secret (the token never goes to the outbox)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,10 @@ class Pushed:
 
 
 class LockerPort(Protocol):
-    """Each call is one signed request to the server; raises LockerUnavailable or LockerRefused."""
+    """Each call is one signed request to the server; raises LockerUnavailable or LockerRefused. `offered` is
+    not: it answers at once (what the server last said), so the Done screen can hide the button."""
+
+    def offered(self) -> bool: ...
 
     def send_otp(self, mobile: str, language: str) -> OtpSent: ...
 
@@ -58,11 +63,23 @@ class LockerPort(Protocol):
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed: ...
 
 
-def queue_delivery(store: Store, link_token: str, receipt_token: str, application_no: str) -> None:
-    """Offline after linking: the push goes to the outbox and the server makes it when the event arrives."""
+def queue_delivery(store: Store, link_id: str, receipt_no: int, application_no: str) -> None:
+    """Offline after linking: the push goes to the outbox and the server makes it when the event arrives. The event
+    names the link and the receipt (no token: the outbox and the server's events table keep no bearer secret); the
+    server trusts it because it is signed by this kiosk, which made the link and issued the receipt."""
     with store.write("kiosk") as uow:
         uow.emit(
             QUEUED_KIND,
-            {"subject": application_no, "link_token": link_token, "receipt_token": receipt_token,
-             "application_no": application_no},
-        )  # fmt: skip
+            {"subject": application_no, "link_id": link_id, "receipt_no": receipt_no, "application_no": application_no},
+        )
+
+
+def locker_offered(store: Store) -> bool:
+    """What the server last said (unknown until it answered once: not offered, invariant 5)."""
+    return store.get_meta(OFFERED_KEY) == "1"
+
+
+def remember_offered(store: Store, offered: bool) -> None:
+    if locker_offered(store) != offered:
+        with store.write("kiosk") as uow:
+            uow.set_meta(OFFERED_KEY, "1" if offered else "")

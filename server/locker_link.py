@@ -21,7 +21,7 @@ from common.numbers import mask_mobile
 from server import certificates
 from server.channels import count_delivery
 from server.delivery import Gateway, GatewayError
-from server.deps import authed, json_answer, parse
+from server.deps import ServiceDep, authed, json_answer, parse
 from server.locker import Locker, locker_of
 from server.pages import KioskKeys, check_kiosk_signature
 from server.service import Kiosk, Refused, iso, now_utc
@@ -31,12 +31,15 @@ from sync.protocol.locker import (
     LOCKER_DELIVER_PATH,
     LOCKER_LINK_PATH,
     LOCKER_OTP_PATH,
+    LOCKER_STATUS_PATH,
     LinkAnswer,
     LinkRequest,
     LockerDeliverAnswer,
     LockerDeliverRequest,
+    LockerStatus,
     OtpAnswer,
     OtpRequest,
+    QueuedPush,
 )
 from sync.protocol.receipts import parse_token
 from sync.protocol.signing import SignatureError
@@ -131,7 +134,7 @@ class LockerLinks:
         if left > 0:
             raise Refused(422, f"the OTP is wrong: {left} tries left")
         log.info("locker %s linked by kiosk %s", masked, kiosk.code)
-        return LinkAnswer(link_token=token, account=str(masked))
+        return LinkAnswer(link_token=token, account=str(masked), link_id=self.keyed(token))
 
     def _refusal(self, attempts: int, used: int, expires_at: str) -> Refused | None:
         if used:
@@ -144,17 +147,36 @@ class LockerLinks:
 
     def deliver(self, kiosk: Kiosk, request: LockerDeliverRequest) -> LockerDeliverAnswer:
         self._check_receipt(kiosk, request.receipt_token)
+        return self._push(kiosk, self.keyed(request.link_token), request.application_no)
+
+    def deliver_queued(self, kiosk: Kiosk, link_id: str, receipt_no: int, application_no: str) -> LockerDeliverAnswer:
+        """A push named in a `locker.requested` event: no bearer secret in it. The event came signed by `kiosk`, the
+        link must be one that kiosk made, and the receipt one of that kiosk's paid receipts the server has seen."""
+        if not self._paid_here(kiosk, receipt_no):
+            raise Refused(403, f"receipt {receipt_no} is not a paid receipt of this kiosk")
+        return self._push(kiosk, link_id, application_no)
+
+    def _paid_here(self, kiosk: Kiosk, receipt_no: int) -> bool:
+        with self.db.tx(write=False) as tx:  # the kiosk's txn.paid / cash.credit events carry their receipt_no
+            rows = tx.all(
+                "SELECT payload FROM events WHERE kiosk_id = ? AND kind IN ('txn.paid', 'cash.credit')"
+                " AND status = 'accepted' AND payload LIKE ?",
+                (kiosk.id, f"%{receipt_no}%"),
+            )
+        return any(json.loads(str(row[0])).get("receipt_no") == receipt_no for row in rows)
+
+    def _push(self, kiosk: Kiosk, link_id: str, application_no: str) -> LockerDeliverAnswer:
         with self.db.tx(write=False) as tx:
             link = tx.one(
                 "SELECT account, expires_at FROM locker_links WHERE token_hash = ? AND kiosk_id = ?",
-                (self.keyed(request.link_token), kiosk.id),
+                (link_id, kiosk.id),
             )
             if link is None:
                 raise Refused(403, "this locker is not linked at this kiosk: link it again")
             if str(link[1]) <= iso(self.now()):
                 raise Refused(410, "the locker link has expired: link it again")
             try:
-                push = certificates.locker_push(tx, request.application_no, str(link[0]))
+                push = certificates.locker_push(tx, application_no, str(link[0]))
             except certificates.NotIssued as exc:
                 raise Refused(409, str(exc)) from None
         if push is None:
@@ -191,10 +213,7 @@ def drain_queued(links: LockerLinks, limit: int = 50) -> int:
         )
     for kiosk_id, epoch, seq, payload, code in rows:
         try:
-            request = parse(LockerDeliverRequest, json.dumps(
-                {k: v for k, v in json.loads(payload).items() if k in LockerDeliverRequest.model_fields}
-            ).encode())  # fmt: skip
-            outcome = "new" if links.deliver(Kiosk(str(kiosk_id), str(code)), request).new else "again"
+            outcome = "new" if queued_push(links, Kiosk(str(kiosk_id), str(code)), str(payload)).new else "again"
         except (Refused, ValueError) as exc:  # a link expired meanwhile, a certificate withdrawn: logged, not retried
             outcome = f"refused: {getattr(exc, 'detail', type(exc).__name__)}"[:200]
             log.warning("queued locker push from %s seq %s not made: %s", code, seq, outcome)
@@ -205,6 +224,17 @@ def drain_queued(links: LockerLinks, limit: int = 50) -> int:
                 (kiosk_id, epoch, seq, outcome, iso(links.now())),
             )
     return len(rows)
+
+
+def queued_push(links: LockerLinks, kiosk: Kiosk, payload: str) -> LockerDeliverAnswer:
+    """The push a `locker.requested` event names: {link_id, receipt_no, application_no} (kiosk/locker.py)."""
+    data = json.loads(payload)
+    if "link_token" in data:  # an event queued by a kiosk before link ids: the tokens were in it
+        fields = {k: v for k, v in data.items() if k in LockerDeliverRequest.model_fields}
+        return links.deliver(kiosk, parse(LockerDeliverRequest, json.dumps(fields).encode()))
+    fields = {k: v for k, v in data.items() if k in QueuedPush.model_fields}  # "subject" is the outbox's
+    event = parse(QueuedPush, json.dumps(fields).encode())
+    return links.deliver_queued(kiosk, event.link_id, event.receipt_no, event.application_no)
 
 
 @contextlib.asynccontextmanager
@@ -264,3 +294,14 @@ def link(request: Request, wire: Body, links: LinksDep) -> Response:
 def deliver(request: Request, wire: Body, links: LinksDep) -> Response:
     kiosk = kiosk_of(request, links, wire.raw)
     return json_answer(links.deliver(kiosk, parse(LockerDeliverRequest, wire.data)))
+
+
+@router.get(API_PREFIX + LOCKER_STATUS_PATH, response_model=LockerStatus)
+def status(request: Request, wire: Body, service: ServiceDep) -> Response:
+    """Answered with or without a locker (every other locker route is 404 without one): kiosks cache it and offer
+    "send to my locker" only when it is true (invariant 5: a service not configured is not offered)."""
+    with service.db.tx() as tx:
+        authed(service, tx, request, wire.raw)
+    state = request.app.state
+    gateway = getattr(getattr(state, "deliveries", None), "gateway", None)
+    return json_answer(LockerStatus(offered=getattr(state, "locker_options", None) is not None and gateway is not None))

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from typing import TypeVar
 
-from kiosk.locker import Linked, LockerRefused, LockerUnavailable, OtpSent, Pushed, Refusal
+from kiosk.locker import (
+    Linked,
+    LockerRefused,
+    LockerUnavailable,
+    OtpSent,
+    Pushed,
+    Refusal,
+    locker_offered,
+    remember_offered,
+)
+from kiosk.store import Store
 from sync.client import Client, SyncError
 from sync.client import Refusal as ServerRefusal
 from sync.protocol import Model
@@ -13,15 +25,18 @@ from sync.protocol.locker import (
     LOCKER_DELIVER_PATH,
     LOCKER_LINK_PATH,
     LOCKER_OTP_PATH,
+    LOCKER_STATUS_PATH,
     LinkAnswer,
     LinkRequest,
     LockerDeliverAnswer,
     LockerDeliverRequest,
+    LockerStatus,
     OtpAnswer,
     OtpRequest,
 )
 
 A = TypeVar("A", bound=Model)
+log = logging.getLogger("sync.locker")
 
 
 def refusal_of(status: int, detail: str) -> LockerRefused:
@@ -38,8 +53,26 @@ def refusal_of(status: int, detail: str) -> LockerRefused:
 
 
 class HttpLocker:
-    def __init__(self, client: Client) -> None:
-        self.client = client
+    def __init__(self, client: Client, store: Store | None = None) -> None:
+        self.client, self.store = client, store  # the store caches whether the server offers the locker
+
+    def offered(self) -> bool:
+        return self.store is not None and locker_offered(self.store)
+
+    def probe(self) -> bool:
+        """Ask the server whether it offers the locker and remember the answer; LockerUnavailable when it cannot
+        be asked (the last answer stands: a kiosk that goes offline keeps offering what it can queue)."""
+        try:
+            offered = self.client.call("GET", LOCKER_STATUS_PATH, LockerStatus).offered
+        except ServerRefusal as exc:
+            if exc.status != 404:
+                raise LockerUnavailable(f"{exc.status} {exc.detail[:200]}") from None
+            offered = False  # a server from before the locker: it has none
+        except SyncError as exc:
+            raise LockerUnavailable(str(exc)[:300]) from None
+        if self.store is not None:
+            remember_offered(self.store, offered)
+        return offered
 
     def _call(self, path: str, answer: type[A], request: Model) -> A:
         try:
@@ -63,10 +96,29 @@ class HttpLocker:
         except ValueError:
             raise LockerRefused(Refusal.WRONG_OTP, "an OTP has six digits", 1) from None
         answer = self._call(LOCKER_LINK_PATH, LinkAnswer, request)
-        return Linked(answer.link_token, answer.account)
+        return Linked(answer.link_token, answer.account, answer.link_id)
 
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed:
         request = LockerDeliverRequest(link_token=link_token, receipt_token=receipt_token,
                                        application_no=application_no)  # fmt: skip
         answer = self._call(LOCKER_DELIVER_PATH, LockerDeliverAnswer, request)
         return Pushed(answer.uri, answer.new)
+
+
+def watch_offered(locker: HttpLocker, stop: threading.Event, every_s: float = 900.0, retry_s: float = 60.0) -> None:
+    """On a daemon thread in real mode: ask at start, then every `every_s` (every `retry_s` while unreachable)."""
+    while not stop.is_set():
+        try:
+            log.info("the server %s the locker", "offers" if locker.probe() else "does not offer")
+            wait = every_s
+        except LockerUnavailable as exc:
+            log.info("whether the server offers the locker is not known now: %s", exc)
+            wait = retry_s
+        stop.wait(wait)
+
+
+def offered_locker(client: Client, store: Store) -> HttpLocker:
+    """The real-mode locker port, with its offer watched in the background (a daemon thread, ends with the app)."""
+    locker = HttpLocker(client, store)
+    threading.Thread(target=watch_offered, args=(locker, threading.Event()), name="locker-offer", daemon=True).start()
+    return locker

@@ -37,7 +37,7 @@ from sync.client import Client
 from sync.delivery_client import HttpPhoneDelivery
 from sync.grievance_client import HttpGrievances
 from sync.identity import IdentityError, SyncState, load_enrolment, load_or_create_key
-from sync.locker_client import HttpLocker
+from sync.locker_client import offered_locker
 from sync.online_client import HttpOnline
 from sync.settings import AgentSettings, agent_settings
 from sync.signers import signed_receipt_qr, signed_zreport_qr
@@ -100,7 +100,8 @@ def _compose(config: KioskConfig, settings: AgentSettings, store: Store, clock: 
     parts = Built(
         cash=cast(CashAcceptor, built["cash"]), printer=cast(ReceiptPrinter, built["printer"]),
         finger=cast(BiometricReader, built["biometric"]), document_printer=document_printer(config, clock),
-        online=HttpOnline(client, biller_of(catalogue)), phone=HttpPhoneDelivery(client), locker=HttpLocker(client),
+        online=HttpOnline(client, biller_of(catalogue)), phone=HttpPhoneDelivery(client),
+        locker=offered_locker(client, store),  # offered only while the server says it has a locker
         receipt_qr=signed_receipt_qr(config.identity.kiosk_code, settings.server_url, key),
         zreport_qr=signed_zreport_qr(settings.server_url, key, clock), sync_settings=settings,
         rails=build_rails(config, client, clock, store), bbps=bbpou_for(config, client),

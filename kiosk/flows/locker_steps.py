@@ -15,7 +15,7 @@ from kiosk.locker import LockerPort, LockerRefused, LockerUnavailable, OtpSent, 
 
 log = logging.getLogger(__name__)
 OTP_DIGITS = 6
-Queue = Callable[[str, str, str], None]  # (link token, receipt token, application number) into the outbox
+Queue = Callable[[str, str, str], None]  # (link id, receipt token, application number) into the outbox (no token)
 
 
 class LockerStep(enum.StrEnum):
@@ -155,14 +155,14 @@ class LockerSteps:
             self.tries_left = exc.tries_left
             return False
         self._mobile, self._otp, self.account = "", None, linked.account
-        return self._push(linked.link_token)
+        return self._push(linked.link_token, linked.link_id)
 
-    def _push(self, link_token: str) -> bool:
+    def _push(self, link_token: str, link_id: str) -> bool:
         try:
             pushed = self.port.deliver(link_token, self._receipt, self._application)
         except LockerUnavailable as exc:
             log.warning("certificate %s to the locker queued (offline): %s", self._application, exc)
-            self.queue(link_token, self._receipt, self._application)
+            self.queue(link_id, self._receipt, self._application)
             self._to(LockerStep.QUEUED)
             return True
         except LockerRefused as exc:

@@ -3,6 +3,7 @@ channel (printed at the kiosk, SMS link, QR link opened, pushed to the villager'
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -20,11 +21,15 @@ HI = {
     "deliveries": "प्रमाण-पत्र वितरण", "by_channel": "माध्यम अनुसार वितरण", "day": "दिन", "total": "कुल",
     "print": "कियोस्क पर छपा", "sms": "एसएमएस लिंक", "qr": "क्यूआर लिंक", "locker": "लॉकर में",
     "none": "इस अवधि में कोई प्रमाण-पत्र वितरित नहीं हुआ।", "days": "दिन",
+    "refused": "लॉकर में नहीं भेजे जा सके (कियोस्क ने ऑफ़लाइन कतार में रखे थे)", "when": "कब", "kiosk": "कियोस्क",
+    "application": "आवेदन संख्या", "reason": "कारण",
 }  # fmt: skip
 EN = {
     "deliveries": "Certificate deliveries", "by_channel": "Deliveries by channel", "day": "Day", "total": "Total",
     "print": "Printed at kiosk", "sms": "SMS link", "qr": "QR link", "locker": "To locker",
     "none": "No certificates were delivered in this period.", "days": "days",
+    "refused": "Not pushed to the locker (queued offline at the kiosk, refused later)", "when": "When",
+    "kiosk": "Kiosk", "application": "Application no.", "reason": "Reason",
 }  # fmt: skip
 WORDS = {"hi": HI, "en": EN}
 
@@ -48,6 +53,29 @@ def by_channel(tx: Tx, officer: Officer, since_day: str) -> list[dict[str, Any]]
     return sorted(found.values(), key=lambda r: (-int(r["day"].replace("-", "")), r["district"], r["block"]))
 
 
+def locker_refused(tx: Tx, officer: Officer, since_iso: str, limit: int = 200) -> list[dict[str, str]]:
+    """Pushes kiosks queued offline that the server later refused (server/locker_link.drain_queued), newest first:
+    the villager was told "it will reach your locker", so the operator must see the ones that did not."""
+    where, params = officer.where()
+    rows = tx.all(
+        "SELECT q.handled_at, s.district, s.block, s.code, q.outcome, e.payload FROM locker_queued q"
+        " JOIN dash_sites s ON s.kiosk_id = q.kiosk_id LEFT JOIN events e ON e.kiosk_id = q.kiosk_id"
+        f" AND e.epoch = q.epoch AND e.seq = q.seq WHERE {where} AND q.outcome LIKE ? AND q.handled_at >= ?"
+        " ORDER BY q.handled_at DESC LIMIT ?",
+        [*params, "refused%", since_iso, limit],  # a bound pattern: PostgreSQL's driver reads a bare % as its own
+    )
+    return [{"when": str(when), "district": str(district), "block": str(block), "kiosk": str(code),
+             "application": application_of(payload), "reason": str(outcome).removeprefix("refused: ")}
+            for when, district, block, code, outcome, payload in rows]  # fmt: skip
+
+
+def application_of(payload: object) -> str:
+    try:
+        return str(json.loads(str(payload)).get("application_no", "")) if payload is not None else ""
+    except (ValueError, AttributeError):
+        return ""
+
+
 router = APIRouter(prefix=dash.PREFIX, include_in_schema=False)
 
 
@@ -61,7 +89,8 @@ def deliveries_page(request: Request, days: str = "30") -> Response:
     since = business_day(board.clock.now() - timedelta(days=int(days) - 1))
     with board.db.tx(write=False) as tx:
         rows = by_channel(tx, session.officer, since)
+        refused = locker_refused(tx, session.officer, since)
     totals = {c: sum(r[c] for r in rows) for c in (*CHANNELS, "total")}
     words = WORDS[i18n.language(request.cookies.get(dash.LANG_COOKIE))]
     return dash.render(request, "deliveries.html", session=session, rows=rows, totals=totals, w=words,
-                       channels=CHANNELS, days=int(days))  # fmt: skip
+                       channels=CHANNELS, days=int(days), refused=refused)  # fmt: skip

@@ -16,6 +16,7 @@ from sync.protocol import Model
 LOCKER_OTP_PATH = "/locker/otp"
 LOCKER_LINK_PATH = "/locker/link"
 LOCKER_DELIVER_PATH = "/locker/deliver"
+LOCKER_STATUS_PATH = "/locker/status"  # GET, kiosk-signed: does this server offer the locker? (always answered)
 # Issuer → locker (the locker's own API; HMAC with the issuer's shared secret).
 PUSH_PATH = "/locker/v1/push"
 ACCOUNT_PREFIX = "/locker/v1/accounts/"  # + <account>/documents, + <account>/documents/<uri>
@@ -72,11 +73,26 @@ class LinkRequest(Model):
 class LinkAnswer(Model):
     link_token: str = Field(min_length=16, max_length=64)  # lets this kiosk push to the linked locker for a while
     account: str = Field(max_length=10)  # the locker's mobile, masked, for the screen
+    # Names the link without being a bearer secret (the server's keyed hash of the token): a push queued offline
+    # names it, and the server accepts it only in an event signed by the kiosk that made the link.
+    link_id: str = Field(default="", pattern=r"^[0-9a-f]{0,64}$")
 
 
 class LockerDeliverRequest(Model):
     link_token: str = Field(min_length=16, max_length=64)
     receipt_token: str = Field(min_length=10, max_length=600)  # the signed receipt that paid for the certificate
+    application_no: str = Field(pattern=r"^[A-Za-z0-9]{1,32}$")
+
+
+class LockerStatus(Model):
+    offered: bool  # a locker and an SMS gateway (for the OTP) are configured: kiosks hide "send to my locker" if not
+
+
+class QueuedPush(Model):
+    """The payload of a kiosk's `locker.requested` outbox event: names the link and the receipt, holds no secret."""
+
+    link_id: str = Field(pattern=r"^[0-9a-f]{64}$")
+    receipt_no: int = Field(ge=1)
     application_no: str = Field(pattern=r"^[A-Za-z0-9]{1,32}$")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from kiosk.locker import Linked, LockerRefused, LockerUnavailable, OtpSent, Push
 class MemoryLocker:
     clock: Clock
     online: bool = True
+    offer: bool = True  # what the server said about its locker (sync/locker_client.HttpLocker.offered)
     push_online: bool = True  # False: the link works, then the server is gone before the push (queued)
     ttl: timedelta = timedelta(minutes=5)
     max_tries: int = 3
@@ -23,6 +25,9 @@ class MemoryLocker:
     _otps: dict[str, tuple[str, str, datetime]] = field(default_factory=dict)  # challenge -> mobile, OTP, expiry
     _tries: dict[str, int] = field(default_factory=dict)
     _links: dict[str, str] = field(default_factory=dict)  # link token -> masked account
+
+    def offered(self) -> bool:
+        return self.offer
 
     def send_otp(self, mobile: str, language: str) -> OtpSent:
         if not self.online:
@@ -50,7 +55,7 @@ class MemoryLocker:
             raise LockerRefused(Refusal.WRONG_OTP, f"the OTP is wrong: {left} tries left", left)
         token = secrets.token_urlsafe(24)
         self._links[token] = mask_mobile(mobile)
-        return Linked(token, mask_mobile(mobile))
+        return Linked(token, mask_mobile(mobile), hashlib.sha256(token.encode()).hexdigest())
 
     def deliver(self, link_token: str, receipt_token: str, application_no: str) -> Pushed:
         if not self.push_online:

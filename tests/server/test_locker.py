@@ -17,7 +17,8 @@ import pytest
 import requests
 
 from kiosk.clock import SystemClock
-from kiosk.locker import LockerRefused, Refusal
+from kiosk.locker import LockerRefused, LockerUnavailable, Refusal, queue_delivery
+from kiosk.store import Store
 from server.certificates import signed_push
 from server.db import Database
 from server.locker import Locker, LockerOptions
@@ -231,6 +232,9 @@ def test_an_otp_past_the_injected_clocks_expiry_is_refused_and_a_new_one_links_a
     assert [a.new for a in answers] == [True, False]
     assert [d.uri for d in locker.documents(push.account).documents] == [push.uri]
     assert drain_queued(links) == 0  # no queued pushes: the drain's query runs on both engines
+    with pytest.raises(Refused) as unpaid:  # ... and the paid-receipt check of a queued push
+        links.deliver_queued(kiosk, "0" * 64, 99, "LK6")
+    assert unpaid.value.status == 403
     for _ in range(2):  # with the one just used, three OTPs are live: a fourth would flood the phone
         links.send_otp(OtpRequest(mobile="9876500006", language="hi"))
     with pytest.raises(Refused) as flooded:
@@ -260,7 +264,7 @@ def test_the_kiosks_http_port_links_with_a_wrong_then_right_otp_and_pushes_throu
     assert (pushed.uri, pushed.new) == (f"{ISSUER}-INCCR-LKR1003", True)
 
 
-def test_a_push_queued_in_the_kiosks_outbox_is_made_once_when_its_event_arrives(
+def test_a_push_queued_before_link_ids_with_its_tokens_in_the_event_is_still_made(
     folder: Path, locker_server: ServerProcess, kiosk: Kiosk
 ) -> None:
     issued_certificate(folder, "LKR1004")
@@ -274,6 +278,91 @@ def test_a_push_queued_in_the_kiosks_outbox_is_made_once_when_its_event_arrives(
     account = account_of(folder, "XXXXXX0008")
     wait_until(lambda: documents(locker_server, account) != [], 20, "the queued push")
     assert [d["uri"] for d in documents(locker_server, account)] == [f"{ISSUER}-INCCR-LKR1004"]
+
+
+def queued_in_a_kiosk_store(path: Path, link_id: str, receipt_no: int, number: str) -> list[dict[str, object]]:
+    """The kiosk's real store: the receipt paid (txn.paid), then the push queued offline; its outbox as sent."""
+    store = Store.open(path, SystemClock())
+    try:
+        with store.write("kiosk") as uow:
+            uow.record("txn.paid", "T-" + number, {"amount_paid": 5000, "receipt_no": receipt_no})
+        queue_delivery(store, link_id, receipt_no, number)
+        rows = store.read("SELECT seq, uuid, kind, occurred_at, payload FROM outbox ORDER BY seq")
+    finally:
+        store.close()
+    return [{"seq": r["seq"], "uuid": r["uuid"], "kind": r["kind"], "occurred_at": r["occurred_at"],
+             "payload": json.loads(r["payload"])} for r in rows]  # fmt: skip
+
+
+def test_a_queued_push_names_no_secret_anywhere_and_is_made_once_for_the_kiosk_that_linked(
+    folder: Path, locker_server: ServerProcess, tmp_path: Path
+) -> None:
+    kiosk = enrol_key(locker_server, "RJ-JPR-0042")
+    port = HttpLocker(Client(locker_server.url, kiosk.key, kiosk.kiosk_id, SystemClock(), timeout_s=10))
+    issued_certificate(folder, "LKR1042")
+    sent = port.send_otp("9876500042", "en")
+    linked_locker = port.link(sent.challenge, last_otp(folder))
+    claim = ReceiptClaim("RJ-JPR-0042", 42, "TXN-42", 5000, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    secrets_ = [linked_locker.link_token.encode(), receipt_token(claim, kiosk.key).encode()]
+    events = queued_in_a_kiosk_store(tmp_path / "kiosk.db", linked_locker.link_id, 42, "LKR1042")
+    for path in tmp_path.iterdir():  # the kiosk's database, WAL and journal: no bearer secret
+        assert not any(secret in path.read_bytes() for secret in secrets_), path
+    for _ in range(2):  # sent again (a lost answer): the push is still made once
+        assert kiosk.send("POST", "/api/v1/events:batch", {"items": events}).status_code == 200
+    account = account_of(folder, "XXXXXX0042")
+    wait_until(lambda: documents(locker_server, account) != [], 20, "the queued push")
+    assert [d["uri"] for d in documents(locker_server, account)] == [f"{ISSUER}-INCCR-LKR1042"]
+    with sqlite3.connect(folder / "server.db", timeout=30) as conn:
+        counted = conn.execute(
+            "SELECT SUM(count) FROM delivery_channel_days WHERE kiosk_id = ? AND channel = 'locker'", (kiosk.kiosk_id,)
+        ).fetchone()
+    assert counted == (1,)
+    for name in ("server.db", "server.db-wal"):
+        path = folder / name
+        assert not path.exists() or not any(secret in path.read_bytes() for secret in secrets_), name
+
+
+def outcomes(folder: Path, kiosk: Kiosk) -> list[str]:
+    with sqlite3.connect(folder / "server.db", timeout=30) as conn:
+        rows = conn.execute("SELECT outcome FROM locker_queued WHERE kiosk_id = ? ORDER BY seq", (kiosk.kiosk_id,))
+        return [str(row[0]) for row in rows]
+
+
+def test_a_queued_push_naming_another_kiosks_link_or_an_unpaid_receipt_is_refused_and_recorded(
+    folder: Path, locker_server: ServerProcess, tmp_path: Path
+) -> None:
+    owner, other = enrol_key(locker_server, "RJ-JPR-0043"), enrol_key(locker_server, "RJ-JPR-0044")
+    port = HttpLocker(Client(locker_server.url, owner.key, owner.kiosk_id, SystemClock(), timeout_s=10))
+    issued_certificate(folder, "LKR1043")
+    linked_locker = port.link(port.send_otp("9876500043", "en").challenge, last_otp(folder))
+    stolen = queued_in_a_kiosk_store(tmp_path / "other.db", linked_locker.link_id, 43, "LKR1043")
+    assert other.send("POST", "/api/v1/events:batch", {"items": stolen}).status_code == 200
+    unpaid = queued_in_a_kiosk_store(tmp_path / "owner.db", linked_locker.link_id, 43, "LKR1043")[1:]  # no txn.paid
+    assert owner.send("POST", "/api/v1/events:batch", {"items": [{**unpaid[0], "seq": 1}]}).status_code == 200
+    wait_until(lambda: outcomes(folder, other) != [] and outcomes(folder, owner) != [], 20, "both queued pushes")
+    assert outcomes(folder, other) == ["refused: this locker is not linked at this kiosk: link it again"]
+    assert outcomes(folder, owner) == ["refused: receipt 43 is not a paid receipt of this kiosk"]
+    assert documents(locker_server, account_of(folder, "XXXXXX0043")) == []
+
+
+def test_the_kiosk_learns_whether_its_server_offers_the_locker_and_keeps_the_last_answer_when_offline(
+    locker_server: ServerProcess, server: ServerProcess, tmp_path: Path
+) -> None:
+    store = Store.open(tmp_path / "kiosk.db", SystemClock())
+    try:
+        with_locker, plain = enrol_key(locker_server, "RJ-JPR-0045"), enrol_key(server)
+        ports = [HttpLocker(Client(k.server.url, k.key, k.kiosk_id, SystemClock(), timeout_s=10), store)
+                 for k in (with_locker, plain)]  # fmt: skip
+        assert ports[0].offered() is False  # unknown until the server answers: not offered
+        assert (ports[0].probe(), ports[0].offered()) == (True, True)
+        assert (ports[1].probe(), ports[1].offered()) == (False, False)  # no --locker-secret-file
+        ports[0].probe()
+        gone = HttpLocker(Client("http://127.0.0.1:9", plain.key, plain.kiosk_id, SystemClock(), timeout_s=2), store)
+        with pytest.raises(LockerUnavailable):
+            gone.probe()
+        assert gone.offered() is True  # offline: the last answer stands (a push can wait in the outbox)
+    finally:
+        store.close()
 
 
 def test_a_certificate_sent_by_sms_and_one_opened_by_its_qr_twice_count_once_on_their_channels(

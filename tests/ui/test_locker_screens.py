@@ -5,6 +5,8 @@ out of the log, the store and screenshots; linked but offline, the push waits in
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -14,7 +16,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.clock import FakeClock
+from kiosk.delivery import receipt_token
 from kiosk.locker import QUEUED_KIND
+from sync.protocol.receipts import parse_token
 from tests.fakes.devices import demo_aadhaar, demo_account
 from tests.fakes.locker import MemoryLocker
 from tests.fakes.services import memory_services
@@ -93,19 +97,43 @@ def test_the_certificate_goes_to_the_locker_after_a_wrong_then_right_otp_and_not
             assert MOBILE.encode() not in path.read_bytes(), path
 
 
-def test_linked_but_offline_the_push_waits_in_the_outbox_and_the_screen_says_so(
+def test_linked_but_offline_the_push_waits_in_the_outbox_without_a_token_and_the_screen_says_so(
     kiosk: KioskWindow, services: Services, qtbot: QtBot, locker_port: MemoryLocker
 ) -> None:
     locker_port.push_online = False
     certificate_paid(kiosk, qtbot)
+    receipt = receipt_token(kiosk.vm.journey._text("qr_text")) or ""
     linked_with_the_mobile(kiosk)
     driver.type_digits(kiosk.window, locker_port.phone[-1])
     driver.tap(kiosk.window, "keyOk")
     assert "ऑनलाइन होने पर" in driver.text_of(kiosk.window, "lockerResultText")  # "when the kiosk is back online"
     conn = sqlite3.connect(services.store.path)
     try:
-        kinds = [row[0] for row in conn.execute("SELECT kind FROM outbox")]
+        queued = [
+            json.loads(row[0]) for row in conn.execute("SELECT payload FROM outbox WHERE kind = ?", (QUEUED_KIND,))
+        ]
     finally:
         conn.close()
-    assert QUEUED_KIND in kinds
+    [link_token] = locker_port._links
+    assert len(queued) == 1
+    assert receipt
+    assert queued[0]["link_id"] == hashlib.sha256(link_token.encode()).hexdigest()
+    assert queued[0]["receipt_no"] == parse_token(receipt)[0].receipt_no
+    assert link_token not in json.dumps(queued)  # no bearer secret in the outbox
+    assert receipt not in json.dumps(queued)
+    services.store.close()
+    for path in services.store.path.parent.rglob("*"):  # the database, its WAL and anything beside them
+        if path.is_file():
+            assert link_token.encode() not in path.read_bytes(), path
     assert locker_port.documents == {}
+
+
+def test_a_server_without_a_locker_is_not_offered_on_the_done_screen(
+    kiosk: KioskWindow, qtbot: QtBot, locker_port: MemoryLocker
+) -> None:
+    locker_port.offer = False  # what the server last said (sync/locker_client.HttpLocker.offered)
+    certificate_paid(kiosk, qtbot)
+    assert driver.find(kiosk.window, "donePanel").isVisible()
+    assert not driver.find(kiosk.window, "sendToLockerButton", shown=False).isVisible()
+    kiosk.engine.rootContext().contextProperty("locker").open()  # not even by a stray call
+    assert not driver.find(kiosk.window, "lockerPanel", shown=False).isVisible()

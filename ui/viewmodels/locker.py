@@ -14,6 +14,7 @@ from kiosk.delivery import receipt_token
 from kiosk.flows.locker_steps import LockerStep, LockerSteps
 from kiosk.locker import LockerPort, queue_delivery
 from kiosk.store import Store
+from sync.protocol.receipts import parse_token
 from ui.viewmodels.app import AppViewModel
 from ui.worker import OffThread
 
@@ -28,8 +29,13 @@ class LockerViewModel(QObject):
     ) -> None:
         super().__init__(parent)
         self.app = app
-        queue = lambda link, receipt, number: queue_delivery(store, link, receipt, number)  # noqa: E731
-        self.steps = LockerSteps(port, clock, queue) if port is not None else None
+
+        def queue(link_id: str, receipt: str, number: str) -> None:
+            # The outbox gets the receipt's number, not its token (a bearer secret): kiosk/locker.queue_delivery.
+            queue_delivery(store, link_id, parse_token(receipt)[0].receipt_no, number)
+
+        self.port, self.steps = port, LockerSteps(port, clock, queue) if port is not None else None
+        self._offered = False  # asked of the port on each Done screen: a server without a locker is not offered
         self.worker = OffThread(self)
         self._busy = False
         self._receipt, self._application = "", ""
@@ -45,6 +51,7 @@ class LockerViewModel(QObject):
         if (receipt, application) == (self._receipt, self._application):
             return
         self._receipt, self._application = receipt, application
+        self._offered = bool(application) and self.port is not None and self.port.offered()
         if self.steps is not None and self.steps.step is not LockerStep.CLOSED:
             self.steps.close()
         self.changed.emit()
@@ -55,7 +62,7 @@ class LockerViewModel(QObject):
 
     @Slot()
     def open(self) -> None:
-        if self._tap() and self.steps is not None:
+        if self._tap() and self.steps is not None and self._offered:
             self.steps.open(self._receipt, self._application)
             self.changed.emit()
 
@@ -110,7 +117,7 @@ class LockerViewModel(QObject):
         view = self.steps.view()
         return getattr(view, name)
 
-    available = Property(bool, lambda self: self.steps is not None and self._application != "", notify=changed)
+    available = Property(bool, lambda self: self._offered and self._application != "", notify=changed)
     panelOpen = Property(bool, lambda self: self.steps is not None and self.steps.step is not LockerStep.CLOSED,
                          notify=changed)  # fmt: skip
     step = Property(str, lambda self: str(self._view("step")), notify=changed)

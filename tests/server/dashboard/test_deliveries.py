@@ -3,6 +3,7 @@ a printed certificate's event counts on the print channel when it is folded."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,12 +13,14 @@ import pytest
 
 from server.channels import business_day, count_delivery
 from server.dashboard import auth, rollup
-from server.dashboard.deliveries import by_channel
+from server.dashboard.deliveries import by_channel, locker_refused
 from server.db import Database
 from server.service import Service
 from tests.server.dashboard.harness import PASSWORD, login
 from tests.sync.harness import ServerProcess
 
+REFUSED = [("k-alwar", 1, "CST1", "refused: the locker link has expired: link it again"), ("k-alwar", 2, "CST2", "new"),
+           ("k-jaipur", 1, "CST3", "refused: the locker link has expired: link it again")]  # fmt: skip
 SITES = {"k-alwar": ("Alwar", "Tijara"), "k-jaipur": ("Jaipur", "Chaksu")}
 
 
@@ -41,6 +44,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
             [("k-alwar", today, "print", 3), ("k-alwar", today, "locker", 2), ("k-alwar", today, "sms", 1),
              ("k-jaipur", today, "qr", 5), ("k-alwar", "2020-01-01", "print", 9)],
         )  # fmt: skip
+        for kiosk_id, seq, number, outcome in REFUSED:  # queued locker pushes (server/locker_link.drain_queued)
+            tx.execute(
+                "INSERT INTO events (kiosk_id, seq, uuid, kind, occurred_at, payload, status, received_at)"
+                " VALUES (?, ?, ?, 'locker.requested', ?, ?, 'accepted', ?)",
+                (kiosk_id, seq, f"u-{kiosk_id}-{seq}", stamp, json.dumps({"application_no": number}), stamp),
+            )
+            tx.execute("INSERT INTO locker_queued (kiosk_id, epoch, seq, outcome, handled_at) VALUES (?, 1, ?, ?, ?)",
+                       (kiosk_id, seq, outcome, stamp))  # fmt: skip
     db.close()
     process = ServerProcess(str(folder / "server.db"), folder / "server.log").start()
     yield process
@@ -58,6 +69,17 @@ def test_a_district_officer_sees_their_districts_deliveries_by_channel_and_not_o
     rows = cells(page.text, "deliveries")
     assert rows == [[business_day(datetime.now(UTC)), "Alwar", "Tijara", "3", "1", "0", "2", "6"]]
     assert cells(page.text, "totals") == [["3", "1", "0", "2", "6"]]  # print, SMS, QR, locker, total; no Jaipur
+
+
+def test_a_queued_locker_push_refused_later_is_listed_with_its_reason_in_the_officers_scope(
+    server: ServerProcess,
+) -> None:
+    page = login(server, "collector.alwar").get(server.url + "/dash/deliveries?days=30", timeout=10)
+    assert [row[1:] for row in cells(page.text, "locker-refused")] == [
+        ["Alwar", "Tijara", "RJ-0", "CST1", "the locker link has expired: link it again"]
+    ]  # the push made ("new") and Jaipur's refusal are not listed
+    everyone = login(server, "div.commissioner").get(server.url + "/dash/deliveries?days=30", timeout=10)
+    assert sorted(row[4] for row in cells(everyone.text, "locker-refused")) == ["CST1", "CST3"]
 
 
 def test_the_division_sees_every_district_and_a_bad_period_is_refused(server: ServerProcess) -> None:
@@ -89,5 +111,6 @@ def test_counts_add_up_per_day_and_channel_on_both_databases(db: Database) -> No
     officer = auth.Officer("div", "Div", "division", None, None)
     with db.tx(write=False) as tx:
         rows = by_channel(tx, officer, "2026-11-01")
+        assert locker_refused(tx, officer, "2026-11-01") == []  # the refused pushes' query runs on both engines
     assert rows == [{"day": "2026-11-23", "district": "Alwar", "block": "Tijara", "total": 3,
                      "print": 0, "sms": 1, "qr": 0, "locker": 2}]  # fmt: skip
