@@ -55,6 +55,10 @@ def refusal_of(status: int, detail: str) -> LockerRefused:
 class HttpLocker:
     def __init__(self, client: Client, store: Store | None = None) -> None:
         self.client, self.store = client, store  # the store caches whether the server offers the locker
+        self.stopped = threading.Event()  # ends the watch of the offer (offered_locker)
+
+    def close(self) -> None:
+        self.stopped.set()
 
     def offered(self) -> bool:
         return self.store is not None and locker_offered(self.store)
@@ -118,7 +122,7 @@ def watch_offered(locker: HttpLocker, stop: threading.Event, every_s: float = 90
 
 
 def offered_locker(client: Client, store: Store) -> HttpLocker:
-    """The real-mode locker port, with its offer watched in the background (a daemon thread, ends with the app)."""
+    """The real-mode locker port, with its offer watched in the background (a daemon thread, until `close`)."""
     locker = HttpLocker(client, store)
-    threading.Thread(target=watch_offered, args=(locker, threading.Event()), name="locker-offer", daemon=True).start()
+    threading.Thread(target=watch_offered, args=(locker, locker.stopped), name="locker-offer", daemon=True).start()
     return locker

@@ -134,7 +134,8 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
-        for part in (*self.rails, self.locator, self.camera):  # reader threads (card rail, GPS); the camera's session
+        for part in (*self.rails, self.locator, self.camera, self.locker):  # reader threads (card, GPS, locker offer),
+            # the camera's session
             close = getattr(part, "close", None)
             if callable(close):
                 close()

@@ -3,10 +3,18 @@ and which of the steps may be photographed for an officer."""
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from kiosk.clock import FakeClock
 from kiosk.flows.base import Step
 from kiosk.flows.locker_steps import LockerProblem, LockerStep, LockerSteps
 from kiosk.screen_privacy import screenshot_refusal
+from kiosk.store import Store
+from sync.client import Client
+from sync.locker_client import offered_locker
 from tests.fakes.locker import MemoryLocker
 
 queued: list[tuple[str, str, str]] = []
@@ -57,3 +65,19 @@ def test_offline_before_linking_nothing_is_linked_and_the_step_says_offline() ->
 def test_the_mobile_and_otp_steps_are_never_photographed_and_the_results_may_be() -> None:
     refused = {s for s in LockerStep if screenshot_refusal("journey", Step.DONE, phone_panel_open=False, locker_step=s)}
     assert refused == {LockerStep.MOBILE, LockerStep.OTP}
+
+
+def test_the_watch_of_the_servers_locker_offer_ends_when_the_kiosk_closes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "kiosk.db", FakeClock())
+    try:
+        unreachable = Client("http://127.0.0.1:9", Ed25519PrivateKey.generate(), "k-none", FakeClock(), timeout_s=0.5)
+        before = set(threading.enumerate())
+        locker = offered_locker(unreachable, store)
+        watching = [t for t in set(threading.enumerate()) - before if t.name == "locker-offer"]
+        assert len(watching) == 1
+        locker.close()
+        for thread in watching:
+            thread.join(timeout=5)
+        assert not any(t.is_alive() for t in watching)
+    finally:
+        store.close()
