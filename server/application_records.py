@@ -84,6 +84,7 @@ def take_submission(tx: Tx, kiosk_id: str, kind: str, payload: dict[str, Any], n
         (number, payload["service_id"], WIRE_STATUS["submitted"], now, fields.get("applicant_name", "")[:120]),
     )
     _history(tx, number, "submitted", now, f"kiosk {payload['kiosk_code']}", "")
+    documents_arrived(tx, kiosk_id, now)
     return None
 
 
@@ -104,19 +105,35 @@ def advance(db: Database, number: str, status: str, *, actor: str, now: str, not
         if status not in NEXT[current]:
             allowed = ", ".join(NEXT[current]) or "nothing (it is final)"
             raise ApplicationError(f"application {number} is {current}: it can move to {allowed}, not {status[:30]!r}")
-        tx.execute("UPDATE kiosk_applications SET status = ?, updated_at = ? WHERE application_no = ?",
-                   (status, now, number))  # fmt: skip
-        tx.execute("UPDATE applications SET status = ?, updated_at = ? WHERE application_no = ?",
-                   (WIRE_STATUS[status], now, number))  # fmt: skip
-        _history(tx, number, status, now, actor, note)
+        _set_status(tx, number, status, now, actor, note)
     return status
 
 
-def waiting_for(db: Database, number: str) -> list[str]:
-    """The sha256 of every page and photo this application declared (the vault's upload marks them received)."""
-    with db.tx(write=False) as tx:
-        row = tx.one("SELECT blobs FROM kiosk_applications WHERE application_no = ?", (number,))
-    return [str(b["sha256"]) for b in json.loads(row[0])] if row else []
+def _set_status(tx: Tx, number: str, status: str, now: str, actor: str, note: str) -> None:
+    tx.execute("UPDATE kiosk_applications SET status = ?, updated_at = ? WHERE application_no = ?",
+               (status, now, number))  # fmt: skip
+    tx.execute("UPDATE applications SET status = ?, updated_at = ? WHERE application_no = ?",
+               (WIRE_STATUS[status], now, number))  # fmt: skip
+    _history(tx, number, status, now, actor, note)
+
+
+def documents_arrived(tx: Tx, kiosk_id: str, now: str) -> list[str]:
+    """This kiosk's applications still `submitted` whose every page and photo the server now holds whole
+    (server/blobs.py's kiosk_blobs) move to `documents_received`: called when a blob completes and when an
+    application arrives (the agent may upload the files before or after the event). Returns the numbers moved."""
+    held = {
+        str(r[0])
+        for r in tx.all("SELECT sha256 FROM kiosk_blobs WHERE kiosk_id = ? AND completed_at IS NOT NULL", (kiosk_id,))
+    }
+    moved = []
+    waiting = tx.all(
+        "SELECT application_no, blobs FROM kiosk_applications WHERE kiosk_id = ? AND status = 'submitted'", (kiosk_id,)
+    )
+    for number, blobs in waiting:
+        if all(str(b["sha256"]) in held for b in json.loads(blobs)):
+            _set_status(tx, str(number), "documents_received", now, "upload", "every page and photo received")
+            moved.append(str(number))
+    return moved
 
 
 def history(db: Database, number: str) -> list[tuple[str, str, str, str]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from server.application_records import documents_arrived
 from server.db import Database, Tx, database_url
 from server.deps import ERRORS, ServiceDep, authed, json_answer, service_of
 from server.service import Refused, iso, now_utc
@@ -212,6 +213,8 @@ def blob_put(sha256: str, request: Request, body: Body, service: ServiceDep) -> 
     with service.db.tx() as tx:
         kiosk = authed(service, tx, request, body.raw)
         status = blob_store(request).receive(tx, kiosk.id, _name(sha256), headers, body.data)
+        if status.complete:
+            documents_arrived(tx, kiosk.id, iso(now_utc()))
     return json_answer(status)
 
 

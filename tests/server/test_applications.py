@@ -5,13 +5,16 @@ rejected naming why."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
+import sqlite3
 import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from kiosk.application_records import ApplicationRecords, Filled
 from kiosk.capture.port import BlobRef
@@ -39,14 +42,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     process.stop()
 
 
-def submitted_at_kiosk(tmp_path: Path, kiosk_code: str, name: str = "Ramesh Kumar Meena") -> list[dict[str, object]]:
+def submitted_at_kiosk(
+    tmp_path: Path, kiosk_code: str, name: str = "Ramesh Kumar Meena", page: BlobRef = PAGE
+) -> list[dict[str, object]]:
     """The outbox items a real kiosk store holds after one free application (the yearly pension verification)."""
     service = load_catalogue(DEFAULT_CATALOGUE).get("pension-verification")
     store = Store.open(tmp_path / f"{kiosk_code}.db", FakeClock())
     try:
         records = ApplicationRecords(store, kiosk_code)
         answers = {"ppo_number": "4455667", "applicant_name": name, "jan_aadhaar": "1234567890"}
-        records.submit(service, Filled(answers, {"bank_passbook": (PAGE,)}, None), records.reserve_number(),
+        records.submit(service, Filled(answers, {"bank_passbook": (page,)}, None), records.reserve_number(),
                        txn_id=None)  # fmt: skip
         items = Outbox(store).pending()
     finally:
@@ -103,3 +108,35 @@ def test_a_number_another_kiosk_holds_or_a_bad_number_is_rejected_naming_why(
     assert "already held by another kiosk" in clash["reason"]
     assert refused["status"] == "rejected"
     assert "payload.application_no" in refused["reason"]
+
+
+def test_an_application_is_documents_received_once_its_last_page_is_uploaded_whole(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    kiosk = enrol_key(server, "RJ-JP-SAN-0913")
+    scan = b"bank passbook, first page " * 300
+    page = BlobRef(hashlib.sha256(scan).hexdigest(), len(scan), "image/jpeg")
+    items = submitted_at_kiosk(tmp_path, "RJ-JP-SAN-0913", page=page)
+    assert {r["status"] for r in send(kiosk, items)} == {"accepted"}
+    number = str(items[-1]["payload"]["application_no"])  # type: ignore[index]
+    assert statuses(server, number) == ["submitted"]  # the event came before its page
+    put_blob(kiosk, scan[:4000], page.sha256, total=len(scan))
+    assert statuses(server, number) == ["submitted"]  # a part is not the page
+    put_blob(kiosk, scan[4000:], page.sha256, total=len(scan), start=4000)
+    assert statuses(server, number) == ["submitted", "documents_received"]
+
+
+def statuses(server: ServerProcess, number: str) -> list[str]:
+    with sqlite3.connect(server.db) as conn:
+        rows = conn.execute(
+            "SELECT status FROM application_history WHERE application_no = ? ORDER BY at, rowid", (number,)
+        ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def put_blob(kiosk: Kiosk, chunk: bytes, sha: str, *, total: int, start: int = 0) -> None:
+    path = f"/api/v1/blobs/{sha}"
+    headers, wire = kiosk.signed("PUT", path, raw=chunk)
+    headers |= {"Content-Range": f"bytes {start}-{start + len(chunk) - 1}/{total}", "Blob-Media-Type": "image/jpeg"}
+    answer = requests.put(kiosk.server.url + path, data=wire, headers=headers, timeout=10)
+    assert answer.status_code == 200, answer.text
