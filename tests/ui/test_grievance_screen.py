@@ -83,3 +83,19 @@ def test_a_grievance_registered_on_screen_shows_its_number_and_is_then_found_by_
     driver.grab(w, shots / "3-status.png")
     kiosk.vm.goHome()
     assert kiosk.vm.grievance.flow is None  # nothing the villager typed stays behind
+
+
+def test_a_camera_gone_after_its_photo_is_no_longer_offered_for_a_grievance(kiosk: KioskWindow) -> None:
+    w = kiosk.window
+    kiosk.vm.openService("sampark-grievance")
+    driver.tap(w, "grievanceRegister")
+    driver.tap(w, "grievanceChoice_phed")
+    driver.tap(w, "grievanceChoice_no_water")
+    driver.type_text(w, "grievanceText", "handpump broken")
+    driver.tap(w, "grievanceTextNext")
+    driver.type_digits(w, "9829012345")
+    driver.tap(w, "keyOk")
+    driver.tap(w, "grievancePhoto")  # the camera's one photo: then it is unplugged (ShotCamera)
+    driver.polish(w)
+    assert not driver.is_shown(driver.find(w, "grievancePhoto", shown=False))
+    assert driver.text_of(w, "grievanceAttachments") == "जोड़े गए: 1"

@@ -233,7 +233,8 @@ class GrievanceScreen(QObject):
     remindAfter = Property(str, lambda self: ist_date(self._str("remind_after")) if self._str("remind_after") else "",
                            notify=changed)  # fmt: skip
     rating = Property(int, lambda self: int(self._get("rating") or 0), notify=changed)
-    canPhoto = Property(bool, lambda self: self.services.camera is not None and self.services.vault is not None,
-                        constant=True)  # fmt: skip
-    canScan = Property(bool, lambda self: self.services.pages is not None and self.services.vault is not None,
-                       constant=True)  # fmt: skip
+    # Offered only while the device says it is usable (an absent camera is a device fault: no button that fails).
+    canPhoto = Property(bool, lambda self: self.services.vault is not None and self.services.camera is not None
+                        and self.services.camera.health().ok, notify=changed)  # fmt: skip
+    canScan = Property(bool, lambda self: self.services.vault is not None and self.services.pages is not None
+                       and self.services.pages.health().ok, notify=changed)  # fmt: skip
