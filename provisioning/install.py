@@ -21,6 +21,13 @@ PLACES = {
     "kiosk-privileged.service": "etc/systemd/system/kiosk-privileged.service",
     "kiosk-privileged.tmpfiles.conf": "usr/lib/tmpfiles.d/kiosk-privileged.conf",
 }
+# Only on a kiosk that takes signed releases ([agent].release_root): the health gate (started by the agent's
+# OnFailure=) and the agent's drop-in that runs /opt/kiosk/current, which without a release there would keep the
+# agent from starting at all.
+RELEASE_PLACES = {
+    "kiosk-rollback.service": "etc/systemd/system/kiosk-rollback.service",
+    "kiosk-agent-release.conf": "etc/systemd/system/kiosk-agent.service.d/release.conf",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +37,13 @@ class InstallResult:
     enabled: bool
 
 
-def install_units(root: Path, *, source: Path = UNITS_DIR) -> InstallResult:
-    """Copy each file where systemd/udev look for it; identical files are left alone, so a re-run changes nothing."""
+def install_units(root: Path, *, source: Path = UNITS_DIR, releases: bool = False) -> InstallResult:
+    """Copy each file where systemd/udev look for it; identical files are left alone, so a re-run changes nothing.
+
+    `releases`: also the release lifecycle's units (they need no enabling: OnFailure= starts the gate, and
+    systemd reads a drop-in with its unit)."""
     written, unchanged = [], []
-    for name, place in PLACES.items():
+    for name, place in (PLACES | RELEASE_PLACES if releases else PLACES).items():
         target = root / place
         data = (source / name).read_bytes()
         if target.exists() and target.read_bytes() == data:

@@ -32,6 +32,7 @@ from provisioning.geo import (
     take_fix,
 )
 from provisioning.install import go_live, install_units, is_live, release_devices
+from provisioning.privileged_setup import keep_install_keys, set_privileged_spool, takes_releases
 from sync.agent import enrol
 from sync.client import Refusal, TransportError
 from sync.identity import SyncState
@@ -78,6 +79,8 @@ def step_config(ctx: Context) -> str:
         document = read_document(ctx.config_path)
         for name in ("kiosk", "hours", "rules", "server", "agent"):
             values = wanted.get(name, {})
+            if name == "agent":
+                values = keep_install_keys(ctx.config_path, values)
             if values or name in document:
                 merge_table(document, name, values, prune=name != "server")
         changed = write_document(ctx.config_path, document)
@@ -255,11 +258,16 @@ def step_enrol(ctx: Context) -> str:
 
 def step_install(ctx: Context) -> str:
     try:
-        result = install_units(ctx.root)
+        result = install_units(ctx.root, releases=takes_releases(ctx.config_path))
+        spool_set = set_privileged_spool(ctx.config_path, ctx.root)
     except PermissionError as exc:
         raise StepFailed(f"cannot install units ({exc}); run as root") from None
+    except ConfigFileError as exc:
+        raise StepFailed(str(exc)) from None
     enabled = "enabled" if result.enabled else "NOT enabled (systemctl missing)"
     message = f"units installed: {len(result.written)} written, {len(result.unchanged)} unchanged; services {enabled}"
+    if spool_set:
+        message += "; [agent].privileged_spool set"
     if is_live(ctx.root):
         failed = go_live()
         if failed:

@@ -12,15 +12,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.capture.vault import backlog
 from kiosk.clock import Clock, parse_iso_utc
 from kiosk.outbox import Outbox
-from sync.client import BadAnswer, Client
+from sync.client import BadAnswer, Client, Refusal
 from sync.drain import Drainer
 from sync.protocol import MAX_SKEW_S, Heartbeat, HeartbeatAnswer, ReleaseOffer
 from sync.protocol.remote import CommandResult, SignedRemoteCommand
 
 log = logging.getLogger("kiosk-agent")
 AGENT_VERSION = "0.1.0"
+VAULT_FIELDS = ("vault_waiting", "vault_oldest_age_min")
 
 
 def boot_id() -> str:
@@ -60,6 +62,7 @@ class HeartbeatSender:
         self.command_results: list[CommandResult] = []  # remote commands' results, until the server has them
         self.last = Reported()
         self.software: Callable[[], dict[str, Any]] | None = None  # the updater's report (sync/release/)
+        self.vault_fields = True  # until a server from before them refuses them
 
     def build(self) -> Heartbeat:
         store = self.outbox.store
@@ -89,11 +92,14 @@ class HeartbeatSender:
             fields["rd_cert_expires_at"] = rd.get("cert_expires_at")
         if self.software is not None:
             fields["software"] = self.software()
+        waiting, oldest_min = backlog(store, now) if self.vault_fields else (0, None)
+        if waiting:  # left out without a backlog: nothing new for an older server to refuse
+            fields.update(vault_waiting=waiting, vault_oldest_age_min=oldest_min)
         try:
             return Heartbeat.model_validate(fields)
         except ValueError as exc:
             log.warning("heartbeat facts invalid (%s); sending the core fields only", str(exc)[:200])
-            for optional in ("devices", "geo", "rd_service_version", "rd_cert_expires_at", "software"):
+            for optional in ("devices", "geo", "rd_service_version", "rd_cert_expires_at", "software", *VAULT_FIELDS):
                 fields.pop(optional, None)
             return Heartbeat.model_validate(fields)
 
@@ -129,7 +135,16 @@ class HeartbeatSender:
 
     def send(self) -> Reported:
         sent_at = self.client.signing_time()
-        answer = self.client.call("POST", "/heartbeat", HeartbeatAnswer, self.build())
+        beat = self.build()
+        try:
+            answer = self.client.call("POST", "/heartbeat", HeartbeatAnswer, beat)
+        except Refusal as exc:
+            if exc.status != 422 or beat.vault_waiting is None or not any(f in exc.detail for f in VAULT_FIELDS):
+                raise
+            # A server from before the vault backlog (closed models) refuses the fields: heartbeats go on without.
+            log.warning("server does not take the vault backlog (%s); no longer sent", exc.detail[:200])
+            self.vault_fields = False
+            answer = self.client.call("POST", "/heartbeat", HeartbeatAnswer, self.build())
         server_time = parse_iso_utc(answer.server_time).timestamp()
         offset = server_time - self.clock.now().timestamp()
         if abs(server_time - sent_at) > MAX_SKEW_S + 60:

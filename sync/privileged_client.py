@@ -5,14 +5,34 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sync.privileged_spool import REQUESTS, RESULTS, Request, Result, open_folder
 from sync.protocol.releases import ReleaseManifest, VendorPackage
+from sync.sdnotify import Notifier
 
 STAGING = "staging"  # the agent's own temporaries: requests/ holds only whole requests (the path unit watches it)
+
+
+class WatchdogPing:
+    """Feeds systemd's watchdog of this process (if it has one) at a third of its interval, at most: a wait for
+    root holds the agent's one worker, so the scheduler's own pings stop until the answer comes (a vendor .deb may
+    take 620 s; kiosk-agent.service's WatchdogSec=120). The wait itself is bounded, so a stuck executor still ends."""
+
+    def __init__(self, notifier: Notifier | None = None) -> None:
+        self.notifier = notifier or Notifier()
+        interval = self.notifier.watchdog_interval_s
+        self.every_s = None if interval is None else interval / 3
+        self.last = float("-inf")
+
+    def __call__(self) -> None:
+        now = time.monotonic()  # an interval, not a reading of the time of day
+        if self.every_s is not None and now - self.last >= self.every_s:
+            self.last = now
+            self.notifier.watchdog()
 
 
 class PrivilegedError(Exception):
@@ -31,6 +51,7 @@ class Privileged:
     spool: Path
     timeout_s: float = 60.0  # under the agent's WatchdogSec=120: a stopped executor never gets the agent killed
     poll_s: float = 0.1
+    keepalive: Callable[[], object] = field(default_factory=WatchdogPing, compare=False)  # called while waiting
 
     def run(self, action: str, args: dict[str, Any] | None = None, *, request_id: str = "") -> str:
         """The result's detail when root did it; PrivilegedError otherwise. One id is run once, however often sent."""
@@ -51,6 +72,7 @@ class Privileged:
             try:
                 result = Result.model_validate_json(result_file.read_bytes())
             except FileNotFoundError:
+                self.keepalive()
                 time.sleep(self.poll_s)
                 continue
             if result.status != "done":

@@ -10,14 +10,14 @@ import os
 import re
 import secrets
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.capture.port import BlobRef
-from kiosk.clock import iso_utc
+from kiosk.clock import iso_utc, parse_iso_utc
 from kiosk.store import Store
 
 log = logging.getLogger("kiosk.vault")
@@ -258,6 +258,19 @@ class Vault:
     def _at(self, point: str) -> None:
         if self._fault is not None:
             self._fault(point)
+
+
+def backlog(store: Store, now: datetime) -> tuple[int, float | None]:
+    """For the heartbeat: files a submitted event names that the server does not hold yet, and how many minutes the
+    oldest has waited since its event (None with none waiting). Reads the index only: no key needed."""
+    row = store.read_one(
+        "SELECT count(DISTINCT b.sha256) AS n, min(o.occurred_at) AS oldest FROM vault_blobs b"
+        " JOIN vault_links l ON l.sha256 = b.sha256 JOIN outbox o ON o.seq = l.seq WHERE b.state = 'referenced'"
+    )
+    if row is None or not row["n"]:
+        return 0, None
+    waited = (now - parse_iso_utc(str(row["oldest"]))).total_seconds() / 60
+    return int(row["n"]), round(max(waited, 0.0), 1)
 
 
 def start_vault(store: Store, key_file: Path) -> Vault | None:

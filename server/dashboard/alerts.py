@@ -29,6 +29,7 @@ class Rules:
     rd_warn_days: int = 30
     min_rd_version: str = ""
     outbox_stuck_s: float = 3600.0
+    vault_stuck_min: float = 180.0  # captured documents (e.g. a scanned certificate) the office is waiting for
     moved_m: float = 500.0
 
 
@@ -49,7 +50,7 @@ class Facts:
 
 KINDS = (
     "offline", "idle", "closed_in_hours", "paper_out", "cash_box_full", "rd_expiring", "outbox_stuck",
-    "quarantined", "geo_moved", "geo_invalid", "rollup_halted",
+    "quarantined", "geo_moved", "geo_invalid", "rollup_halted", "vault_stuck",
 )  # fmt: skip
 
 
@@ -144,6 +145,9 @@ def evaluate(
     oldest = beat.get("outbox_oldest_age_s")
     if alive and isinstance(oldest, int | float) and oldest > rules.outbox_stuck_s:
         wanted["outbox_stuck"] = {"hours": round(oldest / 3600, 1), "depth": beat.get("outbox_depth", 0)}
+    waited = beat.get("vault_oldest_age_min")  # older agents and servers leave it out: no alert
+    if alive and isinstance(waited, int | float) and waited > rules.vault_stuck_min:
+        wanted["vault_stuck"] = {"hours": round(waited / 60, 1), "files": beat.get("vault_waiting") or 0}
     quarantined = beat.get("quarantined")
     if isinstance(quarantined, int) and quarantined > 0:
         wanted["quarantined"] = {"items": quarantined}

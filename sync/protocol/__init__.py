@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from sync.protocol.remote import MAX_REMOTE_PER_ANSWER, CommandResult, SignedRemoteCommand
 
@@ -122,6 +122,20 @@ class Heartbeat(Model):
     rd_service_version: str | None = Field(default=None, max_length=32)
     rd_cert_expires_at: str | None = Field(default=None, pattern=ISO_PATTERN)
     software: SoftwareStatus | None = None  # older agents leave it out
+    # Optional (older agents leave them out; sent only with a backlog, and dropped for a server that refuses them):
+    # captured files an event names that have not reached the server, and the oldest one's wait in minutes.
+    vault_waiting: int | None = Field(default=None, ge=0)
+    vault_oldest_age_min: float | None = Field(default=None, ge=0)
+
+    @model_serializer(mode="wrap")
+    def _unset_vault_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Not even as null: a server from before these fields refuses any key it does not know."""
+        data: dict[str, Any] = handler(self)
+        for name in ("vault_waiting", "vault_oldest_age_min"):
+            if data.get(name, 0) is None:
+                del data[name]
+        return data
+
     command_results: list[CommandResult] = Field(default_factory=list, max_length=MAX_REMOTE_PER_ANSWER)
 
 
