@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 
+from common.numbers import luhn_complete
 from kiosk.capture.blob_events import emit_with_blobs
 from kiosk.capture.port import BlobRef
 from kiosk.capture.vault import Vault
@@ -32,10 +33,19 @@ def pages(count: int, size: int, seed: int) -> list[bytes]:
     return [MARKER + rng.randbytes(size - len(MARKER)) for _ in range(count)]
 
 
-def submit(store: Store, vault: Vault, contents: list[bytes], number: str) -> list[BlobRef]:
+def submit(store: Store, vault: Vault, contents: list[bytes], number: int) -> list[BlobRef]:
+    """An application the server keeps (server/application_records.py checks the payload) naming these pages."""
     refs = [vault.put(data, "image/jpeg") for data in contents]
+    application = {
+        "application_no": luhn_complete(f"{number:09d}"),
+        "service_id": "caste-apply",
+        "fields": {},
+        "office_en": "Tehsildar, Sanganer",
+        "expected_on": "2026-12-20",
+        "kiosk_code": "RJ-JP-SAN-0001",
+    }
     with store.write("test") as uow:
-        emit_with_blobs(uow, "application.submitted", {"application_no": number}, refs)
+        emit_with_blobs(uow, "application.submitted", application, refs)
     return refs
 
 
@@ -69,7 +79,7 @@ def test_files_leave_the_kiosk_once_held_and_their_event_accepted_and_a_resubmis
     settings, store = enrolled_kiosk(tmp_path, server, server.url)
     vault = Vault.open(store, settings.vault_key_file or tmp_path / "vault.key")
     contents = pages(2, 2500, seed=1)
-    refs = submit(store, vault, contents, "A-1")
+    refs = submit(store, vault, contents, 1)
     session = CountingSession()
     client = client_for(settings, store, session)
     uploader = BlobUploader(vault, client, chunk_bytes=1000)
@@ -80,7 +90,7 @@ def test_files_leave_the_kiosk_once_held_and_their_event_accepted_and_a_resubmis
     assert uploader.step().confirmed == 2
     assert list(vault.folder.iterdir()) == []
     assert [stored(server, r.sha256).read_bytes() for r in refs] == contents
-    submit(store, vault, contents[:1], "A-2")  # the same page in a new application
+    submit(store, vault, contents[:1], 2)  # the same page in a new application
     session.count = 0
     report = uploader.step()
     assert (report.uploaded, report.bytes_sent, session.count) == (1, 0, 1)
@@ -94,7 +104,7 @@ def test_an_upload_killed_at_random_points_resumes_without_duplicates_or_resent_
     )
     vault = Vault.open(store, settings.vault_key_file or tmp_path / "vault.key")
     contents = pages(4, 2000, seed=2)  # 32 chunks
-    refs = submit(store, vault, contents, "A-3")
+    refs = submit(store, vault, contents, 3)
     total = sum(r.size for r in refs)
     agent = agents(AgentProcess(tmp_path / "kiosk.toml", tmp_path / "agent.log")).start()
     rng = random.Random(5)
