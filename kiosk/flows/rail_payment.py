@@ -89,8 +89,12 @@ class RailPayment:
         assert self.deadline is not None
         if self.clock.now() < self.deadline:
             return self.state  # PENDING or a passing UNKNOWN: keep polling until the deadline
-        # The deadline: the status query decides; what it cannot decide is held, never offered again blind.
+        # The deadline: the status query decides; what it cannot decide is held, never offered again blind. A question
+        # that got no answer at all (UNKNOWN: a connection reset, a pooled connection the server had just closed) is
+        # asked once more at once: the inquiry is by reference, so asking twice takes nothing twice.
         answer = ask(lambda: self.method.inquire(self.txn.id, self.txn.total_due), "inquire")
+        if answer.outcome is Outcome.UNKNOWN:
+            answer = ask(lambda: self.method.inquire(self.txn.id, self.txn.total_due), "inquire again")
         if answer.outcome in (Outcome.PAID, Outcome.DECLINED, Outcome.EXPIRED):
             return self._settle(answer)
         return self._hold(answer, "no outcome by the deadline")

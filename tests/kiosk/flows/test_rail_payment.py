@@ -149,6 +149,20 @@ def test_payment_landing_after_the_last_poll_is_found_by_the_status_query_at_the
     assert upi.calls.count("inquire") == 1
 
 
+def test_a_status_query_cut_off_at_the_deadline_is_asked_once_more_and_the_payment_it_finds_is_paid(
+    at_choice: RailSteps, upi: MemoryRail, clock: FakeClock, ledger: Ledger
+) -> None:
+    txn_id = waiting(at_choice)
+    upi.pay(txn_id)  # paid; the callback lost
+    upi.poll_says.append(RailResult(Outcome.PENDING))
+    upi.inquire_says.append(RailResult(Outcome.UNKNOWN, detail="ConnectionError: Connection reset by peer"))
+    clock.advance(120 + GRACE.total_seconds())
+    assert at_choice.poll()
+    assert at_choice.journey.step is Step.DONE
+    assert ledger.get(txn_id).payment_ref == upi.taken[txn_id]
+    assert upi.calls.count("inquire") == 2
+
+
 def test_pending_at_the_deadline_is_held_with_a_slip_and_never_offered_again(
     at_choice: RailSteps, upi: MemoryRail, clock: FakeClock, ledger: Ledger, devices: Devices
 ) -> None:
