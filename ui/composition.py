@@ -134,8 +134,8 @@ class Services:
         self.devices.printer.close()
         if self.certificates.printer is not None:
             self.certificates.printer.close()
-        for part in (*self.rails, self.locator, self.camera, self.locker):  # reader threads (card, GPS, locker offer),
-            # the camera's session
+        # Threads and sessions: the card rail's and the GPS's readers, the camera's session, the locker-offer watch.
+        for part in (*self.rails, self.locator, self.camera, self.locker):
             close = getattr(part, "close", None)
             if callable(close):
                 close()
@@ -175,10 +175,7 @@ def compose(config: KioskConfig, store: Store, clock: Clock, catalogue: Catalogu
         receipt_qr=built.receipt_qr, zreport_qr=built.zreport_qr,
         certificates=DownloadAndPrint(built.online, built.document_printer, config.database.parent / "spool"),
         phone=built.phone, sync_settings=built.sync_settings, rails=built.rails, bbps=built.bbps, locator=built.locator,
-        vault=built.vault,
-        locker=built.locker,
-        pages=built.pages, camera=built.camera,
-        grievances=built.grievances,
+        pages=built.pages, camera=built.camera, vault=built.vault, locker=built.locker, grievances=built.grievances,
     )  # fmt: skip
     start_cash(services)
     return services
