@@ -7,7 +7,7 @@ from datetime import datetime
 from common.numbers import mask_mobile
 from kiosk.clock import to_ist
 from kiosk.grievance import Department
-from kiosk.receipt import Align, Block, Identity, Line, Pair, ReceiptLayout, Rule, Size
+from kiosk.receipt import Align, Block, Identity, Line, Pair, ReceiptLayout, Rule, Size, heading
 
 
 def build_grievance_slip(
@@ -17,10 +17,7 @@ def build_grievance_slip(
     """Hindi first, English under it; never the description (a slip is left behind at the kiosk sometimes)."""
     chosen = next((c for c in department.categories if c.code == category), None)
     blocks: list[Block] = [
-        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
-        Line("e-Mitra Plus", Size.NORMAL, bold=True, align=Align.CENTER),
-        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
-        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        *heading(identity),
         Rule(),
         Line("शिकायत पर्ची / Grievance slip", bold=True, align=Align.CENTER),
         Line("अस्थायी संदर्भ / Provisional ref." if queued else "शिकायत संख्या / Grievance No.", align=Align.CENTER),

@@ -12,7 +12,7 @@ from kiosk.clock import to_ist
 from kiosk.ledger import Ledger
 from kiosk.money import Money
 from kiosk.online import AadhaarPayments, Authorised, Declined, PaymentAnswer, Unavailable
-from kiosk.receipt import Align, Block, Identity, Line, Pair, Qr, ReceiptLayout, Rule, Size
+from kiosk.receipt import Align, Block, Identity, Line, Pair, Qr, ReceiptLayout, Rule, Size, heading
 from kiosk.transactions import PaymentMode, Txn, TxnState
 
 log = logging.getLogger(__name__)
@@ -75,10 +75,7 @@ def build_status_slip(txn: Txn, identity: Identity, *, printed_at: datetime, hel
     """The villager's slip for a payment whose outcome is not known yet: what happens next, Hindi first."""
     when = to_ist(printed_at)
     blocks: tuple[Block, ...] = (
-        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
-        Line("e-Mitra Plus", bold=True, align=Align.CENTER),
-        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
-        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        *heading(identity),
         Rule(),
         Line("भुगतान की स्थिति अज्ञात / Payment status unknown", bold=True, align=Align.CENTER),
         Pair("Date", when.strftime("%d-%m-%Y %H:%M IST")),

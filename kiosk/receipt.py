@@ -70,6 +70,16 @@ class Identity:
     centre_name: str
 
 
+def heading(identity: Identity) -> list[Block]:
+    """The top of every slip the kiosk prints: e-Mitra Plus in Hindi and English, the centre and the kiosk."""
+    return [
+        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
+        Line("e-Mitra Plus", Size.NORMAL, bold=True, align=Align.CENTER),
+        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
+        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class ReceiptLayout:
     receipt_no: int
@@ -116,10 +126,7 @@ def build_receipt(
     name_en = txn.service_name_en.strip() or "Service"
     mode_hi, mode_en = MODE_NAMES.get(txn.payment_mode, ("—", "—")) if txn.payment_mode else ("—", "—")
     blocks: list[Block] = [
-        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
-        Line("e-Mitra Plus", Size.NORMAL, bold=True, align=Align.CENTER),
-        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
-        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        *heading(identity),
     ]
     if duplicate:
         blocks.append(Line("प्रतिलिपि / DUPLICATE", Size.LARGE, bold=True, align=Align.CENTER))
@@ -205,10 +212,7 @@ def build_voucher_slip(
         raise ReceiptError(f"voucher {voucher_no}: amount must be positive, got {amount.format()}")
     when = to_ist(printed_at)
     blocks: list[Block] = [
-        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
-        Line("e-Mitra Plus", Size.NORMAL, bold=True, align=Align.CENTER),
-        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
-        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        *heading(identity),
         Rule(),
         Line("बकाया वापसी पर्ची / Change-due voucher", bold=True, align=Align.CENTER),
         Pair("Voucher No.", str(voucher_no), bold=True),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from kiosk.catalogue import Service
 from kiosk.clock import to_ist
-from kiosk.receipt import Align, Identity, Line, Pair, Qr, ReceiptLayout, Rule, Size
+from kiosk.receipt import Align, Identity, Line, Pair, Qr, ReceiptLayout, Rule, heading
 
 # The QR opens the application's status page; the kiosk's own status check finds the same number.
 FOLLOW_URL = "https://emitraapp.rajasthan.gov.in/status?a={number}"
@@ -22,10 +22,7 @@ def build_acknowledgement(service: Service, number: str, expected_on: date, iden
     assert service.form is not None
     form, when = service.form, to_ist(printed_at)
     blocks = (
-        Line("ई-मित्र प्लस", Size.LARGE, bold=True, align=Align.CENTER),
-        Line("e-Mitra Plus", bold=True, align=Align.CENTER),
-        Line(identity.centre_name.strip() or "—", align=Align.CENTER),
-        Line(f"Kiosk {identity.kiosk_code}", Size.SMALL, align=Align.CENTER),
+        *heading(identity),
         Rule(),
         Line("आवेदन की पावती / Acknowledgement", bold=True, align=Align.CENTER),
         Pair("आवेदन संख्या / Application No.", number, bold=True),
