@@ -30,8 +30,9 @@ from kiosk.bbps import (
 )
 from kiosk.money import Money
 from kiosk.online import NotFound, Unavailable
+from sync.answers import not_found_or_unavailable, unavailable
 from sync.backoff import full_jitter
-from sync.client import BadAnswer, Client, Refusal, SyncError, TransportError
+from sync.client import Client, Refusal, SyncError, TransportError
 from sync.protocol.bbps import (
     BBPS_PREFIX,
     BillerDirectory,
@@ -102,7 +103,7 @@ class HttpBbps:
                 attempt += 1
                 answer = self.client.call("GET", f"{BBPS_PREFIX}/bills:fetch/{request.ref_id}", FetchAnswer)
         except SyncError as exc:
-            return _unavailable(exc, "bill fetch")
+            return unavailable(exc, "bill fetch")
         return _bill(answer, request.ref_id, biller)
 
     # -- payment -------------------------------------------------------------------------------------
@@ -122,9 +123,9 @@ class HttpBbps:
         except Refusal as exc:
             if exc.status in (404, 422):  # an unknown biller or a malformed order: posting again cannot help
                 return PaymentRefused(exc.detail[:200])
-            return _unavailable(exc, "BBPS payment")
+            return unavailable(exc, "BBPS payment")
         except SyncError as exc:
-            return _unavailable(exc, "BBPS payment")
+            return unavailable(exc, "BBPS payment")
         if (answer.idempotency_key, answer.amount_paise, answer.fee_paise) != (
             order.idempotency_key, order.amount.paise, order.fee.paise,
         ):  # fmt: skip
@@ -142,14 +143,14 @@ class HttpBbps:
         try:
             answer = self.client.call("POST", BBPS_PREFIX + "/complaints", Complaint, request)
         except SyncError as exc:
-            return _not_found_or_unavailable(exc, "BBPS complaint")
+            return not_found_or_unavailable(exc, "BBPS complaint")
         return _complaint(answer, txn_ref_id)
 
     def complaint_status(self, txn_ref_id: str) -> ComplaintState | NotFound | Unavailable:
         try:
             answer = self.client.call("GET", f"{BBPS_PREFIX}/complaints/{txn_ref_id}", Complaint)
         except SyncError as exc:
-            return _not_found_or_unavailable(exc, "BBPS complaint status")
+            return not_found_or_unavailable(exc, "BBPS complaint status")
         return _complaint(answer, txn_ref_id)
 
 
@@ -180,20 +181,6 @@ def _date(text: str) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def _not_found_or_unavailable(exc: SyncError, what: str) -> NotFound | Unavailable:
-    if isinstance(exc, Refusal) and exc.status == 404:
-        return NotFound()
-    return _unavailable(exc, what)
-
-
-def _unavailable(exc: SyncError, what: str) -> Unavailable:
-    if isinstance(exc, BadAnswer):
-        log.warning("%s: %s", what, exc)
-    else:
-        log.info("%s: no usable answer (%s)", what, str(exc)[:200])
-    return Unavailable(timed_out=isinstance(exc, TransportError) and exc.timed_out, detail=str(exc)[:200])
 
 
 def bbpou_at(url: str | None, agent_id: str, client: Client) -> HttpBbps | None:

@@ -6,7 +6,8 @@ import logging
 
 from kiosk.grievance import Choice, Complaint, Department, GrievanceState, Hint, Refused, Step, TooSoon
 from kiosk.online import NotFound, Unavailable
-from sync.client import BadAnswer, Client, Refusal, SyncError, TransportError
+from sync.answers import not_found_or_unavailable, unavailable
+from sync.client import Client, Refusal, SyncError
 from sync.protocol.grievance import (
     DEPARTMENTS,
     GRIEVANCE_PREFIX,
@@ -56,15 +57,15 @@ class HttpGrievances:
             if exc.status in (409, 422):  # sending it again cannot help: the screen says so, nothing is queued
                 log.warning("grievance %s refused: %s", complaint.request_id, exc.detail[:200])
                 return Refused(exc.detail[:200])
-            return _unavailable(exc, "grievance registration")
+            return unavailable(exc, "grievance registration")
         except SyncError as exc:
-            return _unavailable(exc, "grievance registration")
+            return unavailable(exc, "grievance registration")
 
     def lookup(self, number: str) -> GrievanceState | NotFound | Unavailable:
         try:
             answer = self.client.call("GET", f"{GRIEVANCE_PREFIX}/{number}", Grievance)
         except SyncError as exc:
-            return _not_found_or_unavailable(exc, "grievance lookup")
+            return not_found_or_unavailable(exc, "grievance lookup")
         if answer.number != number:
             return Unavailable(timed_out=False, detail="answer for another grievance")
         return state_of(answer)
@@ -73,7 +74,7 @@ class HttpGrievances:
         try:
             found = self.client.call("POST", GRIEVANCE_PREFIX + ":by-mobile", SummaryList, MobileLookup(mobile=mobile))
         except SyncError as exc:
-            return _unavailable(exc, "grievances by mobile")
+            return unavailable(exc, "grievances by mobile")
         return tuple(Hint(s.number_hint, s.department, s.status, s.registered_at) for s in found.grievances)
 
     def remind(self, number: str, request_id: str) -> GrievanceState | TooSoon | Refused | NotFound | Unavailable:
@@ -85,9 +86,9 @@ class HttpGrievances:
                 return TooSoon(exc.detail.removeprefix(TOO_SOON)[:40])
             if exc.status == 409:
                 return Refused(exc.detail[:200])
-            return _not_found_or_unavailable(exc, "grievance reminder")
+            return not_found_or_unavailable(exc, "grievance reminder")
         except SyncError as exc:
-            return _unavailable(exc, "grievance reminder")
+            return unavailable(exc, "grievance reminder")
         return state_of(answer)
 
     def feedback(self, number: str, request_id: str, rating: int, text: str
@@ -98,21 +99,7 @@ class HttpGrievances:
         except Refusal as exc:
             if exc.status in (409, 422):
                 return Refused(exc.detail[:200])
-            return _not_found_or_unavailable(exc, "grievance feedback")
+            return not_found_or_unavailable(exc, "grievance feedback")
         except SyncError as exc:
-            return _unavailable(exc, "grievance feedback")
+            return unavailable(exc, "grievance feedback")
         return state_of(answer)
-
-
-def _not_found_or_unavailable(exc: SyncError, what: str) -> NotFound | Unavailable:
-    if isinstance(exc, Refusal) and exc.status == 404:
-        return NotFound()
-    return _unavailable(exc, what)
-
-
-def _unavailable(exc: SyncError, what: str) -> Unavailable:
-    if isinstance(exc, BadAnswer):
-        log.warning("%s: %s", what, str(exc)[:200])
-    else:
-        log.info("%s: no usable answer (%s)", what, str(exc)[:200])
-    return Unavailable(timed_out=isinstance(exc, TransportError) and exc.timed_out, detail=str(exc)[:200])
