@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from kiosk.catalogue import Service
 from kiosk.clock import to_ist
-from kiosk.receipt import Align, Identity, Line, Pair, Qr, ReceiptLayout, Rule, heading
+from kiosk.receipt import Align, Identity, Line, Pair, Qr, ReceiptLayout, Rule, Size, heading
 
 # The QR opens the application's status page; the kiosk's own status check finds the same number.
 FOLLOW_URL = "https://emitraapp.rajasthan.gov.in/status?a={number}"
@@ -25,11 +25,13 @@ def build_acknowledgement(service: Service, number: str, expected_on: date, iden
         *heading(identity),
         Rule(),
         Line("आवेदन की पावती / Acknowledgement", bold=True, align=Align.CENTER),
-        Pair("आवेदन संख्या / Application No.", number, bold=True),
+        Line("आवेदन संख्या / Application No.", align=Align.CENTER),  # on its own line: a Pair overlapped on 58 mm
+        Line(number, Size.LARGE, bold=True, align=Align.CENTER),
         Pair("Date", when.strftime("%d-%m-%Y %H:%M IST")),
         Line(f"सेवा: {service.name_hi}"),
         Line(f"Service: {service.name_en}"),
-        Pair("अपेक्षित तिथि / Expected by", expected_on.strftime("%d-%m-%Y"), bold=True),
+        Line("अपेक्षित तिथि / Expected by"),
+        Line(expected_on.strftime("%d-%m-%Y"), bold=True),
         Line(f"कार्यालय: {form.office_hi}"),
         Line(f"Office: {form.office_en}"),
         *((Pair("रसीद / Receipt No.", str(receipt_no)),) if receipt_no else ()),
